@@ -1,0 +1,1 @@
+"""Pure-Python core: project files, codebooks, import, agreement, export. Never imports Qt."""

@@ -1,0 +1,29 @@
+"""What every importer produces: documents ready to store, and optionally one coder's spans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class ImportedSpan:
+    """A span from an annotated source (doccano): code points into `ImportedDocument.text`."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class ImportedDocument:
+    text: str  # canonical already (see core.text.canonical_text)
+    title: str = ""
+    outlet: str | None = None
+    author: str | None = None
+    published: datetime | None = None  # naive local time of the outlet
+    url: str | None = None
+    language: str = "ar"
+    source_file: str | None = None  # name (not full path) of the file it came from
+    meta: dict = field(default_factory=dict)  # free metadata, incl. stripped boilerplate
+    spans: list[ImportedSpan] = field(default_factory=list)
