@@ -1,0 +1,210 @@
+"""Opening project files: engine and pragmas, the write lock, schema upgrades, backups.
+
+Everything SQLite-specific lives here, so the rest of the core stays portable SQL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from .errors import ProjectError, ProjectLockedError
+
+SUFFIX = ".annot"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+BACKUPS_KEPT = 5
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def schema_head() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _known_revisions() -> set[str]:
+    return {r.revision for r in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _set_pragmas(dbapi_conn, _record, readonly: bool) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    if not readonly:
+        # A committed annotation survives a power cut, not only a crash.
+        cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def make_engine(path: Path, readonly: bool = False) -> Engine:
+    if readonly:
+        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path.as_posix()}"
+    engine = create_engine(url)
+    event.listen(engine, "connect", lambda c, r: _set_pragmas(c, r, readonly))
+    return engine
+
+
+def check_is_project(path: Path) -> None:
+    """Refuse, with one line, anything that is not an SQLite project file."""
+    if not path.exists():
+        raise ProjectError(path, "no such project file")
+    if path.is_dir():
+        raise ProjectError(path, "is a folder, not a project file")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except PermissionError:
+        raise ProjectError(path, "cannot be read (permission denied)") from None
+    if head != SQLITE_MAGIC:
+        raise ProjectError(path, "not an Annotator project (not an SQLite database)")
+
+
+class ProjectLock:
+    """An OS-level lock beside the project: released by the OS when a process dies, so a
+    crash never leaves a project locked, and a second writer is refused at once."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = FileLock(str(path) + ".lock", timeout=0)
+
+    def acquire(self) -> None:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise ProjectLockedError(
+                self.path, "is open for writing in another process (the app or an import); "
+                "close it there first"
+            ) from None
+        except OSError as exc:
+            raise ProjectError(self.path, f"cannot create the lock file: {exc.strerror}") from None
+
+    def release(self) -> None:
+        self._lock.release()
+        try:  # tidy up; harmless if another process grabbed it meanwhile
+            os.unlink(self._lock.lock_file)
+        except OSError:
+            pass
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, path: Path) -> str | None:
+    """Bring the schema to head. Returns the path of the backup written before an upgrade
+    of an existing project (None for a new file or one already current)."""
+    try:
+        current = current_revision(engine)
+    except DatabaseError as exc:
+        raise ProjectError(path, f"damaged project file ({exc.orig})") from None
+    head = schema_head()
+    if current == head:
+        _enable_wal(engine)
+        return None
+    if current is not None and current not in _known_revisions():
+        raise ProjectError(
+            path, f"made by a newer version of Annotator (schema {current}); "
+            "update Annotator to open it"
+        )
+    backup = None
+    if current is not None:
+        backup = str(backup_copy(path, f"before-upgrade-{current}"))
+    elif _has_tables(engine):
+        raise ProjectError(path, "not an Annotator project (an SQLite database of something else)")
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    _enable_wal(engine)
+    return backup
+
+
+def _enable_wal(engine: Engine) -> None:
+    # Only once the file is known to be ours (WAL rewrites the header). WAL is persistent:
+    # readers (the CLI, a supervisor's report) never block the coder's writes.
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'"))
+                    .scalar())
+
+
+def backup_copy(path: Path, reason: str) -> Path:
+    """A consistent copy through SQLite's backup API (safe while WAL holds recent commits).
+    Kept in a `backups` folder beside the project; the oldest go beyond BACKUPS_KEPT."""
+    folder = path.parent / (path.stem + ".backups")
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    dest = folder / f"{path.stem}.{stamp}.{reason}{SUFFIX}"
+    src = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(dest)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        dest.unlink(missing_ok=True)
+        raise ProjectError(path, f"backup failed: {exc}") from None
+    finally:
+        src.close()
+    for old in sorted(folder.glob(f"{path.stem}.*{SUFFIX}"))[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+    return dest
+
+
+def list_backups(path: Path) -> list[Path]:
+    folder = path.parent / (path.stem + ".backups")
+    return sorted(folder.glob(f"{path.stem}.*{SUFFIX}"), reverse=True)
+
+
+def restore_backup(backup: Path, path: Path) -> None:
+    """Replace the project with a backup (the caller has closed the project)."""
+    backup_copy(path, "before-restore")
+    for extra in ("-wal", "-shm"):
+        Path(str(path) + extra).unlink(missing_ok=True)
+    shutil.copyfile(backup, path)
+
+
+def integrity_problems(engine: Engine) -> list[str]:
+    problems: list[str] = []
+    with engine.connect() as conn:
+        for (row,) in conn.execute(text("PRAGMA integrity_check")):
+            if row != "ok":
+                problems.append(f"database: {row}")
+        for row in conn.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"database: row {row[1]} of {row[0]} points to a missing {row[2]}")
+    return problems
+
+
+def explain_operational_error(path: Path, exc: OperationalError) -> ProjectError:
+    msg = str(exc.orig)
+    if "readonly" in msg or "read-only" in msg:
+        return ProjectError(path, "is read-only; copy it somewhere you can write, or fix "
+                                  "the permissions")
+    if "disk" in msg and "full" in msg:
+        return ProjectError(path, "the disk is full; nothing was saved by this step")
+    if "locked" in msg:
+        return ProjectLockedError(path, "is busy in another process; try again")
+    return ProjectError(path, f"database error: {msg}")

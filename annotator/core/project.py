@@ -1,0 +1,751 @@
+"""The service API over one project file. The GUI, its undo commands, the CLI, importers
+and exporters all go through here; each change is committed before the call returns.
+
+    with Project.open(path) as p:
+        doc = p.documents()[0]
+        a = p.add_annotation(doc.id, "Mona", "claim", 10, 42)
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .. import __version__
+from . import db
+from .codebook import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
+from .errors import InputError, NotFoundError, ProjectError
+from .importers.base import ImportedDocument
+from .models import (
+    Annotation,
+    Assignment,
+    Attribute,
+    Category,
+    Coder,
+    Document,
+    DocumentText,
+    ProjectInfo,
+    Relation,
+    RelationType,
+    utcnow,
+)
+from .records import (
+    STATUSES,
+    AnnotationInfo,
+    CoderInfo,
+    DocumentInfo,
+    ImportReport,
+    RelationInfo,
+)
+from .text import sha256
+
+Listener = Callable[[str, object], None]
+
+
+class Project:
+    """One open project file. Open for writing (the default) takes an OS lock that a
+    second writer is refused by; `readonly=True` takes no lock and never writes."""
+
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock: db.ProjectLock | None = None
+        self._listeners: list[Listener] = []
+        self._texts: OrderedDict[int, str] = OrderedDict()
+        self._category_ids: dict[str, int] | None = None
+        self._coder_ids: dict[str, int] = {}
+        self._codebook: Codebook | None = None
+        self.upgraded_from_backup: str | None = None
+
+    # --- opening and closing ----------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, codebook: Codebook | None = None,
+               name: str | None = None, overwrite: bool = False) -> Project:
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise ProjectError(path, "already exists; choose another name")
+        if not path.parent.exists():
+            raise ProjectError(path, f"folder {path.parent} does not exist")
+        if not os.access(path.parent, os.W_OK):
+            raise ProjectError(path, f"cannot write in folder {path.parent} (permission denied)")
+        if overwrite:
+            for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+                p.unlink(missing_ok=True)
+        if codebook is None:
+            from .codebook import default_codebook
+
+            codebook = default_codebook()
+        project = cls(path)
+        project._lock = db.ProjectLock(path)
+        project._lock.acquire()
+        try:
+            project._engine = db.make_engine(path)
+            db.upgrade(project._engine, path)
+            project._Session = sessionmaker(project._engine, expire_on_commit=False)
+            with project._tx() as s:
+                s.add(ProjectInfo(name=name or path.stem, app_version=__version__))
+            project.set_codebook(codebook)
+        except BaseException:
+            project.close()
+            for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+                p.unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, readonly: bool = False) -> Project:
+        path = Path(path)
+        db.check_is_project(path)
+        project = cls(path, readonly=readonly)
+        if not readonly:
+            if not _writable(path) or not os.access(path.parent, os.W_OK):
+                raise ProjectError(path, "is read-only; copy it somewhere you can write, or fix "
+                                         "the permissions")
+            project._lock = db.ProjectLock(path)
+            project._lock.acquire()
+        try:
+            project._engine = db.make_engine(path, readonly=readonly)
+            if readonly:
+                rev = db.current_revision(project._engine)
+                if rev != db.schema_head():
+                    if rev is None:
+                        raise ProjectError(path, "not an Annotator project")
+                    raise ProjectError(path, f"schema {rev} differs from this version's "
+                                             f"{db.schema_head()}; open it for writing to "
+                                             "upgrade, or update Annotator")
+            else:
+                project.upgraded_from_backup = db.upgrade(project._engine, path)
+            project._Session = sessionmaker(project._engine, expire_on_commit=False)
+            with project._read() as s:
+                if s.scalar(select(func.count()).select_from(ProjectInfo)) != 1:
+                    raise ProjectError(path, "not an Annotator project (no project record)")
+        except OperationalError as exc:
+            project.close()
+            raise db.explain_operational_error(path, exc) from None
+        except BaseException:
+            project.close()
+            raise
+        return project
+
+    def close(self) -> None:
+        engine = getattr(self, "_engine", None)
+        if engine is not None:
+            engine.dispose()
+            self._engine = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- sessions and events ----------------------------------------------------------
+
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        """One transaction, committed on exit; on any error nothing of it is kept."""
+        if self.readonly:
+            raise ProjectError(self.path, "is open read-only")
+        try:
+            with self._Session.begin() as s:
+                yield s
+        except OperationalError as exc:
+            raise db.explain_operational_error(self.path, exc) from None
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._Session() as s:
+            yield s
+
+    def subscribe(self, listener: Listener) -> None:
+        """`listener(event, payload)` after each committed change. Events:
+        annotation_added/updated/deleted (AnnotationInfo), relation_added/deleted
+        (RelationInfo), status_changed ((doc_id, coder, status)), documents_added (list of
+        ids), codebook_changed (Codebook)."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, event: str, payload: object) -> None:
+        for fn in list(self._listeners):
+            fn(event, payload)
+
+    # --- project metadata --------------------------------------------------------------
+
+    def info(self) -> dict:
+        with self._read() as s:
+            p = s.scalars(select(ProjectInfo)).one()
+            return {"uuid": p.uuid, "name": p.name, "codebook": p.codebook_name,
+                    "codebook_version": p.codebook_version, "package_coder": p.package_coder,
+                    "app_version": p.app_version, "created": p.created}
+
+    @property
+    def uuid(self) -> str:
+        return self.info()["uuid"]
+
+    @property
+    def name(self) -> str:
+        return self.info()["name"]
+
+    # --- codebook ----------------------------------------------------------------------
+
+    def codebook(self) -> Codebook:
+        if self._codebook is None:
+            with self._read() as s:
+                p = s.scalars(select(ProjectInfo)).one()
+                cats = s.scalars(select(Category).where(Category.retired.is_(False))
+                                 .order_by(Category.position)).all()
+                rels = s.scalars(select(RelationType).order_by(RelationType.id)).all()
+                self._codebook = Codebook(
+                    name=p.codebook_name, version=p.codebook_version,
+                    description=p.codebook_description,
+                    categories=[_category_def(c) for c in cats],
+                    relations=[RelationDef(key=r.key, name_ar=r.name_ar, name_en=r.name_en,
+                                           from_category=r.from_category,
+                                           to_category=r.to_category,
+                                           description=r.description) for r in rels],
+                )
+        return self._codebook
+
+    def set_codebook(self, cb: Codebook) -> None:
+        """Replace the codebook. A category that is dropped but still has annotations is
+        retired (hidden, its annotations kept) rather than deleted."""
+        with self._tx() as s:
+            p = s.scalars(select(ProjectInfo)).one()
+            p.codebook_name, p.codebook_version = cb.name, cb.version
+            p.codebook_description = cb.description
+            existing = {c.key: c for c in s.scalars(select(Category))}
+            for pos, cd in enumerate(cb.categories):
+                row = existing.pop(cd.key, None) or Category(key=cd.key)
+                row.name_ar, row.name_en, row.color = cd.name_ar, cd.name_en, cd.color
+                row.hotkey, row.kind, row.position = cd.hotkey, cd.kind, pos
+                row.description, row.retired = cd.description, False
+                row.attributes = [
+                    Attribute(key=a.key, name_ar=a.name_ar, name_en=a.name_en, type=a.type,
+                              values=[{"key": v.key, "name_ar": v.name_ar,
+                                       "name_en": v.name_en, "description": v.description}
+                                      for v in a.values],
+                              ordinal=a.ordinal, suggest=a.suggest, required=a.required,
+                              description=a.description, position=i)
+                    for i, a in enumerate(cd.attributes)
+                ]
+                s.add(row)
+            for row in existing.values():
+                used = s.scalar(select(func.count()).select_from(Annotation)
+                                .where(Annotation.category_id == row.id))
+                if used:
+                    row.retired, row.hotkey = True, None
+                else:
+                    s.delete(row)
+            rels = {r.key: r for r in s.scalars(select(RelationType))}
+            for rd in cb.relations:
+                row = rels.pop(rd.key, None) or RelationType(key=rd.key)
+                row.name_ar, row.name_en = rd.name_ar, rd.name_en
+                row.from_category, row.to_category = rd.from_category, rd.to_category
+                row.description = rd.description
+                s.add(row)
+            for row in rels.values():
+                if not s.scalar(select(func.count()).select_from(Relation)
+                                .where(Relation.type_id == row.id)):
+                    s.delete(row)
+        self._codebook = None
+        self._category_ids = None
+        self._emit("codebook_changed", self.codebook())
+
+    def _category_id(self, s: Session, key: str) -> int:
+        if self._category_ids is None:
+            self._category_ids = dict(s.execute(select(Category.key, Category.id)).all())
+        try:
+            return self._category_ids[key]
+        except KeyError:
+            raise NotFoundError(self.path, f"no category '{key}' in the codebook") from None
+
+    # --- coders ------------------------------------------------------------------------
+
+    def coders(self) -> list[CoderInfo]:
+        with self._read() as s:
+            return [CoderInfo(c.id, c.uuid, c.name, c.role)
+                    for c in s.scalars(select(Coder).order_by(Coder.name))]
+
+    def add_coder(self, name: str, role: str = "coder") -> CoderInfo:
+        name = name.strip()
+        if not name:
+            raise InputError(self.path, "a coder needs a name")
+        with self._tx() as s:
+            self._coder_id(s, name, role)
+        return next(c for c in self.coders() if c.name == name)
+
+    def _coder_id(self, s: Session, name: str, role: str = "coder", create: bool = True) -> int:
+        cid = self._coder_ids.get(name)
+        if cid is not None:
+            return cid
+        cid = s.scalar(select(Coder.id).where(Coder.name == name))
+        if cid is None:
+            if not create:
+                raise NotFoundError(self.path, f"no coder named '{name}'")
+            c = Coder(name=name, role=role)
+            s.add(c)
+            s.flush()
+            cid = c.id
+        self._coder_ids[name] = cid
+        return cid
+
+    # --- documents ---------------------------------------------------------------------
+
+    def add_documents(self, docs: Iterable[ImportedDocument], coder: str | None = None
+                      ) -> ImportReport:
+        """Add documents in ONE transaction: on any error none of the batch is kept.
+        A text already in the project (same SHA-256) is not added again; its spans, if
+        any, attach to the existing document under `coder`."""
+        docs = list(docs)
+        cb = self.codebook()
+        unknown = sorted({sp.label for d in docs for sp in d.spans
+                          if cb.category_for_label(sp.label) is None})
+        if unknown:
+            raise InputError(self.path, "labels not in the codebook: " + ", ".join(unknown))
+        if any(d.spans for d in docs) and not coder:
+            raise InputError(self.path, "these documents carry annotations; say whose "
+                                        "they are (--coder NAME)")
+        report = ImportReport()
+        with self._tx() as s:
+            known = dict(s.execute(select(Document.sha256, Document.id)).all())
+            for d in docs:
+                digest = sha256(d.text)
+                doc_id = known.get(digest)
+                if doc_id is not None:
+                    report.duplicates.append((d.title, doc_id))
+                else:
+                    row = Document(
+                        title=d.title, outlet=d.outlet, author=d.author, published=d.published,
+                        url=d.url, language=d.language, sha256=digest, length=len(d.text),
+                        source_file=d.source_file, meta=d.meta,
+                    )
+                    row.body = DocumentText(text=d.text)
+                    s.add(row)
+                    s.flush()
+                    doc_id = known[digest] = row.id
+                    report.added.append(doc_id)
+                if d.spans:
+                    cid = self._coder_id(s, coder)
+                    have = {(a.start, a.end, a.category_id) for a in s.scalars(
+                        select(Annotation).where(Annotation.document_id == doc_id,
+                                                 Annotation.coder_id == cid,
+                                                 Annotation.deleted.is_(None)))}
+                    for sp in d.spans:
+                        cat = cb.category_for_label(sp.label)
+                        key = (sp.start, sp.end, self._category_id(s, cat.key))
+                        if key in have:  # importing the same file twice adds nothing
+                            continue
+                        have.add(key)
+                        s.add(Annotation(document_id=doc_id, coder_id=cid, category_id=key[2],
+                                         start=sp.start, end=sp.end,
+                                         quote=d.text[sp.start:sp.end], attrs={}))
+                        report.annotations += 1
+                    self._ensure_assignment(s, doc_id, cid, "in_progress")
+        if report.added:
+            self._emit("documents_added", report.added)
+        return report
+
+    def documents(self) -> list[DocumentInfo]:
+        """Every document with annotation counts and status per coder; reads no texts."""
+        with self._read() as s:
+            counts: dict[int, dict[str, int]] = {}
+            for doc_id, name, n in s.execute(
+                select(Annotation.document_id, Coder.name, func.count())
+                .join(Coder, Coder.id == Annotation.coder_id)
+                .where(Annotation.deleted.is_(None))
+                .group_by(Annotation.document_id, Coder.name)
+            ):
+                counts.setdefault(doc_id, {})[name] = n
+            status: dict[int, dict[str, str]] = {}
+            for doc_id, name, st in s.execute(
+                select(Assignment.document_id, Coder.name, Assignment.status)
+                .join(Coder, Coder.id == Assignment.coder_id)
+            ):
+                status.setdefault(doc_id, {})[name] = st
+            rows = s.execute(select(
+                Document.id, Document.uuid, Document.title, Document.outlet, Document.author,
+                Document.published, Document.url, Document.language, Document.length,
+                Document.sha256, Document.source_file, Document.meta,
+            ).order_by(Document.id))
+            return [DocumentInfo(*r, annotations=counts.get(r[0], {}),
+                                 status=status.get(r[0], {})) for r in rows]
+
+    def document(self, doc_id: int) -> DocumentInfo:
+        for d in self.documents_by_id([doc_id]):
+            return d
+        raise NotFoundError(self.path, f"no document with id {doc_id}")
+
+    def documents_by_id(self, ids: Iterable[int]) -> list[DocumentInfo]:
+        wanted = set(ids)
+        return [d for d in self.documents() if d.id in wanted]
+
+    def text(self, doc_id: int) -> str:
+        t = self._texts.get(doc_id)
+        if t is not None:
+            self._texts.move_to_end(doc_id)
+            return t
+        with self._read() as s:
+            t = s.scalar(select(DocumentText.text).where(DocumentText.document_id == doc_id))
+        if t is None:
+            raise NotFoundError(self.path, f"no document with id {doc_id}")
+        self._texts[doc_id] = t
+        if len(self._texts) > 32:
+            self._texts.popitem(last=False)
+        return t
+
+    # --- assignments and status -------------------------------------------------------
+
+    def _ensure_assignment(self, s: Session, doc_id: int, coder_id: int, status: str) -> None:
+        a = s.get(Assignment, (doc_id, coder_id))
+        if a is None:
+            s.add(Assignment(document_id=doc_id, coder_id=coder_id, status=status))
+        elif a.status == "todo" and status == "in_progress":
+            a.status, a.updated = status, utcnow()
+
+    def assign(self, doc_ids: Iterable[int], coder: str) -> None:
+        with self._tx() as s:
+            cid = self._coder_id(s, coder)
+            for doc_id in doc_ids:
+                self._require_doc(s, doc_id)
+                self._ensure_assignment(s, doc_id, cid, "todo")
+
+    def set_status(self, doc_id: int, coder: str, status: str) -> None:
+        if status not in STATUSES:
+            raise InputError(None, f"status must be one of {', '.join(STATUSES)}")
+        with self._tx() as s:
+            cid = self._coder_id(s, coder)
+            self._require_doc(s, doc_id)
+            a = s.get(Assignment, (doc_id, cid))
+            if a is None:
+                s.add(Assignment(document_id=doc_id, coder_id=cid, status=status))
+            else:
+                a.status, a.updated = status, utcnow()
+        self._emit("status_changed", (doc_id, coder, status))
+
+    def status(self, doc_id: int, coder: str) -> str:
+        with self._read() as s:
+            st = s.scalar(select(Assignment.status).join(Coder, Coder.id == Assignment.coder_id)
+                          .where(Assignment.document_id == doc_id, Coder.name == coder))
+        return st or "todo"
+
+    def _require_doc(self, s: Session, doc_id: int) -> None:
+        if s.get(Document, doc_id) is None:
+            raise NotFoundError(self.path, f"no document with id {doc_id}")
+
+    # --- annotations -------------------------------------------------------------------
+
+    def _check_span(self, doc_id: int, cat: CategoryDef, start: int, end: int
+                    ) -> tuple[int, int, str]:
+        text = self.text(doc_id)
+        if cat.kind == "document":
+            return 0, 0, ""
+        if not (0 <= start < end <= len(text)):
+            raise InputError(None, f"span [{start}, {end}) is outside the text "
+                                   f"(length {len(text)}) or empty")
+        return start, end, text[start:end]
+
+    def _category(self, key: str) -> CategoryDef:
+        cat = self.codebook().category(key)
+        if cat is None:
+            raise NotFoundError(self.path, f"no category '{key}' in the codebook")
+        return cat
+
+    def add_annotation(self, doc_id: int, coder: str, category: str, start: int = 0,
+                       end: int = 0, attrs: dict | None = None, uuid: str | None = None,
+                       decided_by: str | None = None, origin_uuid: str | None = None
+                       ) -> AnnotationInfo:
+        """Store a span (or, for a document-level category, a whole-document code).
+        `uuid` lets undo re-create the very annotation it removed."""
+        cat = self._category(category)
+        start, end, quote = self._check_span(doc_id, cat, start, end)
+        attrs = validate_attrs(cat, attrs or {})
+        with self._tx() as s:
+            cid = self._coder_id(s, coder)
+            row = s.scalar(select(Annotation).where(Annotation.uuid == uuid)) if uuid else None
+            if row is not None:  # redo of an add, or undo of a delete
+                row.deleted, row.updated = None, utcnow()
+                row.category_id = self._category_id(s, category)
+                row.start, row.end, row.quote, row.attrs = start, end, quote, attrs
+            else:
+                row = Annotation(document_id=doc_id, coder_id=cid,
+                                 category_id=self._category_id(s, category), start=start,
+                                 end=end, quote=quote, attrs=attrs, decided_by=decided_by,
+                                 origin_uuid=origin_uuid)
+                if uuid:
+                    row.uuid = uuid
+                s.add(row)
+            self._ensure_assignment(s, doc_id, cid, "in_progress")
+            s.flush()
+            info = _annotation_info(row, coder, category)
+        self._emit("annotation_added", info)
+        return info
+
+    def update_annotation(self, uuid: str, *, category: str | None = None,
+                          start: int | None = None, end: int | None = None,
+                          attrs: dict | None = None) -> AnnotationInfo:
+        """Change category, boundaries or attributes (attrs replaces the whole dict)."""
+        old = self.annotation(uuid)
+        cat = self._category(category or old.category)
+        new_start = old.start if start is None else start
+        new_end = old.end if end is None else end
+        new_start, new_end, quote = self._check_span(old.doc_id, cat, new_start, new_end)
+        new_attrs = old.attrs if attrs is None else attrs
+        if category and category != old.category:
+            # keep only the attributes the new category has
+            new_attrs = {k: v for k, v in new_attrs.items() if cat.attribute(k)}
+        new_attrs = validate_attrs(cat, new_attrs)
+        with self._tx() as s:
+            row = s.scalar(select(Annotation).where(Annotation.uuid == uuid))
+            row.category_id = self._category_id(s, cat.key)
+            row.start, row.end, row.quote, row.attrs = new_start, new_end, quote, new_attrs
+            row.updated = utcnow()
+            s.flush()
+            info = _annotation_info(row, old.coder, cat.key)
+        self._emit("annotation_updated", info)
+        return info
+
+    def delete_annotation(self, uuid: str) -> AnnotationInfo:
+        """Tombstone the annotation (so the deletion travels in a merge) and its relations."""
+        with self._tx() as s:
+            row = s.scalar(select(Annotation).where(Annotation.uuid == uuid))
+            if row is None:
+                raise NotFoundError(self.path, f"no annotation {uuid}")
+            now = utcnow()
+            row.deleted = row.updated = now
+            s.execute(update(Relation).where(
+                ((Relation.from_id == row.id) | (Relation.to_id == row.id))
+                & Relation.deleted.is_(None)).values(deleted=now, updated=now))
+            info = self._info_for(s, row)
+        self._emit("annotation_deleted", info)
+        return info
+
+    def annotation(self, uuid: str) -> AnnotationInfo:
+        with self._read() as s:
+            row = s.scalar(select(Annotation).where(Annotation.uuid == uuid))
+            if row is None:
+                raise NotFoundError(self.path, f"no annotation {uuid}")
+            return self._info_for(s, row)
+
+    def _info_for(self, s: Session, row: Annotation) -> AnnotationInfo:
+        coder = s.scalar(select(Coder.name).where(Coder.id == row.coder_id))
+        cat = s.scalar(select(Category.key).where(Category.id == row.category_id))
+        return _annotation_info(row, coder, cat)
+
+    def annotations(self, doc_id: int | None = None, coder: str | None = None,
+                    include_deleted: bool = False) -> list[AnnotationInfo]:
+        with self._read() as s:
+            q = (select(Annotation, Coder.name, Category.key)
+                 .join(Coder, Coder.id == Annotation.coder_id)
+                 .join(Category, Category.id == Annotation.category_id))
+            if doc_id is not None:
+                q = q.where(Annotation.document_id == doc_id)
+            if coder is not None:
+                q = q.where(Coder.name == coder)
+            if not include_deleted:
+                q = q.where(Annotation.deleted.is_(None))
+            q = q.order_by(Annotation.document_id, Annotation.start, Annotation.end,
+                           Annotation.id)
+            return [_annotation_info(a, c, k) for a, c, k in s.execute(q)]
+
+    def iter_annotations(self, batch: int = 5000, coders: list[str] | None = None,
+                         doc_ids: list[int] | None = None) -> Iterator[AnnotationInfo]:
+        """Stream live annotations in id order, a batch per query, never all in memory."""
+        last_id = -1
+        while True:
+            with self._read() as s:
+                q = (select(Annotation, Coder.name, Category.key)
+                     .join(Coder, Coder.id == Annotation.coder_id)
+                     .join(Category, Category.id == Annotation.category_id)
+                     .where(Annotation.deleted.is_(None))
+                     .where(Annotation.id > last_id).order_by(Annotation.id).limit(batch))
+                if coders:
+                    q = q.where(Coder.name.in_(coders))
+                if doc_ids:
+                    q = q.where(Annotation.document_id.in_(doc_ids))
+                rows = [_annotation_info(a, c, k) for a, c, k in s.execute(q)]
+            if not rows:
+                return
+            yield from rows
+            last_id = rows[-1].id
+
+    def suggestions(self, category: str, attribute: str) -> list[str]:
+        """Values already used for a text attribute (e.g. source names), most used first."""
+        counts: dict[str, int] = {}
+        with self._read() as s:
+            cid = self._category_id(s, category)
+            for (attrs,) in s.execute(select(Annotation.attrs).where(
+                    Annotation.category_id == cid, Annotation.deleted.is_(None))):
+                v = (attrs or {}).get(attribute)
+                if isinstance(v, str) and v.strip():
+                    counts[v.strip()] = counts.get(v.strip(), 0) + 1
+        return sorted(counts, key=lambda v: (-counts[v], v))
+
+    # --- relations ---------------------------------------------------------------------
+
+    def add_relation(self, type_key: str, from_uuid: str, to_uuid: str, coder: str,
+                     uuid: str | None = None) -> RelationInfo:
+        rt = self.codebook().relation(type_key)
+        if rt is None:
+            raise NotFoundError(self.path, f"no relation type '{type_key}' in the codebook")
+        a, b = self.annotation(from_uuid), self.annotation(to_uuid)
+        if a.doc_id != b.doc_id:
+            raise InputError(None, "a relation links two annotations of the same document")
+        if (a.category, b.category) != (rt.from_category, rt.to_category):
+            raise InputError(None, f"'{type_key}' links {rt.from_category} to "
+                                   f"{rt.to_category}, not {a.category} to {b.category}")
+        with self._tx() as s:
+            row = s.scalar(select(Relation).where(Relation.uuid == uuid)) if uuid else None
+            if row is not None:
+                row.deleted, row.updated = None, utcnow()
+            else:
+                row = Relation(from_id=a.id, to_id=b.id, coder_id=self._coder_id(s, coder),
+                               type_id=s.scalar(select(RelationType.id)
+                                                .where(RelationType.key == type_key)))
+                if uuid:
+                    row.uuid = uuid
+                s.add(row)
+            s.flush()
+            info = RelationInfo(row.id, row.uuid, type_key, a.uuid, b.uuid, coder,
+                                row.created, row.deleted)
+        self._emit("relation_added", info)
+        return info
+
+    def delete_relation(self, uuid: str) -> RelationInfo:
+        with self._tx() as s:
+            row = s.scalar(select(Relation).where(Relation.uuid == uuid))
+            if row is None:
+                raise NotFoundError(self.path, f"no relation {uuid}")
+            row.deleted = row.updated = utcnow()
+        info = next(r for r in self.relations(include_deleted=True) if r.uuid == uuid)
+        self._emit("relation_deleted", info)
+        return info
+
+    def relations(self, doc_id: int | None = None, coder: str | None = None,
+                  include_deleted: bool = False) -> list[RelationInfo]:
+        src, dst = Annotation.__table__.alias("src"), Annotation.__table__.alias("dst")
+        with self._read() as s:
+            q = (select(Relation.id, Relation.uuid, RelationType.key, src.c.uuid, dst.c.uuid,
+                        Coder.name, Relation.created, Relation.deleted)
+                 .join(RelationType, RelationType.id == Relation.type_id)
+                 .join(src, src.c.id == Relation.from_id)
+                 .join(dst, dst.c.id == Relation.to_id)
+                 .join(Coder, Coder.id == Relation.coder_id))
+            if doc_id is not None:
+                q = q.where(src.c.document_id == doc_id)
+            if coder is not None:
+                q = q.where(Coder.name == coder)
+            if not include_deleted:
+                q = q.where(Relation.deleted.is_(None))
+            return [RelationInfo(*r) for r in s.execute(q.order_by(Relation.id))]
+
+    # --- checks ------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Everything wrong with the file: SQLite's own checks, texts against their hashes,
+        quotes against their texts, spans out of bounds, relations to deleted spans."""
+        problems = db.integrity_problems(self._engine)
+        with self._read() as s:
+            for doc_id, digest, length, text in s.execute(
+                    select(Document.id, Document.sha256, Document.length, DocumentText.text)
+                    .outerjoin(DocumentText, DocumentText.document_id == Document.id)):
+                if text is None:
+                    problems.append(f"document {doc_id}: text is missing")
+                    continue
+                if sha256(text) != digest or len(text) != length:
+                    problems.append(f"document {doc_id}: text does not match its SHA-256")
+                kinds = dict(s.execute(select(Category.id, Category.kind)).all())
+                for a in s.scalars(select(Annotation).where(Annotation.document_id == doc_id,
+                                                            Annotation.deleted.is_(None))):
+                    if kinds.get(a.category_id) == "document":
+                        continue
+                    if not (0 <= a.start < a.end <= len(text)):
+                        problems.append(f"annotation {a.uuid} (document {doc_id}): span "
+                                        f"[{a.start}, {a.end}) is outside the text")
+                    elif text[a.start:a.end] != a.quote:
+                        problems.append(f"annotation {a.uuid} (document {doc_id}): quote "
+                                        f"{a.quote[:40]!r} no longer matches the text")
+            src, dst = Annotation.__table__.alias("src"), Annotation.__table__.alias("dst")
+            for uuid, sd, dd in s.execute(
+                    select(Relation.uuid, src.c.deleted, dst.c.deleted)
+                    .join(src, src.c.id == Relation.from_id)
+                    .join(dst, dst.c.id == Relation.to_id)
+                    .where(Relation.deleted.is_(None))):
+                if sd is not None or dd is not None:
+                    problems.append(f"relation {uuid}: links a deleted annotation")
+        return problems
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+def _writable(path: Path) -> bool:
+    # The mode bits too: root may write anything, but a file marked read-only is meant so.
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+def _category_def(c: Category) -> CategoryDef:
+    return CategoryDef(
+        key=c.key, name_ar=c.name_ar, name_en=c.name_en, color=c.color, hotkey=c.hotkey,
+        kind=c.kind, description=c.description,
+        attributes=[AttributeDef(
+            key=a.key, name_ar=a.name_ar, name_en=a.name_en, type=a.type,
+            values=[ValueDef(key=v["key"], name_ar=v.get("name_ar", ""),
+                             name_en=v.get("name_en", ""),
+                             description=v.get("description", "")) for v in a.values],
+            ordinal=a.ordinal, suggest=a.suggest, required=a.required,
+            description=a.description) for a in c.attributes],
+    )
+
+
+def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationInfo:
+    return AnnotationInfo(
+        id=row.id, uuid=row.uuid, doc_id=row.document_id, coder=coder, category=category,
+        start=row.start, end=row.end, quote=row.quote, attrs=dict(row.attrs or {}),
+        created=row.created, updated=row.updated, deleted=row.deleted,
+        decided_by=row.decided_by, origin_uuid=row.origin_uuid,
+    )
+
+
+def validate_attrs(cat: CategoryDef, attrs: dict) -> dict:
+    """Check attribute values against the codebook; returns them with empties dropped."""
+    out = {}
+    for key, value in attrs.items():
+        a = cat.attribute(key)
+        if a is None:
+            raise InputError(None, f"category '{cat.key}' has no attribute '{key}'")
+        if value is None or value == "":
+            continue
+        if a.type == "choice":
+            allowed = [v.key for v in a.values]
+            if value not in allowed:
+                raise InputError(None, f"{cat.key}.{key}: '{value}' is not one of "
+                                       f"{', '.join(allowed)}")
+        elif a.type == "number":
+            if isinstance(value, bool):
+                raise InputError(None, f"{cat.key}.{key}: expected a number")
+            try:
+                value = float(value)
+            except (TypeError, ValueError):
+                raise InputError(None, f"{cat.key}.{key}: '{value}' is not a number") from None
+            if value.is_integer():
+                value = int(value)
+        elif a.type == "boolean":
+            if not isinstance(value, bool):
+                raise InputError(None, f"{cat.key}.{key}: expected true or false")
+        else:
+            value = str(value)
+        out[key] = value
+    return out
