@@ -351,6 +351,9 @@ class _Parser:
     def problem(self, where: str, what: str) -> None:
         self.problems.append(f"{where}: {what}" if where else what)
 
+    def problems_at(self, where: str) -> bool:
+        return any(p.startswith(f"{where}:") for p in self.problems)
+
     # -- primitives --
 
     def mapping(self, data: Any, where: str, kind: str) -> dict | None:
@@ -457,7 +460,7 @@ class _Parser:
         raw_cats = self.items(d, "categories", "")
         if "categories" not in d:
             self.problem("categories", "missing required field")
-        elif not raw_cats and isinstance(d.get("categories"), list | type(None)):
+        elif not raw_cats and not self.problems_at("categories"):
             self.problem("categories", "at least one category is required")
         categories = []
         for i, raw in enumerate(raw_cats):
@@ -619,9 +622,10 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ign
 
 
 def _construct_mapping(loader, node, deep=False):
-    loader.flatten_mapping(node)
     seen: dict = {}
-    for key_node, _ in node.value:
+    for key_node, _ in node.value:  # before merging `<<:` keys, which may be overridden
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue
         key = loader.construct_object(key_node, deep=deep)
         try:
             hash(key)
