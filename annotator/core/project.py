@@ -233,15 +233,22 @@ class Project:
                 row.name_ar, row.name_en, row.color = cd.name_ar, cd.name_en, cd.color
                 row.hotkey, row.kind, row.position = cd.hotkey, cd.kind, pos
                 row.description, row.retired = cd.description, False
-                row.attributes = [
-                    Attribute(key=a.key, name_ar=a.name_ar, name_en=a.name_en, type=a.type,
-                              values=[{"key": v.key, "name_ar": v.name_ar,
-                                       "name_en": v.name_en, "description": v.description}
-                                      for v in a.values],
-                              ordinal=a.ordinal, suggest=a.suggest, required=a.required,
-                              description=a.description, position=i)
-                    for i, a in enumerate(cd.attributes)
-                ]
+                # update attributes in place by key: replacing the list would insert the
+                # new rows before deleting the old ones and trip the (category, key) unique
+                old_attrs = {a.key: a for a in row.attributes}
+                attrs = []
+                for i, a in enumerate(cd.attributes):
+                    ar = old_attrs.pop(a.key, None) or Attribute(key=a.key)
+                    ar.name_ar, ar.name_en, ar.type = a.name_ar, a.name_en, a.type
+                    ar.values = [{"key": v.key, "name_ar": v.name_ar, "name_en": v.name_en,
+                                  "description": v.description} for v in a.values]
+                    ar.ordinal, ar.suggest, ar.required = a.ordinal, a.suggest, a.required
+                    ar.description, ar.position = a.description, i
+                    attrs.append(ar)
+                for gone in old_attrs.values():
+                    s.delete(gone)
+                s.flush()
+                row.attributes = attrs
                 s.add(row)
             for row in existing.values():
                 used = s.scalar(select(func.count()).select_from(Annotation)

@@ -1,0 +1,172 @@
+"""Project commands: new, import, docs, show, codebook, check."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..core.codebook import load_codebook, save_codebook
+from ..core.errors import AnnotatorError, InputError
+from ..core.importers import FORMATS, iter_files, read_path
+from ..core.project import Project
+from ..core.records import ImportReport
+
+
+def register(sub) -> None:
+    p = sub.add_parser("new", help="create a project file",
+                       description="Create a project (one .annot file) with a codebook.")
+    p.add_argument("project", type=Path)
+    p.add_argument("--codebook", type=Path, help="codebook JSON or YAML (default: the "
+                                                 "sourcing codebook that ships with Annotator)")
+    p.add_argument("--name", help="project name (default: the file name)")
+    p.set_defaults(handler=cmd_new)
+
+    p = sub.add_parser("import", help="import articles into a project",
+                       description="Import text, .docx, .html, .csv/.xlsx (one article per "
+                       "row) or doccano JSONL files, or folders of them. The whole batch is "
+                       "one transaction: on an error nothing of it is kept.")
+    p.add_argument("project", type=Path)
+    p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=FORMATS, default="auto")
+    p.add_argument("--coder", help="whose annotations a doccano file holds")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="skip files that cannot be read (each is reported) instead of "
+                        "refusing the whole batch")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("docs", help="list the documents",
+                       description="List documents without loading their texts.")
+    p.add_argument("project", type=Path)
+    p.add_argument("--json", action="store_true", help="a JSON list of objects")
+    p.set_defaults(handler=cmd_docs)
+
+    p = sub.add_parser("show", help="print a document's text")
+    p.add_argument("project", type=Path)
+    p.add_argument("doc_id", type=int, metavar="DOC_ID")
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("codebook", help="print, export or import the codebook",
+                       description="Without options, prints the codebook as YAML.")
+    p.add_argument("project", type=Path)
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--export", type=Path, metavar="FILE", help="write it (.json/.yaml)")
+    g.add_argument("--import", dest="import_", type=Path, metavar="FILE",
+                   help="replace it from a .json/.yaml file")
+    p.set_defaults(handler=cmd_codebook)
+
+    p = sub.add_parser("check", help="verify the project file",
+                       description="SQLite's integrity check, every text against its hash, "
+                       "every quote against its text, no orphans. Exit 1 when anything is "
+                       "wrong.")
+    p.add_argument("project", type=Path)
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_new(args) -> int:
+    cb = load_codebook(args.codebook) if args.codebook else None
+    with Project.create(args.project, codebook=cb, name=args.name) as p:
+        n = len(p.codebook().categories)
+    print(f"created {args.project} with {n} categories")
+    return 0
+
+
+class _Progress:
+    """`\\r`-updated progress on a terminal; quiet when output is piped or in CI."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.tty = sys.stderr.isatty()
+
+    def step(self, i: int, name: str) -> None:
+        if self.tty and self.total > 1:
+            print(f"\rreading {i}/{self.total}: {name[:50]:<50}", end="", file=sys.stderr)
+
+    def done(self) -> None:
+        if self.tty and self.total > 1:
+            print("\r" + " " * 80 + "\r", end="", file=sys.stderr)
+
+
+def cmd_import(args) -> int:
+    # Open first: a path that is not a project is refused before reading anything.
+    with Project.open(args.project) as p:
+        files = iter_files(args.paths)
+        if not files:
+            raise InputError(args.paths[0], "no importable files found")
+        docs, skipped = [], []
+        progress = _Progress(len(files))
+        for i, f in enumerate(files, 1):
+            progress.step(i, f.name)
+            try:
+                docs.extend(read_path(f, args.format))
+            except AnnotatorError as exc:
+                if not args.skip_bad:
+                    progress.done()
+                    raise
+                skipped.append(str(exc))
+        progress.done()
+        report: ImportReport = p.add_documents(docs, coder=args.coder)
+    for s in skipped:
+        print(f"skipped: {s}", file=sys.stderr)
+    print(f"imported {len(report.added)} documents"
+          + (f" and {report.annotations} annotations by {args.coder}" if args.coder else ""))
+    if report.duplicates:
+        print(f"{len(report.duplicates)} already in the project (same text), not added again:")
+        for title, doc_id in report.duplicates[:20]:
+            print(f"  #{doc_id} {title[:70]}")
+        if len(report.duplicates) > 20:
+            print(f"  ... and {len(report.duplicates) - 20} more")
+    return 0
+
+
+def cmd_docs(args) -> int:
+    with Project.open(args.project, readonly=True) as p:
+        docs = p.documents()
+    if args.json:
+        json.dump([d.to_json() for d in docs], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for d in docs:
+        date = d.published.strftime("%Y-%m-%d %H:%M") if d.published else "-"
+        counts = ", ".join(f"{c}: {n}" for c, n in sorted(d.annotations.items())) or "-"
+        print(f"{d.id:>6}  {date:<16}  {d.length:>7}  {counts:<20}  {d.title[:60]}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    with Project.open(args.project, readonly=True) as p:
+        text = p.text(args.doc_id)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def cmd_codebook(args) -> int:
+    if args.import_:
+        cb = load_codebook(args.import_)
+        with Project.open(args.project) as p:
+            p.set_codebook(cb)
+        print(f"codebook replaced: {len(cb.categories)} categories")
+        return 0
+    with Project.open(args.project, readonly=True) as p:
+        cb = p.codebook()
+    if args.export:
+        save_codebook(cb, args.export)
+        print(f"wrote {args.export}")
+    else:
+        import yaml
+
+        yaml.safe_dump(cb.to_dict(), sys.stdout, allow_unicode=True, sort_keys=False)
+    return 0
+
+
+def cmd_check(args) -> int:
+    with Project.open(args.project, readonly=True) as p:
+        problems = p.check()
+        n_docs = len(p.documents())
+    if problems:
+        for line in problems:
+            print(line)
+        print(f"error: {args.project}: {len(problems)} problems found", file=sys.stderr)
+        return 1
+    print(f"ok: {n_docs} documents, every quote matches its text")
+    return 0
