@@ -525,3 +525,16 @@ def test_cli_merge_refusals_are_one_line(main_path, tmp_path, capsys):
     assert code == 1
     one_line_error(err, f"error: {junk}: not an Annotator project")
     assert dump(main_path) == before
+
+
+def test_a_failed_package_leaves_no_file_and_assigns_nothing(project, tmp_path, monkeypatch):
+    from annotator.core import packages
+
+    def boom(*a):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(packages, "_fill_package", boom)
+    with pytest.raises(RuntimeError):
+        make_package(project, "mona", [1, 2], tmp_path / "m.annot")
+    assert list(tmp_path.glob("m.annot*")) == []
+    assert progress(project) == []

@@ -103,9 +103,9 @@ def make_package(project: Project, coder: str, doc_ids: list[int] | None, out: P
     {"path", "coder", "documents", "annotations", "relations"}.
 
     `doc_ids=None` packs the documents already assigned to the coder (an error if none).
-    Documents packed are assigned to the coder in the main project too (status "todo"
-    unless already further), so progress shows what is out. The file is built beside
-    `out` and moved into place only when complete.
+    Once the file is complete (it is built beside `out` and moved into place), the
+    documents are assigned to the coder in the main project too (status "todo" unless
+    already further), so progress shows what is out.
     """
     out = Path(out)
     coder = (coder or "").strip()
@@ -124,7 +124,7 @@ def make_package(project: Project, coder: str, doc_ids: list[int] | None, out: P
         ids = _check_doc_ids(project, doc_ids)
         if not ids:
             raise InputError(project.path, "the project has no documents to hand out")
-    project.assign(ids, coder)
+        project.add_coder(coder)
 
     part = out.with_name(out.name + ".part")
     for p in (part, Path(str(part) + "-wal"), Path(str(part) + "-shm")):
@@ -138,6 +138,9 @@ def make_package(project: Project, coder: str, doc_ids: list[int] | None, out: P
         for p in (part, Path(str(part) + "-wal"), Path(str(part) + "-shm")):
             p.unlink(missing_ok=True)
         raise
+    # Only once the file is written: what is out shows in progress. (The package's own
+    # "todo" rows are older than these, so an untouched status never overrides one here.)
+    project.assign(ids, coder)
     return {"path": out, "coder": coder, **counts}
 
 
@@ -182,11 +185,16 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int]) ->
                 dst.add(row)
             dst.flush()
         # Rows without ORM relationships are flushed in dependency order by hand.
+        have: set[int] = set()
         for chunk in _chunks(ids):
             for a in src.scalars(select(Assignment).where(
                     Assignment.coder_id == c.id, Assignment.document_id.in_(chunk))):
                 dst.add(Assignment(document_id=a.document_id, coder_id=c.id, status=a.status,
                                    updated=a.updated))
+                have.add(a.document_id)
+        for doc_id in ids:
+            if doc_id not in have:
+                dst.add(Assignment(document_id=doc_id, coder_id=c.id, status="todo"))
         dst.flush()
 
         # The coder's own work on these documents, tombstones included (their state travels).
