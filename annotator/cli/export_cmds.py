@@ -1,0 +1,92 @@
+"""`annotator export`: the Excel workbook (and CSV files) for analysis."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..core.errors import InputError
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "export", help="write the coded data to Excel (and CSV)",
+        description="Write an Excel workbook with the sheets About, Documents, Annotations, "
+                    "Claims, Matrix, Agreement (when two or more coders are included) and "
+                    "Codebook. --csv writes the same tables as UTF-8 CSV files.")
+    p.add_argument("project", type=Path)
+    p.add_argument("out", type=Path, nargs="?", metavar="OUT.xlsx",
+                   help="the workbook to write (may be left out when --csv is given)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--coders", metavar="A,B", help="only these coders (default: all)")
+    g.add_argument("--gold", action="store_true", help="only the adjudicated (gold) version")
+    p.add_argument("--docs", metavar="IDS", help="only these documents, e.g. 1,4,10-20")
+    p.add_argument("--csv", type=Path, metavar="DIR",
+                   help="also write one UTF-8 CSV per sheet (with a BOM) into DIR")
+    p.add_argument("--csv-excel-safe", action="store_true",
+                   help="in the CSV files, prefix texts starting with = + - @ with an "
+                        "apostrophe so Excel cannot read them as formulas")
+    p.set_defaults(handler=cmd_export)
+
+
+class _Progress:
+    """A percentage on a terminal; quiet when stderr is piped or in CI."""
+
+    def __init__(self, what: str):
+        self.what = what
+        self.tty = sys.stderr.isatty()
+        self.last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.tty:
+            return
+        pct = int(100 * done / max(total, 1))
+        if pct != self.last:
+            self.last = pct
+            print(f"\r{self.what}: {pct:3d}%", end="", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.tty and self.last >= 0:
+            print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
+
+
+def cmd_export(args) -> int:
+    from ..core.exporters import export_csv, export_xlsx, parse_doc_ids
+    from ..core.project import Project
+
+    if args.out is None and args.csv is None:
+        raise InputError(None, "give OUT.xlsx, --csv DIR, or both")
+    coders = [c.strip() for c in args.coders.split(",") if c.strip()] if args.coders else None
+    if args.coders is not None and not coders:
+        raise InputError(None, "--coders: give one or more names, e.g. --coders Mona,Ali")
+    docs = parse_doc_ids(args.docs) if args.docs else None
+    if args.docs is not None and not docs:
+        raise InputError(None, "--docs: give one or more document ids, e.g. --docs 1,4,10-20")
+    with Project.open(args.project, readonly=True) as p:
+        if args.out is not None:
+            bar = _Progress(f"writing {args.out.name}")
+            try:
+                counts = export_xlsx(p, args.out, coders=coders, gold=args.gold,
+                                     doc_ids=docs, progress=bar)
+            finally:
+                bar.close()
+            print(f"wrote {args.out}: {_summary(counts)}")
+        if args.csv is not None:
+            bar = _Progress(f"writing CSV files in {args.csv}")
+            try:
+                counts = export_csv(p, args.csv, coders=coders, gold=args.gold, doc_ids=docs,
+                                    progress=bar, excel_safe=args.csv_excel_safe)
+            finally:
+                bar.close()
+            print(f"wrote {len(counts['files'])} CSV files in {args.csv}: {_summary(counts)}")
+    return 0
+
+
+def _summary(c: dict) -> str:
+    s = (f"{c['documents']} documents, {c['annotations']} annotations, {c['claims']} claims, "
+         f"coders: {', '.join(c['coders']) or 'none'}")
+    if c.get("agreement_documents") is not None:
+        s += f"; agreement over {c['agreement_documents']} documents"
+    if c.get("truncated"):
+        s += f"; {c['truncated']} cells cut at Excel's 32,767 characters"
+    return s

@@ -1,0 +1,204 @@
+"""The Excel workbook: About, Documents, Annotations, Claims, Matrix, [Agreement], Codebook.
+
+Written with xlsxwriter in constant_memory mode: each row goes to disk as it is written,
+so memory stays flat, and it is the faster of the two Python writers (see DESIGN.md,
+"Writing .xlsx fast"). Every value is written with the method of its Python type, so a
+text such as "=SUM(A1)", "-5" or "@x" is always a string cell, never a formula or number.
+
+The workbook is written to a temporary file beside the target and moved into place at
+the end: a failure (disk full, a cancelled progress callback) leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import xlsxwriter
+
+from .tables import (
+    XLSX_MAX_ROWS,
+    Column,
+    Plan,
+    Progress,
+    Table,
+    about_table,
+    build_agreement_report,
+    check_output_file,
+    counts_of,
+    data_tables,
+    explain_os_error,
+    make_plan,
+    opened,
+    temp_beside,
+)
+
+FONT = "Arial"  # has Arabic glyphs in Excel on Windows and macOS; LibreOffice falls back
+FONT_SIZE = 10
+DATE_FORMAT = "yyyy-mm-dd hh:mm"
+PROGRESS_EVERY = 2000
+
+
+class _Writer:
+    def __init__(self, wb: xlsxwriter.Workbook, progress: Progress | None, total: int):
+        self.wb = wb
+        self.progress = progress
+        self.total = max(total, 1)
+        self.done = 0
+        self.truncated = 0
+        self.sheets: list[str] = []
+        self.header = wb.add_format({"bold": True, "bg_color": "#e8e8e8", "bottom": 1,
+                                     "valign": "top"})
+        self.wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+        self.top = wb.add_format({"valign": "top"})
+        self.date = wb.add_format({"num_format": DATE_FORMAT, "valign": "top"})
+
+    def tick(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+    def sheet(self, name: str, table: Table, ws=None):
+        ws = ws or self.wb.add_worksheet(name)
+        self.sheets.append(name)
+        if table.rtl:
+            ws.right_to_left()
+        for i, col in enumerate(table.columns):
+            ws.set_column(i, i, max(col.width, min(len(col.name) + 2, 40)),
+                          self.wrap if col.kind == "long" else None)
+            ws.write_string(0, i, col.name, self.header)
+        ws.freeze_panes(1, 0)
+        return ws
+
+    def table(self, table: Table, ws=None) -> int:
+        """Write the table's rows; returns how many. A table longer than a sheet goes on in
+        '<name> (2)', '<name> (3)', ... with the same header."""
+        cols = table.columns
+        fmts = [self.wrap if c.kind == "long" else self.date if c.kind == "date" else self.top
+                for c in cols]
+        ncols = len(cols)
+        part = 1
+        ws = self.sheet(table.name, table, ws)
+        write_string, write_number = ws.write_string, ws.write_number
+        write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
+        date_fmt = self.date
+        r = 1
+        count = 0
+        pending = 0
+        truncated = 0
+        for row in table.rows:
+            if r == XLSX_MAX_ROWS:
+                ws.autofilter(0, 0, r - 1, ncols - 1)
+                part += 1
+                ws = self.sheet(f"{table.name} ({part})", table)
+                write_string, write_number = ws.write_string, ws.write_number
+                write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
+                r = 1
+            c = 0
+            for v in row:
+                if v is not None:
+                    t = type(v)
+                    if t is str:
+                        if v and write_string(r, c, v, fmts[c]) == -2:
+                            truncated += 1
+                    elif t is int or t is float:
+                        write_number(r, c, v, fmts[c])
+                    elif t is datetime or t is date:
+                        write_datetime(r, c, v, date_fmt)
+                    elif t is bool:
+                        write_boolean(r, c, v, fmts[c])
+                    elif isinstance(v, int | float) and not isinstance(v, bool):
+                        write_number(r, c, v, fmts[c])
+                    else:
+                        if write_string(r, c, str(v), fmts[c]) == -2:
+                            truncated += 1
+                c += 1
+            r += 1
+            count += 1
+            pending += 1
+            if pending == PROGRESS_EVERY:
+                self.tick(pending)
+                pending = 0
+        self.tick(pending)
+        ws.autofilter(0, 0, max(r - 1, 1), ncols - 1)
+        self.truncated += truncated
+        return count
+
+
+def export_xlsx(project, path, coders: list[str] | None = None, gold: bool = False,
+                doc_ids=None, progress: Progress | None = None) -> dict:
+    """Write the workbook to `path` (.xlsx). `project`: an open Project or a project path.
+    `coders`: names to include (default: all); `gold`: only the adjudicated (gold) coder;
+    `doc_ids`: documents to include (default: all). `progress(done, total)` is called as
+    rows are written (total = the rows expected); raising from it cancels the export and
+    leaves nothing behind. Returns the counts written (documents, annotations, claims,
+    coders, sheets, agreement_documents, truncated)."""
+    path = Path(path)
+    check_output_file(path, ".xlsx")
+    with opened(project) as p:
+        plan = make_plan(p, coders=coders, gold=gold, doc_ids=doc_ids)
+        return _write(plan, path, progress)
+
+
+def _write(plan: Plan, path: Path, progress: Progress | None) -> dict:
+    tmp = temp_beside(path)
+    wb = None
+    try:
+        report = build_agreement_report(plan) if plan.with_agreement else None
+        wb = xlsxwriter.Workbook(str(tmp), {
+            "constant_memory": True,
+            "tmpdir": str(path.parent),
+            "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE},
+            "strings_to_formulas": False, "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "nan_inf_to_errors": True, "remove_timezone": True,
+        })
+        tables = data_tables(plan, report)
+        total = sum(t.total for t in tables)
+        w = _Writer(wb, progress, total)
+        if progress is not None:
+            progress(0, w.total)
+        about_ws = wb.add_worksheet("About")
+        counts = counts_of(plan)
+        for t in tables:
+            n = w.table(t)
+            if t.name in ("Documents", "Annotations", "Claims"):
+                counts[t.name.lower()] = n
+        counts["agreement_documents"] = report.get("documents") if report else None
+        counts["truncated"] = w.truncated
+        sheets = ["About"] + w.sheets
+        about = about_table(plan, counts, sheets)
+        w.sheets = []
+        w.table(about, about_ws)
+        about_ws.set_column(1, 1, 100, w.wrap)
+        about_ws.activate()
+        wb.close()
+        os.replace(tmp, path)
+    except BaseException as exc:
+        _abandon(wb)
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) or isinstance(exc, xlsxwriter.exceptions.XlsxWriterException):
+            raise explain_os_error(path, exc) from None
+        raise
+    if progress is not None:
+        progress(w.total, w.total)
+    counts["sheets"] = sheets
+    return counts
+
+
+def _abandon(wb) -> None:
+    """Drop an unfinished workbook without the library writing anything more."""
+    if wb is None:
+        return
+    for ws in wb.worksheets():
+        fh = getattr(ws, "row_data_fh", None)
+        if fh is not None:
+            try:
+                fh.close()
+            except OSError:
+                pass
+    wb.fileclosed = True
+
+
+__all__ = ["Column", "export_xlsx"]
