@@ -121,16 +121,29 @@ def cmd_import(args) -> int:
 
 def cmd_docs(args) -> int:
     with Project.open(args.project, readonly=True) as p:
-        docs = p.documents()
-    if args.json:
-        json.dump([d.to_json() for d in docs], sys.stdout, ensure_ascii=False, indent=1)
-        print()
-        return 0
+        if args.json:
+            _docs_json(p.iter_documents())
+        else:
+            _docs_table(p.iter_documents())
+    return 0
+
+
+def _docs_json(docs) -> None:
+    # streamed, one object per line inside the list: the listing never sits in memory
+    out = sys.stdout
+    out.write("[")
+    n = 0
+    for n, d in enumerate(docs, 1):
+        out.write(",\n " if n > 1 else "\n ")
+        out.write(json.dumps(d.to_json(), ensure_ascii=False))
+    out.write("\n]\n" if n else "]\n")
+
+
+def _docs_table(docs) -> None:
     for d in docs:
         date = d.published.strftime("%Y-%m-%d %H:%M") if d.published else "-"
         counts = ", ".join(f"{c}: {n}" for c, n in sorted(d.annotations.items())) or "-"
         print(f"{d.id:>6}  {date:<16}  {d.length:>7}  {counts:<20}  {d.title[:60]}")
-    return 0
 
 
 def cmd_show(args) -> int:
