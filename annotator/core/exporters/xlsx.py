@@ -12,6 +12,8 @@ the end: a failure (disk full, a cancelled progress callback) leaves no half-wri
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -143,12 +145,15 @@ def export_xlsx(project, path, coders: list[str] | None = None, gold: bool = Fal
 
 def _write(plan: Plan, path: Path, progress: Progress | None) -> dict:
     tmp = temp_beside(path)
+    # xlsxwriter's own temporary files (one per sheet, then the parts of the zip) go in a
+    # private folder beside the target, removed whatever happens
+    work = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     wb = None
     try:
         report = build_agreement_report(plan) if plan.with_agreement else None
         wb = xlsxwriter.Workbook(str(tmp), {
             "constant_memory": True,
-            "tmpdir": str(path.parent),
+            "tmpdir": str(work),
             "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE},
             "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False,
@@ -181,6 +186,8 @@ def _write(plan: Plan, path: Path, progress: Progress | None) -> dict:
         if isinstance(exc, OSError) or isinstance(exc, xlsxwriter.exceptions.XlsxWriterException):
             raise explain_os_error(path, exc) from None
         raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     if progress is not None:
         progress(w.total, w.total)
     counts["sheets"] = sheets
