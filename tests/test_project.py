@@ -233,3 +233,37 @@ def test_read_only_project_file(tmp_path):
             assert len(r.documents()) == 1
     finally:
         path.chmod(0o644)
+
+
+def test_rolling_backups_on_open_kept_five_deep_and_restorable(tmp_path):
+    path = tmp_path / "p.annot"
+    with Project.create(path) as p:
+        doc = add_doc(p)
+    for i in range(7):
+        with Project.open(path) as p:
+            p.add_annotation(doc, "mona", "claim", i, i + 3)
+    assert len(db.list_backups(path)) == db.BACKUPS_KEPT
+    with Project.open(path):  # backs up the 7th session's work
+        pass
+    newest = db.list_backups(path)[0]
+    with Project.open(path):  # nothing changed since: no new backup
+        pass
+    assert db.list_backups(path)[0] == newest
+    with Project.open(path) as p:
+        p.add_annotation(doc, "mona", "claim", 20, 25)
+    db.restore_backup(newest, path)
+    with Project.open(path, readonly=True) as p:
+        assert len(p.annotations(doc)) == 7  # the 8th annotation came after the backup
+        assert p.check() == []
+
+
+def test_backup_into_a_folder_without_write_permission_is_a_clear_error(tmp_path, monkeypatch):
+    path = tmp_path / "p.annot"
+    Project.create(path).close()
+
+    def refuse(*a, **k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(db.Path, "mkdir", refuse)
+    with pytest.raises(ProjectError, match="backup failed"):
+        db.backup_copy(path, "test")

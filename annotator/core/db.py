@@ -152,29 +152,47 @@ def _has_tables(engine: Engine) -> bool:
 
 def backup_copy(path: Path, reason: str) -> Path:
     """A consistent copy through SQLite's backup API (safe while WAL holds recent commits).
-    Kept in a `backups` folder beside the project; the oldest go beyond BACKUPS_KEPT."""
+    Kept in a `<name>.backups` folder beside the project, BACKUPS_KEPT deep. Written under
+    a temporary name and renamed, so a crash never leaves a half backup that looks whole."""
     folder = path.parent / (path.stem + ".backups")
-    folder.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = folder / f"{path.stem}.{stamp}.{reason}{SUFFIX}"
-    src = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    part = dest.with_name(dest.name + ".part")
     try:
-        dst = sqlite3.connect(dest)
+        folder.mkdir(exist_ok=True)
+        src = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(part)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    except sqlite3.Error as exc:
-        dest.unlink(missing_ok=True)
-        raise ProjectError(path, f"backup failed: {exc}") from None
-    finally:
-        src.close()
-    for old in sorted(folder.glob(f"{path.stem}.*{SUFFIX}"))[:-BACKUPS_KEPT]:
+            src.close()
+        os.replace(part, dest)
+    except (sqlite3.Error, OSError) as exc:
+        part.unlink(missing_ok=True)
+        why = getattr(exc, "strerror", None) or str(exc)
+        raise ProjectError(path, f"backup failed ({why}); nothing was changed") from None
+    for old in list_backups(path)[BACKUPS_KEPT:]:
         old.unlink(missing_ok=True)
     return dest
 
 
+def rolling_backup(path: Path) -> Path | None:
+    """A backup on open, unless the newest one is already newer than every change."""
+    backups = list_backups(path)
+    # an empty -wal is just this open's connection; one with content holds commits
+    wal = Path(str(path) + "-wal")
+    changed = max([path.stat().st_mtime]
+                  + ([wal.stat().st_mtime] if wal.exists() and wal.stat().st_size else []))
+    if backups and backups[0].stat().st_mtime >= changed:
+        return None
+    return backup_copy(path, "on-open")
+
+
 def list_backups(path: Path) -> list[Path]:
+    """Newest first (names start with a sortable time stamp)."""
     folder = path.parent / (path.stem + ".backups")
     return sorted(folder.glob(f"{path.stem}.*{SUFFIX}"), reverse=True)
 

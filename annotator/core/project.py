@@ -124,6 +124,8 @@ class Project:
                                              "upgrade, or update Annotator")
             else:
                 project.upgraded_from_backup = db.upgrade(project._engine, path)
+                if project.upgraded_from_backup is None:
+                    db.rolling_backup(path)
             project._Session = sessionmaker(project._engine, expire_on_commit=False)
             with project._read() as s:
                 if s.scalar(select(func.count()).select_from(ProjectInfo)) != 1:
