@@ -316,6 +316,7 @@ def test_a_package_with_another_codebook_is_refused_and_nothing_changes(
         pkg.add_annotation(1, "mona", "claim", *span(TEXTS[0], "غادر"))
     change_codebook(path)
     before = dump(main_path)
+    backups = db.list_backups(main_path)  # the rolling backup taken on open
     with pytest.raises(CodebookMismatchError) as err:
         merge_package(project, path)
     assert err.value.differences == [
@@ -325,7 +326,7 @@ def test_a_package_with_another_codebook_is_refused_and_nothing_changes(
     ]
     assert str(err.value) == f"{path}: codebook differs: " + "; ".join(err.value.differences)
     assert dump(main_path) == before
-    assert db.list_backups(main_path) == []
+    assert db.list_backups(main_path) == backups  # no before-merge backup for a refusal
 
 
 def test_a_file_of_another_project_or_not_a_project_is_refused(project, main_path, tmp_path):
