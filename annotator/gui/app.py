@@ -1,0 +1,134 @@
+"""Starting the desk: the QApplication, fonts, translator, settings, the first project.
+
+`run(path)` opens that project; without one, the last project from the settings; the
+first time, a demo project built from resources/sample in the user's data folder (the
+shipped files are never written to).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from ..core.errors import AnnotatorError
+from ..core.importers import iter_files, read_path
+from ..core.project import Project
+from ..resources import FONTS, SAMPLE
+from . import i18n
+
+ORGANISATION = APPLICATION = "Annotator"
+DEMO_NAME = "demo.annot"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def settings() -> QSettings:
+    return QSettings(QSettings.IniFormat, QSettings.UserScope, ORGANISATION, APPLICATION)
+
+
+def load_fonts() -> list[str]:
+    """Register the shipped fonts; returns the families Qt now knows them by."""
+    families = []
+    for f in sorted(FONTS.glob("*.ttf")):
+        fid = QFontDatabase.addApplicationFont(str(f))
+        if fid >= 0:
+            families += QFontDatabase.applicationFontFamilies(fid)
+    return sorted(set(families))
+
+
+def setup(language: str | None = None) -> QApplication:
+    """The application object (reused if one exists, as under pytest-qt), fonts and the
+    interface language from the settings."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    load_fonts()
+    i18n.install(language or str(settings().value("language", "en")))
+    return app
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APPLICATION, appauthor=False))
+
+
+def create_demo_project(path: Path) -> Project:
+    """A project with the sample articles (imported as any file would be, so headline,
+    date and byline are recognised) and the default codebook."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    project = Project.create(path, name=_t("Demo project"))
+    try:
+        docs = [d for f in iter_files([SAMPLE]) for d in read_path(f)]
+        project.add_documents(docs)
+    except BaseException:
+        project.close()
+        path.unlink(missing_ok=True)
+        raise
+    return project
+
+
+def open_start_project(path: str | os.PathLike | None, store: QSettings) -> Project:
+    if path is not None:
+        return Project.open(path)
+    last = store.value("lastProject", "")
+    if last and Path(last).exists():
+        try:
+            return Project.open(last)
+        except AnnotatorError:
+            pass  # moved, locked or damaged: the demo still lets the coder start
+    demo = data_dir() / DEMO_NAME
+    return Project.open(demo) if demo.exists() else create_demo_project(demo)
+
+
+def ask_coder(store: QSettings) -> str | None:
+    name, ok = QInputDialog.getText(
+        None, _t("Welcome to Annotator"),
+        _t("Your name as a coder (saved with every annotation; you can change it in "
+           "Settings):"))
+    name = name.strip()
+    if ok and name:
+        store.setValue("coder", name)
+        return name
+    return None
+
+
+def _excepthook(kind, value, tb) -> None:
+    """A bug shows one line and leaves the details in a log; saved work is already saved."""
+    log = Path(tempfile.gettempdir()) / "annotator-crash.log"
+    log.write_text("".join(traceback.format_exception(kind, value, tb)), encoding="utf-8")
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, "Annotator", _t("Internal error (%1); details in %2. "
+                                                   "Everything you coded is saved.")
+                             .replace("%1", f"{kind.__name__}: {value}")
+                             .replace("%2", str(log)))
+
+
+def run(path: str | os.PathLike | None = None, coder: str | None = None) -> int:
+    app = setup()
+    store = settings()
+    coder = coder or os.environ.get("ANNOTATOR_CODER") or store.value("coder", "") or \
+        ask_coder(store)
+    if not coder:
+        return 1
+    store.setValue("coder", coder)
+    try:
+        project = open_start_project(path, store)
+    except AnnotatorError as exc:
+        QMessageBox.warning(None, "Annotator", str(exc))
+        return 1
+    from .main_window import MainWindow
+
+    sys.excepthook = _excepthook
+    win = MainWindow(project, coder, store)
+    win.restore_layout()
+    win.show()
+    return app.exec()

@@ -1,0 +1,307 @@
+"""The article: read-only, right-aligned for Arabic, highlighted by category.
+
+This is the ONE place Qt positions (UTF-16 units) and our offsets (code points into the
+stored text) meet: every position leaving this widget went through `self.map`, and every
+quote is cut from the stored text, never from the widget (selectedText() puts U+2029
+between paragraphs, toPlainText() turns U+00A0 into a space).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+
+from ..core.codebook import Codebook
+from ..core.records import AnnotationInfo
+from ..core.text import OffsetMap, snap_to_words
+from . import i18n
+from .highlighter import SpanHighlighter
+
+ARTICLE_FONT = "Noto Naskh Arabic"
+BASE_POINT_SIZE = 15.0
+RTL_LANGUAGES = ("ar", "fa", "ur", "he", "ps", "ku")
+LANE = 3  # px per underline lane marking each category of an overlap
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows one article and the annotations of one coder (or several, when rendering)."""
+
+    spanClicked = Signal(str)  # uuid of the innermost annotation clicked, "" for none
+    selectionReleased = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        # Keyboard-selectable shows a caret, so Shift+arrows select without a mouse.
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setMouseTracking(True)
+        self.text = ""
+        self.map = OffsetMap.for_text("")
+        self.codebook: Codebook | None = None
+        self.annotations: dict[str, AnnotationInfo] = {}
+        self.snap = True
+        self.zoom = 0.0
+        self.max_column_em = 46  # a readable measure on wide screens
+        self._press: QPoint | None = None
+        self._active: str | None = None
+        self._linked: list[str] = []
+        self._hits: list[tuple[int, int]] = []
+        self._hit = -1
+        self.highlighter = SpanHighlighter(self.document())
+        self.document().setDocumentMargin(18)
+        self._apply_font()
+
+    # --- content ------------------------------------------------------------------------
+
+    def set_codebook(self, cb: Codebook) -> None:
+        self.codebook = cb
+        self.highlighter.set_categories({c.key: c.color for c in cb.categories})
+
+    def set_article(self, text: str, language: str = "ar",
+                    annotations: list[AnnotationInfo] = ()) -> None:
+        self.text = text
+        self.map = OffsetMap.for_text(text)
+        self.annotations = {a.uuid: a for a in annotations if a.end > a.start}
+        self._active, self._linked, self._hits, self._hit = None, [], [], -1
+        # Highlighter detached while the text goes in: one pass over the blocks in
+        # reset() instead of one on setPlainText and another for the spans.
+        self.highlighter.setDocument(None)
+        self.setPlainText(text)
+        self._set_alignment(language.lower().startswith(RTL_LANGUAGES))
+        self.highlighter.setDocument(self.document())
+        self.highlighter.reset((a.uuid, self.map.to_qt(a.start), self.map.to_qt(a.end),
+                                a.category) for a in self.annotations.values())
+        self.setExtraSelections([])
+
+    def _set_alignment(self, rtl: bool) -> None:
+        # QPlainTextEdit ignores block alignment and leaves Arabic paragraphs on the left;
+        # the document's default option is what its layout uses. AlignAbsolute keeps
+        # "right" right in a mirrored (Arabic) interface; per-paragraph direction stays
+        # automatic, so a paragraph in English still reads left to right.
+        opt = self.document().defaultTextOption()
+        opt.setAlignment((Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignAbsolute)
+        opt.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(opt)
+
+    def put(self, info: AnnotationInfo) -> None:
+        """Add or replace one annotation; only the paragraphs it touches re-highlight."""
+        self.drop(info.uuid)
+        if info.end <= info.start:
+            return
+        self.annotations[info.uuid] = info
+        self.highlighter.add(info.uuid, self.map.to_qt(info.start), self.map.to_qt(info.end),
+                             info.category)
+        if info.uuid == self._active or info.uuid in self._linked:
+            self._update_extra()
+
+    def drop(self, uuid: str) -> None:
+        if self.annotations.pop(uuid, None) is not None:
+            self.highlighter.remove(uuid)
+            if uuid == self._active:
+                self._active = None
+                self._update_extra()
+
+    # --- positions ----------------------------------------------------------------------
+
+    def to_py(self, qt: int, end: bool = False) -> int:
+        """Code point for a UTF-16 position; one inside a surrogate pair goes to the pair's
+        start, or to its end when `end` (so a selection never splits an emoji)."""
+        try:
+            return self.map.from_qt(qt)
+        except ValueError:
+            return self.map.from_qt(qt + 1) if end else self.map.from_qt(qt - 1)
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selection in code points, snapped to whole words when snapping is on."""
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        s, e = self.to_py(c.selectionStart()), self.to_py(c.selectionEnd(), end=True)
+        if self.snap:
+            s, e = snap_to_words(self.text, s, e)
+        return (s, e) if e > s else None
+
+    def select_span(self, start: int, end: int, scroll: bool = True) -> None:
+        c = QTextCursor(self.document())
+        c.setPosition(self.map.to_qt(start))
+        c.setPosition(self.map.to_qt(end), QTextCursor.KeepAnchor)
+        self.setTextCursor(c)
+        if scroll:
+            self.centerCursor()
+
+    def clear_selection(self) -> None:
+        c = self.textCursor()
+        c.clearSelection()
+        self.setTextCursor(c)
+
+    def cursor_rect_at(self, py: int):
+        """Viewport rectangle of the caret before code point `py` (tests and rendering)."""
+        c = QTextCursor(self.document())
+        c.setPosition(self.map.to_qt(py))
+        return self.cursorRect(c)
+
+    def annotations_at(self, py: int) -> list[AnnotationInfo]:
+        return [self.annotations[k] for k in self.highlighter.keys_at(self.map.to_qt(py))]
+
+    # --- active span, links, search hits (short-lived: ExtraSelections) ----------------
+
+    def set_active(self, uuid: str | None, linked: list[str] = ()) -> None:
+        self._active = uuid if uuid in self.annotations else None
+        self._linked = [u for u in linked if u in self.annotations]
+        self._update_extra()
+
+    def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
+        self._hits, self._hit = list(hits), current
+        self._update_extra()
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        c = QTextCursor(self.document())
+        c.setPosition(self.map.to_qt(start))
+        c.setPosition(self.map.to_qt(end), QTextCursor.KeepAnchor)
+        sel.cursor, sel.format = c, fmt
+        return sel
+
+    def _update_extra(self) -> None:
+        sels = []
+        for i, (s, e) in enumerate(self._hits):
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#ff9f1c" if i == self._hit else "#ffe45c"))
+            sels.append(self._selection(s, e, fmt))
+        for u in self._linked:
+            a = self.annotations[u]
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.DashUnderline)
+            fmt.setUnderlineColor(QColor(self._colour(a.category)).darker(220))
+            sels.append(self._selection(a.start, a.end, fmt))
+        if self._active:
+            a = self.annotations[self._active]
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(self._colour(a.category)).darker(125))
+            sels.append(self._selection(a.start, a.end, fmt))
+        self.setExtraSelections(sels)
+
+    def _colour(self, cat: str) -> str:
+        c = self.codebook.category(cat) if self.codebook else None
+        return c.color if c else "#cccccc"
+
+    # --- zoom ---------------------------------------------------------------------------
+
+    def set_zoom(self, steps: float) -> None:
+        self.zoom = max(-6.0, min(12.0, steps))
+        self._apply_font()
+
+    def _apply_font(self) -> None:
+        f = QFont(ARTICLE_FONT)
+        # Latin names and digits inside Arabic fall back to a sans face the eye knows.
+        f.setFamilies([ARTICLE_FONT, "DejaVu Sans"])
+        f.setPointSizeF(BASE_POINT_SIZE * (1.1 ** self.zoom))
+        self.setFont(f)
+        self._fit_column()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        # Long lines are hard to follow; centre a column of at most max_column_em.
+        limit = int(self.fontMetrics().height() * self.max_column_em * 0.6)
+        spare = max(0, self.width() - limit)
+        margin = spare // 2
+        if self.viewportMargins().left() != margin:
+            self.setViewportMargins(margin, 0, margin, 0)
+
+    # --- mouse and tooltips -------------------------------------------------------------
+
+    def mousePressEvent(self, event) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        moved = self._press is not None and \
+            (event.position().toPoint() - self._press).manhattanLength() > 3
+        self._press = None
+        span = self.selection_span() if moved else None
+        if span:
+            if self.snap:
+                self.select_span(*span, scroll=False)
+            self.selectionReleased.emit()
+        elif event.button() == Qt.LeftButton:
+            self.clear_selection()
+            qt = self.cursorForPosition(event.position().toPoint()).position()
+            hits = self.highlighter.keys_at(qt)
+            self.spanClicked.emit(hits[0] if hits else "")
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ToolTip:
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        vp = self.viewport().mapFrom(self, pos)
+        qt = self.cursorForPosition(vp).position()
+        lines = []
+        for k in self.highlighter.keys_at(qt):
+            a = self.annotations[k]
+            cat = self.codebook.category(a.category) if self.codebook else None
+            head = f"<b>{i18n.name(cat) if cat else a.category}</b> · {a.coder}"
+            attrs = [f"{i18n.name(cat.attribute(key)) if cat and cat.attribute(key) else key}: "
+                     f"{i18n.value_name(cat.attribute(key) if cat else None, v)}"
+                     for key, v in a.attrs.items()]
+            lines.append("<br>".join([head, *attrs]))
+        return "<hr>".join(lines)
+
+    # --- painting: underline lanes for overlaps -----------------------------------------
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        try:
+            self.paint_lanes(painter, event.rect())
+        finally:
+            painter.end()
+
+    def paint_lanes(self, painter: QPainter, clip) -> None:
+        """Where categories overlap the blended background alone cannot tell which; one
+        thin lane per category under the line names each of them by colour."""
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        while block.isValid():
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > clip.bottom():
+                break
+            segs = [s for s in self.highlighter.segments(block.blockNumber()) if len(s[2]) > 1]
+            if segs and geo.bottom() >= clip.top():
+                self._paint_block_lanes(painter, block.layout(), geo.topLeft(), segs)
+            block = block.next()
+
+    def _paint_block_lanes(self, painter, layout, origin, segs) -> None:
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            ls, le = line.textStart(), line.textStart() + line.textLength()
+            bottom = origin.y() + line.y() + line.height() - 1
+            for s, e, cats in segs:
+                s, e = max(s, ls), min(e, le)
+                if s >= e:
+                    continue
+                lanes = list(dict.fromkeys(cats))
+                for run in line.glyphRuns(s, e - s):
+                    r = run.boundingRect()
+                    for j, cat in enumerate(lanes):
+                        painter.fillRect(QRectF(origin.x() + r.left(), bottom - (j + 1) * LANE,
+                                                r.width(), LANE - 1),
+                                         QColor(self._colour(cat)).darker(140))

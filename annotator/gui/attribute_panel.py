@@ -1,0 +1,270 @@
+"""The selected annotation's attributes and links. Every edit is reported at once (the
+window turns it into an UpdateAnnotation undo command); nothing is held back unsaved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.codebook import AttributeDef, Codebook
+from ..core.records import AnnotationInfo, RelationInfo
+from ..core.text import fold
+from . import i18n
+from .models import short
+
+FOLD_ROLE = Qt.UserRole + 10
+NO_NUMBER = -1e12  # the spin box's "empty" value, shown as "—"
+
+
+class FoldCompleter(QCompleter):
+    """Completes names already used, matched under Arabic folding: "الجارديان" typed with
+    a hamza, diacritics or tatweel still finds the stored spelling."""
+
+    def __init__(self, values: list[str], parent=None):
+        super().__init__(parent)
+        model = QStandardItemModel(self)
+        for v in values:
+            item = QStandardItem(v)
+            item.setData(fold(v), FOLD_ROLE)
+            model.appendRow(item)
+        self.setModel(model)
+        self.setCompletionRole(FOLD_ROLE)
+        self.setFilterMode(Qt.MatchContains)
+        self.setCaseSensitivity(Qt.CaseSensitive)  # fold() already case-folds
+        self.setCompletionMode(QCompleter.PopupCompletion)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(path)]
+
+    def pathFromIndex(self, index) -> str:
+        return index.data(Qt.DisplayRole)
+
+
+class AttributePanel(QWidget):
+    attrsEdited = Signal(dict)  # the complete new attribute dict
+    categoryEdited = Signal(str)
+    linkRequested = Signal()
+    linkRemoved = Signal(object)  # RelationInfo
+    annotationActivated = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.info: AnnotationInfo | None = None
+        self.codebook: Codebook | None = None
+        self.editors: dict[str, QWidget] = {}
+        self._building = False
+        self._suggest = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.RichText)
+        self.category = QComboBox()
+        self.category.setObjectName("annotationCategory")
+        self.category.activated.connect(self._category_chosen)
+        self.form = QFormLayout()
+        self.links_label = QLabel()
+        self.links = QListWidget()
+        self.links.setObjectName("links")
+        self.links.setMaximumHeight(110)
+        self.links.itemActivated.connect(self._link_activated)
+        self.links.itemClicked.connect(self._link_activated)
+        row = QHBoxLayout()
+        self.link_button = QPushButton()
+        self.link_button.clicked.connect(self.linkRequested)
+        self.unlink_button = QPushButton()
+        self.unlink_button.clicked.connect(self._unlink)
+        row.addWidget(self.link_button)
+        row.addWidget(self.unlink_button)
+        for w in (self.header, self.category):
+            lay.addWidget(w)
+        lay.addLayout(self.form)
+        lay.addWidget(self.links_label)
+        lay.addWidget(self.links)
+        lay.addLayout(row)
+        lay.addStretch(1)
+        self._retranslate()
+        self.show_annotation(None)
+
+    # --- content ------------------------------------------------------------------------
+
+    def set_codebook(self, cb: Codebook, suggestions=None) -> None:
+        """`suggestions(category, attribute) -> list[str]`: values used in the project."""
+        self.codebook, self._suggest = cb, suggestions
+
+    def show_annotation(self, info: AnnotationInfo | None,
+                        links: list[tuple[RelationInfo, str]] = (), can_link: bool = False):
+        same = (info is not None and self.info is not None and info.uuid == self.info.uuid
+                and info.category == self.info.category)
+        self.info = info
+        self._building = True
+        try:
+            if not same:
+                self._rebuild()
+            self._fill()
+            self.links.clear()
+            for rel, label in links:
+                item = QListWidgetItem(label)
+                item.setData(Qt.UserRole, rel)
+                self.links.addItem(item)
+        finally:
+            self._building = False
+        has = info is not None
+        for w in (self.category, self.links_label, self.links, self.unlink_button):
+            w.setVisible(has and (w is not self.category or info.end > info.start))
+        self.link_button.setVisible(has and can_link)
+        self.unlink_button.setEnabled(bool(links))
+        self._header()
+
+    def _header(self) -> None:
+        info = self.info
+        if info is None:
+            self.header.setText(self.tr("No annotation selected. Select text and press a "
+                                        "category's key, or click a highlight."))
+            return
+        cat = self.codebook.category(info.category) if self.codebook else None
+        quote = short(info.quote, 160) if info.end > info.start else self.tr("whole article")
+        self.header.setText(f"<b>{i18n.name(cat) if cat else info.category}</b> · "
+                            f"{info.coder}<br><span>{_html(quote)}</span>")
+
+    def _rebuild(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors.clear()
+        info = self.info
+        if info is None or self.codebook is None:
+            return
+        cat = self.codebook.category(info.category)
+        self.category.clear()
+        for c in self.codebook.categories:
+            if c.kind == cat.kind:
+                self.category.addItem(i18n.name(c), c.key)
+        for a in cat.attributes:
+            ed = self._editor(cat.key, a)
+            ed.setObjectName(f"attr_{a.key}")
+            ed.setToolTip(a.description)
+            self.editors[a.key] = ed
+            self.form.addRow(i18n.name(a) + (" *" if a.required else ""), ed)
+
+    def _editor(self, cat_key: str, a: AttributeDef) -> QWidget:
+        if a.type == "choice":
+            w = QComboBox()
+            w.addItem("—", None)
+            for v in a.values:
+                w.addItem(i18n.name(v), v.key)
+                w.setItemData(w.count() - 1, v.description, Qt.ToolTipRole)
+            w.activated.connect(lambda _i, k=a.key, w=w: self._edited(k, w.currentData()))
+        elif a.type == "number":
+            w = QDoubleSpinBox()
+            w.setRange(NO_NUMBER, 1e12)
+            w.setDecimals(2)
+            w.setSpecialValueText("—")
+            w.setKeyboardTracking(False)  # one edit per finished number, not per digit
+            w.valueChanged.connect(
+                lambda v, k=a.key: self._edited(k, None if v <= NO_NUMBER else v))
+        elif a.type == "boolean":
+            w = QCheckBox()
+            w.toggled.connect(lambda on, k=a.key: self._edited(k, on))
+        else:
+            w = QLineEdit()
+            if a.suggest and self._suggest is not None:
+                w.setCompleter(FoldCompleter(self._suggest(cat_key, a.key), w))
+                w.completer().activated.connect(
+                    lambda text, k=a.key: self._edited(k, text.strip() or None))
+            w.editingFinished.connect(lambda k=a.key, w=w: self._edited(k, w.text().strip()
+                                                                       or None))
+        return w
+
+    def _fill(self) -> None:
+        info = self.info
+        if info is None:
+            return
+        self.category.setCurrentIndex(max(0, self.category.findData(info.category)))
+        cat = self.codebook.category(info.category)
+        for key, w in self.editors.items():
+            a, v = cat.attribute(key), info.attrs.get(key)
+            if a.type == "choice":
+                w.setCurrentIndex(max(0, w.findData(v)))
+            elif a.type == "number":
+                w.setValue(NO_NUMBER if v is None else float(v))
+            elif a.type == "boolean":
+                w.setChecked(bool(v))
+            elif not w.hasFocus() or w.text().strip() == (v or ""):
+                w.setText(v or "")
+
+    def refresh_suggestions(self) -> None:
+        """Rebuild completers (after a name was used for the first time)."""
+        if self.info is None or self._suggest is None:
+            return
+        cat = self.codebook.category(self.info.category)
+        for key, w in self.editors.items():
+            a = cat.attribute(key)
+            if isinstance(w, QLineEdit) and a.suggest:
+                model = FoldCompleter(self._suggest(cat.key, key), w).model()
+                w.completer().setModel(model)
+
+    # --- edits --------------------------------------------------------------------------
+
+    def _edited(self, key: str, value) -> None:
+        if self._building or self.info is None:
+            return
+        attrs = dict(self.info.attrs)
+        if value is None or value == "":
+            attrs.pop(key, None)
+        else:
+            attrs[key] = value
+        if attrs != self.info.attrs:
+            self.attrsEdited.emit(attrs)
+
+    def _category_chosen(self, index: int) -> None:
+        key = self.category.itemData(index)
+        if not self._building and self.info is not None and key != self.info.category:
+            self.categoryEdited.emit(key)
+
+    def _unlink(self) -> None:
+        item = self.links.currentItem() or (self.links.item(0) if self.links.count() else None)
+        if item is not None:
+            self.linkRemoved.emit(item.data(Qt.UserRole))
+
+    def _link_activated(self, item) -> None:
+        rel = item.data(Qt.UserRole)
+        if self.info is not None:
+            other = rel.to_uuid if rel.from_uuid == self.info.uuid else rel.from_uuid
+            self.annotationActivated.emit(other)
+
+    # --- language -----------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.links_label.setText(self.tr("Links:"))
+        self.link_button.setText(self.tr("Link… (L)"))
+        self.unlink_button.setText(self.tr("Remove link"))
+        self.category.setToolTip(self.tr("Change the category"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+            info, self.info = self.info, None  # names change: rebuild the form
+            links = [(self.links.item(i).data(Qt.UserRole), self.links.item(i).text())
+                     for i in range(self.links.count())]
+            self.show_annotation(info, links, self.link_button.isVisibleTo(self))
+        super().changeEvent(event)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+

@@ -1,0 +1,290 @@
+"""What the coder does to the current article: annotate, recategorise, move boundaries,
+delete, link, code the whole article, annotate all matches. A mixin of MainWindow; every
+change is an undo command (commands.py), and the view repaints from the project's events.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu
+
+from ..core.errors import AnnotatorError
+from ..core.records import AnnotationInfo
+from ..core.text import snap_to_words
+from . import i18n
+from .commands import (
+    AddAnnotation,
+    AddRelation,
+    Compound,
+    DeleteAnnotation,
+    DeleteRelation,
+    UpdateAnnotation,
+)
+from .models import short
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Coding", text)
+
+
+def _word(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LMN" or ch == "\u0640"
+
+
+class CodingMixin:
+    """Needs: project, coder, doc_id, view, attrs, undo, codebook, relations, active."""
+
+    # --- pushing commands ---------------------------------------------------------------
+
+    def push(self, cmd) -> bool:
+        """Apply `cmd` now and put it on the undo stack; a refusal is shown, not raised."""
+        try:
+            cmd.apply()
+        except AnnotatorError as exc:
+            self.show_error(exc)
+            return False
+        self.undo.push(cmd)
+        return True
+
+    # --- annotate -----------------------------------------------------------------------
+
+    def annotate(self, category: str) -> None:
+        if self.doc_id is None:
+            return
+        cat = self.codebook.category(category)
+        span = self.view.selection_span()
+        if span is not None:
+            cmd = AddAnnotation(self.ctx, self.doc_id, self.coder, category, *span)
+            if self.push(cmd):
+                self.view.clear_selection()
+                self.activate(cmd.uuid)
+            return
+        active = self.active_info()
+        if active is not None and cat is not None and active.end > active.start:
+            if active.category != category:
+                self.push(UpdateAnnotation(self.ctx, active, category=category,
+                                           text=_t("Change category")))
+            return
+        self.hint(_t("Select some text first, then press the category's key."))
+
+    def annotate_hotkey(self, digit: str) -> None:
+        for c in self.codebook.categories:
+            if c.hotkey == digit and c.kind == "span":
+                self.annotate(c.key)
+                return
+
+    def set_document_category(self, key: str) -> None:
+        """The whole-article code: at most one per coder and article."""
+        if self.doc_id is None:
+            return
+        current = next((a for a in self.ann_model.rows if a.end <= a.start), None)
+        if not key and current is not None:
+            self.push(DeleteAnnotation(self.ctx, current))
+        elif current is not None and key and key != current.category:
+            self.push(UpdateAnnotation(self.ctx, current, category=key,
+                                       text=_t("Change category")))
+            self.activate(current.uuid)
+        elif current is None and key:
+            cmd = AddAnnotation(self.ctx, self.doc_id, self.coder, key)
+            if self.push(cmd):
+                self.activate(cmd.uuid)
+        elif current is not None:
+            self.activate(current.uuid)
+
+    def annotate_all(self, category: str, spans: list[tuple[int, int]]) -> None:
+        have = {(a.start, a.end) for a in self.ann_model.rows if a.category == category}
+        children = [AddAnnotation(self.ctx, self.doc_id, self.coder, category, s, e)
+                    for s, e in spans if (s, e) not in have]
+        if not children:
+            self.hint(_t("Every match is already annotated with this category."))
+            return
+        text = _t("Annotate all matches (%1)").replace("%1", str(len(children)))
+        self.push(Compound(self.ctx, self.doc_id, text, children))
+
+    # --- the active annotation ----------------------------------------------------------
+
+    def active_info(self) -> AnnotationInfo | None:
+        row = self.ann_model.row_of(self.active) if self.active else -1
+        return self.ann_model.info_at(row)
+
+    def delete_active(self) -> None:
+        info = self.active_info()
+        if info is not None:
+            self.push(DeleteAnnotation(self.ctx, info))
+
+    def edit_attrs(self, attrs: dict) -> None:
+        info = self.active_info()
+        if info is not None and self.push(UpdateAnnotation(
+                self.ctx, info, attrs=attrs, text=_t("Change attribute"))):
+            self.attrs.refresh_suggestions()
+
+    def edit_category(self, key: str) -> None:
+        info = self.active_info()
+        if info is not None:
+            self.push(UpdateAnnotation(self.ctx, info, category=key,
+                                       text=_t("Change category")))
+
+    def move_boundary(self, which: str, forward: bool) -> None:
+        """Move the active span's start or end by a word (snapping on) or a character."""
+        info = self.active_info()
+        if info is None or info.end <= info.start:
+            self.hint(_t("Click a highlight first to select the annotation."))
+            return
+        text = self.view.text
+        pos = info.start if which == "start" else info.end
+        new = _step(text, pos, forward, which, self.view.snap)
+        start, end = (new, info.end) if which == "start" else (info.start, new)
+        if not 0 <= start < end <= len(text):
+            return
+        self.push(UpdateAnnotation(self.ctx, info, start=start, end=end,
+                                   text=_t("Move boundary")))
+
+    # --- links --------------------------------------------------------------------------
+
+    def relation_types_from(self, category: str):
+        return [r for r in self.codebook.relations if r.from_category == category]
+
+    def start_linking(self) -> None:
+        info = self.active_info()
+        types = self.relation_types_from(info.category) if info else []
+        if not types:
+            self.hint(_t("Select a claim (or a reliability rating) first, then press L."))
+            return
+        self.linking = info.uuid
+        targets = ", ".join(i18n.name(self.codebook.category(r.to_category)) for r in types)
+        self.hint(_t("Click the %1 to link it to; Esc cancels.").replace("%1", targets),
+                  sticky=True)
+
+    def cancel(self) -> None:
+        if self.linking:
+            self.linking = None
+            self.hint("")
+        elif self.find.isVisible():
+            self.find.close_bar()
+            self.view.setFocus()
+        else:
+            self.activate(None)
+            self.view.clear_selection()
+
+    def link_to(self, target_uuid: str) -> None:
+        src_uuid, self.linking = self.linking, None
+        self.hint("")
+        src = self.view.annotations.get(src_uuid)
+        dst = self.view.annotations.get(target_uuid)
+        if src is None or dst is None:
+            return
+        for r in self.relation_types_from(src.category):
+            if r.to_category == dst.category:
+                if any(x.from_uuid == src.uuid and x.to_uuid == dst.uuid and x.type == r.key
+                       for x in self.relations):
+                    self.hint(_t("These two are linked already."))
+                    return
+                self.push(AddRelation(self.ctx, self.doc_id, r.key, src.uuid, dst.uuid,
+                                      self.coder))
+                self.activate(src.uuid)
+                return
+        self.hint(_t("A %1 cannot be linked to a %2.")
+                  .replace("%1", i18n.name(self.codebook.category(src.category)))
+                  .replace("%2", i18n.name(self.codebook.category(dst.category))))
+
+    def link_selection(self) -> None:
+        """In link mode, a selection picks the target it overlaps most."""
+        span = self.view.selection_span()
+        src = self.view.annotations.get(self.linking)
+        if span is None or src is None:
+            return
+        wanted = {r.to_category for r in self.relation_types_from(src.category)}
+        best = max((a for a in self.view.annotations.values() if a.category in wanted),
+                   key=lambda a: min(a.end, span[1]) - max(a.start, span[0]), default=None)
+        if best is not None and min(best.end, span[1]) > max(best.start, span[0]):
+            self.view.clear_selection()
+            self.link_to(best.uuid)
+
+    def remove_link(self, rel) -> None:
+        self.push(DeleteRelation(self.ctx, self.doc_id, rel))
+
+    def links_of(self, uuid: str) -> list:
+        out = []
+        for r in self.relations:
+            if uuid not in (r.from_uuid, r.to_uuid):
+                continue
+            rd = self.codebook.relation(r.type)
+            other = self.view.annotations.get(r.to_uuid if r.from_uuid == uuid else r.from_uuid)
+            arrow = "→" if r.from_uuid == uuid else "←"
+            quote = short(other.quote, 50) if other else "?"
+            out.append((r, f"{arrow} {i18n.name(rd) if rd else r.type}: «{quote}»"))
+        return out
+
+    # --- context menu -------------------------------------------------------------------
+
+    def article_menu(self, pos) -> None:
+        menu = QMenu(self)
+        span = self.view.selection_span()
+        if span is not None:
+            sub = menu.addMenu(_t("Annotate as"))
+            for c in self.codebook.categories:
+                if c.kind == "span":
+                    sub.addAction(i18n.name(c), lambda k=c.key: self.annotate(k))
+        qt = self.view.cursorForPosition(pos).position()
+        hits = self.view.highlighter.keys_at(qt)
+        if hits:
+            self.activate(hits[0])
+            info = self.view.annotations[hits[0]]
+            menu.addAction(_t("Delete annotation"), self.delete_active)
+            sub = menu.addMenu(_t("Change category"))
+            for c in self.codebook.categories:
+                if c.kind == "span" and c.key != info.category:
+                    sub.addAction(i18n.name(c), lambda k=c.key: self.edit_category(k))
+            for r in self.relation_types_from(info.category):
+                sub = menu.addMenu(i18n.name(r))
+                for a in sorted(self.view.annotations.values(), key=lambda a: a.start):
+                    if a.category == r.to_category:
+                        sub.addAction(short(a.quote, 60),
+                                      lambda u=a.uuid, s=info.uuid: self._link_pair(s, u))
+                sub.setEnabled(not sub.isEmpty())
+            for rel, label in self.links_of(info.uuid):
+                menu.addAction(_t("Remove link %1").replace("%1", label),
+                               lambda r=rel: self.remove_link(r))
+        if not menu.isEmpty():
+            menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _link_pair(self, src: str, dst: str) -> None:
+        self.linking = src
+        self.link_to(dst)
+
+
+def _step(text: str, pos: int, forward: bool, which: str, by_word: bool) -> int:
+    if not by_word:
+        return pos + (1 if forward else -1)
+    n = len(text)
+    if forward:
+        p = pos
+        while p < n and not _word(text[p]):
+            p += 1
+        if p >= n:
+            return pos
+        s, e = snap_to_words(text, p, p + 1)
+        if which == "start":  # the start jumps to the next word's start
+            if s <= pos:
+                q = e
+                while q < n and not _word(text[q]):
+                    q += 1
+                return q if q < n else pos
+            return s
+        return e
+    p = pos - 1
+    while p >= 0 and not _word(text[p]):
+        p -= 1
+    if p < 0:
+        return pos
+    s, e = snap_to_words(text, p, p + 1)
+    if which == "end":  # the end goes back to the previous word's end
+        if e >= pos:
+            q = s - 1
+            while q >= 0 and not _word(text[q]):
+                q -= 1
+            return snap_to_words(text, q, q + 1)[1] if q >= 0 else pos
+        return e
+    return s

@@ -1,0 +1,202 @@
+"""Undo commands. Each changes the project through its API and nothing else: the views
+follow the project's events, so undo, redo and a first edit all repaint the same way.
+
+The first application happens in `apply()`, before the command is pushed, so a refused
+edit (an AnnotatorError) is reported and never reaches the stack; the push's own call to
+redo() is then skipped. Later undo/redo errors are reported through `ctx.report` and the
+command is made obsolete, since Qt would swallow an exception raised inside redo().
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from ..core.errors import AnnotatorError
+from ..core.records import AnnotationInfo, RelationInfo
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+class Context:
+    """What commands need: the project, and where to report an error."""
+
+    def __init__(self, project, report):
+        self.project = project
+        self.report = report
+
+
+class ProjectCommand(QUndoCommand):
+    doc_id: int
+
+    def __init__(self, ctx: Context, doc_id: int, text: str, parent=None):
+        super().__init__(text, parent)
+        self.ctx, self.doc_id = ctx, doc_id
+        self._skip_redo = False
+
+    def apply(self) -> None:
+        """Do it now; raises AnnotatorError (then nothing changed) for the caller to show."""
+        self._redo()
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._guard(self._redo)
+
+    def undo(self) -> None:
+        self._guard(self._undo)
+
+    def _guard(self, fn) -> None:
+        try:
+            fn()
+        except AnnotatorError as exc:
+            self.setObsolete(True)
+            self.ctx.report(exc)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddAnnotation(ProjectCommand):
+    def __init__(self, ctx, doc_id, coder, category, start=0, end=0, attrs=None, parent=None):
+        super().__init__(ctx, doc_id, _t("Annotate"), parent)
+        self.coder, self.category, self.start, self.end = coder, category, start, end
+        self.attrs = dict(attrs or {})
+        self.uuid: str | None = None
+
+    def _redo(self):
+        # Same uuid on redo: the core revives the tombstone instead of adding a twin.
+        info = self.ctx.project.add_annotation(self.doc_id, self.coder, self.category,
+                                               self.start, self.end, self.attrs, uuid=self.uuid)
+        self.uuid = info.uuid
+
+    def _undo(self):
+        self.ctx.project.delete_annotation(self.uuid)
+
+
+class DeleteAnnotation(ProjectCommand):
+    def __init__(self, ctx, info: AnnotationInfo, parent=None):
+        super().__init__(ctx, info.doc_id, _t("Delete annotation"), parent)
+        self.info = info
+        self.relations: list[RelationInfo] = []
+
+    def _redo(self):
+        p, u = self.ctx.project, self.info.uuid
+        # The core tombstones the links too; remember them so undo brings them back.
+        self.relations = [r for r in p.relations(self.info.doc_id)
+                          if u in (r.from_uuid, r.to_uuid)]
+        p.delete_annotation(u)
+
+    def _undo(self):
+        p, a = self.ctx.project, self.info
+        p.add_annotation(a.doc_id, a.coder, a.category, a.start, a.end, a.attrs, uuid=a.uuid)
+        for r in self.relations:
+            p.add_relation(r.type, r.from_uuid, r.to_uuid, r.coder, uuid=r.uuid)
+
+
+class UpdateAnnotation(ProjectCommand):
+    """Change category, boundaries or attributes. Consecutive boundary moves of one
+    annotation merge into one undo step."""
+
+    MOVE_ID = 7301
+
+    def __init__(self, ctx, before: AnnotationInfo, *, category=None, start=None, end=None,
+                 attrs=None, text=None, parent=None):
+        super().__init__(ctx, before.doc_id, text or _t("Change annotation"), parent)
+        self.before = before
+        self.changes = {k: v for k, v in dict(category=category, start=start, end=end,
+                                               attrs=attrs).items() if v is not None}
+        self._moves = set(self.changes) <= {"start", "end"}
+
+    def _redo(self):
+        self.ctx.project.update_annotation(self.before.uuid, **self.changes)
+
+    def _undo(self):
+        b = self.before
+        self.ctx.project.update_annotation(b.uuid, category=b.category, start=b.start,
+                                           end=b.end, attrs=b.attrs)
+
+    def id(self) -> int:
+        return self.MOVE_ID if self._moves else -1
+
+    def mergeWith(self, other) -> bool:
+        if not (isinstance(other, UpdateAnnotation) and other._moves
+                and other.before.uuid == self.before.uuid):
+            return False
+        self.changes.update(other.changes)
+        return True
+
+
+class AddRelation(ProjectCommand):
+    def __init__(self, ctx, doc_id, type_key, from_uuid, to_uuid, coder, parent=None):
+        super().__init__(ctx, doc_id, _t("Link"), parent)
+        self.type_key, self.from_uuid, self.to_uuid, self.coder = type_key, from_uuid, \
+            to_uuid, coder
+        self.uuid: str | None = None
+
+    def _redo(self):
+        info = self.ctx.project.add_relation(self.type_key, self.from_uuid, self.to_uuid,
+                                             self.coder, uuid=self.uuid)
+        self.uuid = info.uuid
+
+    def _undo(self):
+        self.ctx.project.delete_relation(self.uuid)
+
+
+class DeleteRelation(ProjectCommand):
+    def __init__(self, ctx, doc_id, rel: RelationInfo, parent=None):
+        super().__init__(ctx, doc_id, _t("Remove link"), parent)
+        self.rel = rel
+
+    def _redo(self):
+        self.ctx.project.delete_relation(self.rel.uuid)
+
+    def _undo(self):
+        r = self.rel
+        self.ctx.project.add_relation(r.type, r.from_uuid, r.to_uuid, r.coder, uuid=r.uuid)
+
+
+class SetStatus(ProjectCommand):
+    def __init__(self, ctx, doc_id, coder, status, parent=None):
+        super().__init__(ctx, doc_id, _t("Change status"), parent)
+        self.coder, self.status = coder, status
+        self.old = ctx.project.status(doc_id, coder)
+
+    def _redo(self):
+        self.ctx.project.set_status(self.doc_id, self.coder, self.status)
+
+    def _undo(self):
+        self.ctx.project.set_status(self.doc_id, self.coder, self.old)
+
+
+class Compound(ProjectCommand):
+    """Several commands as one undo step (e.g. "annotate all matches"). Children are
+    applied in order; if one is refused, those already applied are undone. The children
+    are kept in a Python list, not as Qt child commands, so their Python state (uuids)
+    survives."""
+
+    def __init__(self, ctx, doc_id, text, children: list[ProjectCommand]):
+        super().__init__(ctx, doc_id, text)
+        self.children = list(children)
+
+    def _redo(self):
+        done = []
+        try:
+            for child in self.children:
+                child._redo()
+                done.append(child)
+        except AnnotatorError:
+            for child in reversed(done):
+                child._undo()
+            raise
+
+    def _undo(self):
+        for child in reversed(self.children):
+            child._undo()

@@ -1,0 +1,112 @@
+"""Small dialogs: settings, keyboard help (built from the action registry), about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+from .. import __version__
+from .actions import Act, shortcut_text
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, coder: str, snap: bool, language: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        form = QFormLayout()
+        self.coder = QLineEdit(coder)
+        self.coder.setObjectName("coderName")
+        self.snap = QCheckBox(self.tr("Snap selections to whole words"))
+        self.snap.setChecked(snap)
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("العربية", "ar")
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        form.addRow(self.tr("Your name (as coder):"), self.coder)
+        form.addRow("", self.snap)
+        form.addRow(self.tr("Interface language:"), self.language)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+    def _accept(self) -> None:
+        if self.coder.text().strip():
+            self.accept()
+        else:
+            self.coder.setFocus()
+
+    def values(self) -> tuple[str, bool, str]:
+        return self.coder.text().strip(), self.snap.isChecked(), self.language.currentData()
+
+
+HELP_GROUPS = [
+    (QT_TRANSLATE_NOOP("Dialogs", "Coding"),
+     [Act.ANNOTATE_1, Act.DELETE, Act.LINK, Act.CANCEL, Act.START_FORWARD, Act.START_BACK,
+      Act.END_FORWARD, Act.END_BACK]),
+    (QT_TRANSLATE_NOOP("Dialogs", "Editing and finding"),
+     [Act.UNDO, Act.REDO, Act.FIND, Act.FIND_PROJECT, Act.FIND_NEXT, Act.FIND_PREVIOUS]),
+    (QT_TRANSLATE_NOOP("Dialogs", "Articles and view"),
+     [Act.MARK_DONE, Act.NEXT_DOC, Act.PREVIOUS_DOC, Act.ZOOM_IN, Act.ZOOM_OUT,
+      Act.ZOOM_RESET]),
+    (QT_TRANSLATE_NOOP("Dialogs", "Files"),
+     [Act.OPEN_PROJECT, Act.NEW_PROJECT, Act.IMPORT, Act.EXPORT_XLSX, Act.SETTINGS]),
+]
+
+
+def help_html() -> str:
+    rows = []
+    intro = _t(
+        "<p>Select text with the mouse or with Shift+arrow keys, then press a category's "
+        "number (1–9) or click it in the palette: the annotation is saved at once. "
+        "Selections snap to whole words (Edit menu to switch off).</p>"
+        "<p>Click a highlight to select an annotation: its attributes and links appear on "
+        "the side. Press L, then click the source the claim is attributed to. Alt+arrows "
+        "move the selected annotation's start, Alt+Shift+arrows its end, one word at a "
+        "time (one character with snapping off); in an Arabic paragraph the left arrow "
+        "moves forward in the text, as you read.</p>"
+        "<p>Where categories overlap, the colours mix and a thin line under the text "
+        "shows each category.</p>")
+    for title, acts in HELP_GROUPS:
+        rows.append(f"<tr><th colspan=2 align=left><br>{_t(title)}</th></tr>")
+        for act in acts:
+            keys = "1 … 9" if act is Act.ANNOTATE_1 else shortcut_text(act)
+            label = _t("Annotate with the category of that number") \
+                if act is Act.ANNOTATE_1 else act.text.replace("&", "")
+            rows.append(f"<tr><td>{label}</td><td><b>{keys}</b></td></tr>")
+    return intro + "<table cellpadding=3>" + "".join(rows) + "</table>"
+
+
+def show_help(parent) -> None:
+    dlg = QDialog(parent)
+    dlg.setWindowTitle(_t("Keyboard shortcuts"))
+    view = QTextBrowser()
+    view.setHtml(help_html())
+    lay = QVBoxLayout(dlg)
+    lay.addWidget(view)
+    dlg.resize(560, 620)
+    dlg.open()
+
+
+def show_about(parent) -> None:
+    QMessageBox.about(parent, _t("About Annotator"), _t(
+        "<h3>Annotator %1</h3><p>Code Arabic news for content analysis: claims, sources, "
+        "attribution and reliability, right to left, with undo for every edit.</p>"
+        "<p>Article font: Noto Naskh Arabic (SIL Open Font License).</p>")
+        .replace("%1", __version__))

@@ -1,0 +1,194 @@
+"""Find in the article and across the project, with Arabic folding (core.text.find_all):
+hamza and alef forms, diacritics, tatweel, ta marbuta/ha and ya/alef maqsura all match.
+"Annotate all" turns the article's matches into annotations of one category, one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.text import find_all
+from . import i18n
+
+MAX_PROJECT_HITS = 1000
+CONTEXT = 40  # characters of context either side of a hit in the project list
+
+
+class FindBar(QWidget):
+    hitsChanged = Signal(list, int)  # code-point spans in the article, current index
+    annotateAll = Signal(str, list)  # category, spans
+    resultActivated = Signal(int, int, int)  # doc_id, start, end
+    closed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = ""
+        self.project = None
+        self.hits: list[tuple[int, int]] = []
+        self.current = -1
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        row = QHBoxLayout()
+        self.query = QLineEdit()
+        self.query.setObjectName("findQuery")
+        self.query.setClearButtonEnabled(True)
+        self.query.textChanged.connect(self.search)
+        self.query.returnPressed.connect(self.next)
+        self.count = QLabel()
+        self.prev_button, self.next_button = QToolButton(), QToolButton()
+        self.prev_button.setArrowType(Qt.UpArrow)
+        self.next_button.setArrowType(Qt.DownArrow)
+        self.prev_button.clicked.connect(self.previous)
+        self.next_button.clicked.connect(self.next)
+        self.scope = QComboBox()
+        self.scope.currentIndexChanged.connect(self.search)
+        self.category = QComboBox()
+        self.annotate_button = QPushButton()
+        self.annotate_button.setObjectName("annotateAll")
+        self.annotate_button.clicked.connect(self._annotate_all)
+        self.close_button = QToolButton()
+        self.close_button.setText("✕")
+        self.close_button.clicked.connect(self.close_bar)
+        for w in (self.query, self.count, self.prev_button, self.next_button, self.scope,
+                  self.category, self.annotate_button, self.close_button):
+            row.addWidget(w)
+        row.setStretch(0, 1)
+        lay.addLayout(row)
+        self.results = QListWidget()
+        self.results.setObjectName("findResults")
+        self.results.itemActivated.connect(self._result)
+        self.results.itemClicked.connect(self._result)
+        self.results.setVisible(False)
+        lay.addWidget(self.results)
+        self._codebook = None
+        self._retranslate()
+
+    def set_project(self, project) -> None:
+        self.project = project
+        self._codebook = project.codebook()
+        self._fill_categories()
+
+    def set_article(self, text: str) -> None:
+        self.text = text
+        self.search()
+
+    def open(self, project_wide: bool = False, seed: str = "") -> None:
+        self.scope.setCurrentIndex(1 if project_wide else 0)
+        self.setVisible(True)
+        if seed:
+            self.query.setText(seed)
+        self.query.setFocus()
+        self.query.selectAll()
+        self.search()
+
+    def close_bar(self) -> None:
+        self.setVisible(False)
+        self.hits, self.current = [], -1
+        self.hitsChanged.emit([], -1)
+        self.closed.emit()
+
+    # --- searching ----------------------------------------------------------------------
+
+    def search(self, *_args) -> None:
+        q = self.query.text()
+        self.hits = find_all(self.text, q) if q.strip() else []
+        self.current = 0 if self.hits else -1
+        project_wide = self.scope.currentIndex() == 1
+        self.results.setVisible(project_wide and self.isVisible())
+        if project_wide:
+            self._search_project(q)
+        self._show()
+
+    def _search_project(self, q: str) -> None:
+        self.results.clear()
+        if not q.strip() or self.project is None:
+            return
+        n = 0
+        for d in self.project.documents():
+            text = self.project.text(d.id)
+            for s, e in find_all(text, q):
+                before = " ".join(text[max(0, s - CONTEXT):s].split())
+                after = " ".join(text[e:e + CONTEXT].split())
+                item = QListWidgetItem(f"{d.title[:40]} — …{before} [{text[s:e]}] {after}…")
+                item.setData(Qt.UserRole, (d.id, s, e))
+                self.results.addItem(item)
+                n += 1
+                if n >= MAX_PROJECT_HITS:
+                    return
+
+    def next(self) -> None:
+        if self.hits:
+            self.current = (self.current + 1) % len(self.hits)
+            self._show()
+
+    def previous(self) -> None:
+        if self.hits:
+            self.current = (self.current - 1) % len(self.hits)
+            self._show()
+
+    def _show(self) -> None:
+        if self.hits:
+            self.count.setText(self.tr("%1 of %2").replace("%1", str(self.current + 1))
+                               .replace("%2", str(len(self.hits))))
+        else:
+            self.count.setText(self.tr("no matches") if self.query.text().strip() else "")
+        self.annotate_button.setEnabled(bool(self.hits))
+        self.hitsChanged.emit(list(self.hits), self.current)
+
+    def _annotate_all(self) -> None:
+        key = self.category.currentData()
+        if key and self.hits:
+            self.annotateAll.emit(key, list(self.hits))
+
+    def _result(self, item) -> None:
+        self.resultActivated.emit(*item.data(Qt.UserRole))
+
+    # --- language -----------------------------------------------------------------------
+
+    def _fill_categories(self) -> None:
+        current = self.category.currentData()
+        self.category.clear()
+        if self._codebook is not None:
+            for c in self._codebook.categories:
+                if c.kind == "span":
+                    self.category.addItem(i18n.name(c), c.key)
+        self.category.setCurrentIndex(max(0, self.category.findData(current)))
+
+    def _retranslate(self) -> None:
+        self.query.setPlaceholderText(self.tr("Find (hamza, diacritics and tatweel are "
+                                              "ignored)"))
+        i = self.scope.currentIndex()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItems([self.tr("This article"), self.tr("All articles")])
+        self.scope.setCurrentIndex(max(0, i))
+        self.scope.blockSignals(False)
+        self.annotate_button.setText(self.tr("Annotate all as"))
+        self.prev_button.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self.next_button.setToolTip(self.tr("Next match (F3, Enter)"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+        self._fill_categories()
+        self._show()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)

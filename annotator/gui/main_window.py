@@ -1,0 +1,502 @@
+"""The coder's desk: document list, article, palette, attributes, annotation list.
+
+The window follows the project: it subscribes to Project events and updates the view and
+models from them, so a first edit, an undo and a redo all take the same path.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import AnnotatorError
+from ..core.project import Project
+from . import i18n
+from .actions import Act, Actions
+from .article_view import ArticleView
+from .attribute_panel import AttributePanel
+from .coding import CodingMixin
+from .commands import Context, SetStatus
+from .files import FilesMixin
+from .find import FindBar
+from .models import AnnotationListModel, DocumentFilter, DocumentListModel
+from .palette import CategoryPalette
+
+
+def _table(model) -> QTableView:
+    t = QTableView()
+    t.setModel(model)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.verticalHeader().hide()
+    t.setWordWrap(False)
+    t.setAlternatingRowColors(True)
+    return t
+
+
+class MainWindow(CodingMixin, FilesMixin, QMainWindow):
+    def __init__(self, project: Project, coder: str, settings=None):
+        super().__init__()
+        self.settings = settings
+        self.project: Project | None = None
+        self.coder = coder
+        self.doc_id: int | None = None
+        self.active: str | None = None
+        self.linking: str | None = None
+        self.relations: list = []
+        self.last_error: str | None = None
+        self.undo = QUndoStack(self)
+        self.acts = Actions(self)
+        self._build()
+        self._connect()
+        if settings is not None:
+            self.acts[Act.SNAP].setChecked(str(settings.value("snap", "true")).lower() != "false")
+            self.view.set_zoom(float(settings.value("zoom", 0.0)))
+        self.set_project(project)
+
+    def restore_layout(self) -> None:
+        for key, fn in (("geometry", self.restoreGeometry), ("splitter", self.split.restoreState)):
+            value = self.settings.value(key) if self.settings is not None else None
+            if value is not None:
+                fn(value)
+
+    # --- construction -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.doc_model = DocumentListModel(self)
+        self.doc_filter = DocumentFilter(self)
+        self.doc_filter.setSourceModel(self.doc_model)
+        self.doc_search = QLineEdit()
+        self.doc_search.setObjectName("docFilter")
+        self.doc_search.setClearButtonEnabled(True)
+        self.doc_table = _table(self.doc_filter)
+        self.doc_table.setObjectName("documents")
+        h = self.doc_table.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.Stretch)
+        for col in (1, 2, 3):
+            h.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.doc_search)
+        lay.addWidget(self.doc_table)
+
+        self.view = ArticleView()
+        self.view.setObjectName("article")
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.find = FindBar()
+        self.find.setVisible(False)
+        centre = QWidget()
+        lay = QVBoxLayout(centre)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.find)
+
+        self.palette = CategoryPalette()
+        self.attrs = AttributePanel()
+        self.ann_model = AnnotationListModel(self)
+        self.ann_table = _table(self.ann_model)
+        self.ann_table.setObjectName("annotations")
+        self.ann_table.horizontalHeader().setStretchLastSection(True)
+        right = QSplitter(Qt.Vertical)
+        for w in (self.palette, self.attrs, self.ann_table):
+            right.addWidget(w)
+        right.setSizes([260, 300, 240])
+
+        self.split = QSplitter(Qt.Horizontal)
+        for w in (left, centre, right):
+            self.split.addWidget(w)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([300, 760, 340])
+        self.setCentralWidget(self.split)
+
+        self.coder_label, self.progress_label, self.save_label = QLabel(), QLabel(), QLabel()
+        for w in (self.coder_label, self.progress_label, self.save_label):
+            self.statusBar().addPermanentWidget(w)
+        self._build_menus()
+        self.resize(1400, 860)
+
+    def _build_menus(self) -> None:
+        a = self.acts
+        mb = self.menuBar()
+        self.file_menu = mb.addMenu("")
+        self.recent_menu = self.file_menu.addMenu("")
+        for act in (Act.NEW_PROJECT, Act.OPEN_PROJECT):
+            self.file_menu.insertAction(self.recent_menu.menuAction(), a[act])
+        self.file_menu.addSeparator()
+        for act in (Act.IMPORT, Act.EXPORT_XLSX, None, Act.SETTINGS, None, Act.QUIT):
+            self.file_menu.addSeparator() if act is None else self.file_menu.addAction(a[act])
+        self.edit_menu = mb.addMenu("")
+        for act in (Act.UNDO, Act.REDO, None, Act.FIND, Act.FIND_PROJECT, Act.FIND_NEXT,
+                    Act.FIND_PREVIOUS, None, Act.DELETE, Act.LINK, Act.START_FORWARD,
+                    Act.START_BACK, Act.END_FORWARD, Act.END_BACK, None, Act.SNAP):
+            self.edit_menu.addSeparator() if act is None else self.edit_menu.addAction(a[act])
+        self.code_menu = mb.addMenu("")
+        for i in range(1, 10):
+            self.code_menu.addAction(a[Act.hotkey(str(i))])
+        self.view_menu = mb.addMenu("")
+        for act in (Act.ZOOM_IN, Act.ZOOM_OUT, Act.ZOOM_RESET, None):
+            self.view_menu.addSeparator() if act is None else self.view_menu.addAction(a[act])
+        self.lang_menu = self.view_menu.addMenu("")
+        self.lang_menu.addAction(a[Act.LANG_EN])
+        self.lang_menu.addAction(a[Act.LANG_AR])
+        self.article_menu_ = mb.addMenu("")
+        for act in (Act.MARK_DONE, Act.NEXT_DOC, Act.PREVIOUS_DOC):
+            self.article_menu_.addAction(a[act])
+        self.help_menu = mb.addMenu("")
+        self.help_menu.addAction(a[Act.SHORTCUTS])
+        self.help_menu.addAction(a[Act.ABOUT])
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("toolbar")
+        self.toolbar.setMovable(False)
+        for act in (Act.OPEN_PROJECT, Act.IMPORT, None, Act.UNDO, Act.REDO, None, Act.FIND,
+                    None, Act.PREVIOUS_DOC, Act.MARK_DONE, Act.NEXT_DOC, None, Act.ZOOM_OUT,
+                    Act.ZOOM_IN):
+            self.toolbar.addSeparator() if act is None else self.toolbar.addAction(a[act])
+
+    def _connect(self) -> None:
+        a = self.acts
+        handlers = {
+            Act.UNDO: self.do_undo, Act.REDO: self.do_redo, Act.DELETE: self.delete_active,
+            Act.LINK: self.start_linking, Act.CANCEL: self.cancel,
+            Act.FIND: lambda: self.find.open(False, self._find_seed()),
+            Act.FIND_PROJECT: lambda: self.find.open(True, self._find_seed()),
+            Act.FIND_NEXT: self.find.next, Act.FIND_PREVIOUS: self.find.previous,
+            Act.START_FORWARD: lambda: self.move_boundary("start", self._forward(True)),
+            Act.START_BACK: lambda: self.move_boundary("start", self._forward(False)),
+            Act.END_FORWARD: lambda: self.move_boundary("end", self._forward(True)),
+            Act.END_BACK: lambda: self.move_boundary("end", self._forward(False)),
+            Act.ZOOM_IN: lambda: self.set_zoom(self.view.zoom + 1),
+            Act.ZOOM_OUT: lambda: self.set_zoom(self.view.zoom - 1),
+            Act.ZOOM_RESET: lambda: self.set_zoom(0),
+            Act.MARK_DONE: self.toggle_done, Act.NEXT_DOC: lambda: self.step_document(1),
+            Act.PREVIOUS_DOC: lambda: self.step_document(-1),
+            Act.LANG_EN: lambda: self.set_language("en"),
+            Act.LANG_AR: lambda: self.set_language("ar"),
+        }
+        for act, fn in handlers.items():
+            a[act].triggered.connect(fn)
+        for i in range(1, 10):
+            a[Act.hotkey(str(i))].triggered.connect(lambda _=False, d=str(i):
+                                                   self.annotate_hotkey(d))
+        a[Act.SNAP].toggled.connect(self.set_snap)
+        self.connect_file_actions()
+        self.undo.canUndoChanged.connect(a[Act.UNDO].setEnabled)
+        self.undo.canRedoChanged.connect(a[Act.REDO].setEnabled)
+        self.doc_search.textChanged.connect(self.doc_filter.set_query)
+        self.doc_table.selectionModel().currentRowChanged.connect(self._doc_row_changed)
+        self.ann_table.clicked.connect(lambda idx: self.activate(
+            self.ann_model.info_at(idx.row()).uuid, scroll=True))
+        self.view.spanClicked.connect(self._span_clicked)
+        self.view.selectionReleased.connect(
+            lambda: self.link_selection() if self.linking else None)
+        self.view.customContextMenuRequested.connect(self.article_menu)
+        self.palette.categoryChosen.connect(self.annotate)
+        self.palette.documentCategoryChosen.connect(self.set_document_category)
+        self.attrs.attrsEdited.connect(self.edit_attrs)
+        self.attrs.categoryEdited.connect(self.edit_category)
+        self.attrs.linkRequested.connect(self.start_linking)
+        self.attrs.linkRemoved.connect(self.remove_link)
+        self.attrs.annotationActivated.connect(lambda u: self.activate(u, scroll=True))
+        self.find.hitsChanged.connect(self._hits_changed)
+        self.find.annotateAll.connect(self.annotate_all)
+        self.find.resultActivated.connect(self._find_result)
+        self.find.closed.connect(self.view.setFocus)
+
+    # --- project and documents ----------------------------------------------------------
+
+    def set_project(self, project: Project) -> None:
+        if self.project is not None:
+            self.project.unsubscribe(self._on_event)
+            self.project.close()
+        self.project = project
+        self.ctx = Context(project, self.show_error)
+        self.undo.clear()
+        self.doc_id = None
+        project.subscribe(self._on_event)
+        self._load_codebook()
+        self.find.set_project(project)
+        self.doc_model.reset(project.documents(), self.coder)
+        self.remember_project(project.path)
+        if self.doc_model.rowCount():
+            self.open_document(self.doc_model.doc_at(0).id)
+        else:
+            self.view.set_article("")
+        self.retranslate()
+
+    def _load_codebook(self) -> None:
+        self.codebook = self.project.codebook()
+        self.view.set_codebook(self.codebook)
+        self.palette.set_codebook(self.codebook)
+        self.attrs.set_codebook(self.codebook, self.project.suggestions)
+        self.ann_model.codebook = self.codebook
+        self._name_hotkeys()
+
+    def open_document(self, doc_id: int) -> None:
+        if doc_id == self.doc_id:
+            return
+        try:
+            doc = self.project.document(doc_id)
+            text = self.project.text(doc_id)
+            anns = self.project.annotations(doc_id, coder=self.coder)
+            self.relations = self.project.relations(doc_id, coder=self.coder)
+        except AnnotatorError as exc:
+            self.show_error(exc)
+            return
+        self.doc_id, self.active, self.linking = doc_id, None, None
+        self.doc = doc
+        self.view.set_article(text, doc.language, anns)
+        self.ann_model.reset(anns, self.codebook)
+        self.palette.set_document_category(
+            next((a.category for a in anns if a.end <= a.start), None))
+        self.find.set_article(text)
+        self.attrs.show_annotation(None)
+        self._select_doc_row(doc_id)
+        self.setWindowTitle(f"{doc.title[:80]} — {self.project.path.name} — Annotator")
+        self._status()
+
+    def _select_doc_row(self, doc_id: int) -> None:
+        src = self.doc_model.index(self.doc_model.row_of(doc_id), 0)
+        idx = self.doc_filter.mapFromSource(src)
+        sm = self.doc_table.selectionModel()
+        sm.blockSignals(True)
+        sm.setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        sm.blockSignals(False)
+        self.doc_table.scrollTo(idx)
+
+    def _doc_row_changed(self, current, _previous) -> None:
+        d = self.doc_model.doc_at(self.doc_filter.mapToSource(current).row())
+        if d is not None:
+            self.open_document(d.id)
+
+    def step_document(self, delta: int) -> None:
+        if self.doc_id is None:
+            return
+        idx = self.doc_filter.mapFromSource(
+            self.doc_model.index(self.doc_model.row_of(self.doc_id), 0))
+        row = idx.row() + delta
+        if 0 <= row < self.doc_filter.rowCount():
+            src = self.doc_filter.mapToSource(self.doc_filter.index(row, 0))
+            self.open_document(self.doc_model.doc_at(src.row()).id)
+
+    def toggle_done(self) -> None:
+        if self.doc_id is not None:
+            done = self.doc_model.status.get(self.doc_id) == "done"
+            self.push(SetStatus(self.ctx, self.doc_id, self.coder,
+                                "in_progress" if done else "done"))
+
+    # --- undo across articles -----------------------------------------------------------
+
+    def do_undo(self) -> None:
+        if self.undo.canUndo():
+            self._show_doc_of(self.undo.command(self.undo.index() - 1))
+            self.undo.undo()
+
+    def do_redo(self) -> None:
+        if self.undo.canRedo():
+            self._show_doc_of(self.undo.command(self.undo.index()))
+            self.undo.redo()
+
+    def _show_doc_of(self, cmd) -> None:
+        # An edit of another article is undone where the coder can see it happen.
+        doc_id = getattr(cmd, "doc_id", None)
+        if doc_id is not None and doc_id != self.doc_id:
+            self.open_document(doc_id)
+
+    # --- following the project ----------------------------------------------------------
+
+    def _on_event(self, event: str, payload) -> None:
+        self.save_label.setText(self.tr("Saved %1").replace("%1", time.strftime("%H:%M:%S")))
+        if event.startswith("annotation_"):
+            self._annotation_event(event, payload)
+        elif event.startswith("relation_"):
+            if self.doc_id is not None:
+                self.relations = self.project.relations(self.doc_id, coder=self.coder)
+            self.activate(self.active)
+        elif event == "status_changed":
+            doc_id, coder, status = payload
+            if coder == self.coder:
+                self.doc_model.set_status(doc_id, status)
+                self._status()
+        elif event == "documents_added":
+            self.doc_model.reset(self.project.documents(), self.coder)
+            self._select_doc_row(self.doc_id) if self.doc_id else self.step_document(0)
+        elif event == "codebook_changed":
+            self._load_codebook()
+
+    def _annotation_event(self, event: str, a) -> None:
+        if a.coder != self.coder:
+            return
+        self.doc_model.bump(a.doc_id, {"annotation_added": 1,
+                                       "annotation_deleted": -1}.get(event, 0))
+        if a.doc_id != self.doc_id:
+            return
+        if event == "annotation_deleted":
+            self.view.drop(a.uuid)
+            self.ann_model.drop(a.uuid)
+            self.relations = [r for r in self.relations if a.uuid not in
+                              (r.from_uuid, r.to_uuid)]
+            if a.uuid == self.active:
+                self.activate(None)
+        else:
+            self.view.put(a)
+            self.ann_model.put(a)
+            if a.uuid == self.active:
+                self.activate(a.uuid)
+        if a.end <= a.start:
+            doc_level = next((x for x in self.ann_model.rows if x.end <= x.start), None)
+            self.palette.set_document_category(doc_level.category if doc_level else None)
+        self._status()
+
+    def activate(self, uuid: str | None, scroll: bool = False) -> None:
+        info = None
+        if uuid:
+            row = self.ann_model.row_of(uuid)
+            info = self.ann_model.info_at(row)
+        self.active = info.uuid if info else None
+        linked = [r.to_uuid if r.from_uuid == uuid else r.from_uuid
+                  for r in self.relations if uuid in (r.from_uuid, r.to_uuid)]
+        self.view.set_active(self.active, linked)
+        can_link = bool(info and self.relation_types_from(info.category))
+        self.attrs.show_annotation(info, self.links_of(uuid) if info else [], can_link)
+        if info is None:
+            self.ann_table.clearSelection()
+            return
+        self.ann_table.selectRow(self.ann_model.row_of(info.uuid))
+        if scroll and info.end > info.start:
+            c = self.view.textCursor()
+            c.setPosition(self.view.map.to_qt(info.start))
+            self.view.setTextCursor(c)
+            self.view.centerCursor()
+
+    def _span_clicked(self, uuid: str) -> None:
+        if self.linking and uuid:
+            self.link_to(uuid)
+        else:
+            self.activate(uuid or None)
+
+    # --- small helpers ------------------------------------------------------------------
+
+    def _forward(self, visual_left: bool) -> bool:
+        """Alt+Left means "forward" in an Arabic paragraph (the reading direction)."""
+        block = self.view.textCursor().block()
+        info = self.active_info()
+        if info is not None and info.end > info.start:
+            block = self.view.document().findBlock(self.view.map.to_qt(info.start))
+        rtl = block.textDirection() == Qt.RightToLeft
+        return visual_left if rtl else not visual_left
+
+    def _find_seed(self) -> str:
+        span = self.view.selection_span()
+        return self.view.text[span[0]:span[1]] if span and span[1] - span[0] < 80 else ""
+
+    def _hits_changed(self, hits, current) -> None:
+        self.view.set_hits(hits, current)
+        if 0 <= current < len(hits):
+            self.view.select_span(*hits[current])
+
+    def _find_result(self, doc_id: int, start: int, end: int) -> None:
+        self.open_document(doc_id)
+        self.view.select_span(start, end)
+
+    def set_snap(self, on: bool) -> None:
+        self.view.snap = on
+        if self.settings is not None:
+            self.settings.setValue("snap", on)
+
+    def set_zoom(self, steps: float) -> None:
+        self.view.set_zoom(steps)
+        if self.settings is not None:
+            self.settings.setValue("zoom", self.view.zoom)
+
+    def hint(self, text: str, sticky: bool = False) -> None:
+        self.statusBar().showMessage(text, 0 if sticky else 6000)
+
+    def show_error(self, exc) -> None:
+        """One line, never a traceback; opened window-modal so nothing waits on it."""
+        self.last_error = str(exc)
+        self.save_label.setText(self.tr("Not saved"))
+        box = QMessageBox(QMessageBox.Warning, self.tr("Annotator"), str(exc),
+                          QMessageBox.Ok, self)
+        box.setObjectName("errorBox")
+        box.open()
+
+    def _status(self) -> None:
+        self.coder_label.setText(self.tr("Coder: %1").replace("%1", self.coder))
+        self.progress_label.setText(self.tr("%1 of %2 done")
+                                    .replace("%1", str(self.doc_model.done_count()))
+                                    .replace("%2", str(self.doc_model.rowCount())))
+        done = self.doc_model.status.get(self.doc_id) == "done"
+        self.acts[Act.MARK_DONE].setText(self.tr("Mark article not done") if done
+                                         else Act.MARK_DONE.text)
+
+    def _name_hotkeys(self) -> None:
+        for i in range(1, 10):
+            a = self.acts[Act.hotkey(str(i))]
+            cat = next((c for c in self.codebook.categories
+                        if c.hotkey == str(i) and c.kind == "span"), None)
+            a.setText(i18n.name(cat) if cat else "")
+            a.setVisible(cat is not None)
+            a.setEnabled(cat is not None)
+
+    # --- language -----------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        lang = i18n.install(lang)
+        if self.settings is not None:
+            self.settings.setValue("language", lang)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.acts.retranslate()
+        self.acts[Act.LANG_EN].setChecked(i18n.current() == "en")
+        self.acts[Act.LANG_AR].setChecked(i18n.current() == "ar")
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Recent projects"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.code_menu.setTitle(self.tr("&Code"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.lang_menu.setTitle(self.tr("Interface &language"))
+        self.article_menu_.setTitle(self.tr("&Article"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.doc_search.setPlaceholderText(self.tr("Filter articles by title"))
+        self._name_hotkeys()
+        for m in (self.doc_model, self.ann_model):
+            # names and status words change language; rows and order stay
+            m.headerDataChanged.emit(Qt.Horizontal, 0, m.columnCount() - 1)
+            if m.rowCount():
+                m.dataChanged.emit(m.index(0, 0), m.index(m.rowCount() - 1, m.columnCount() - 1))
+        self.activate(self.active)
+        self._status()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.LanguageChange and self.project is not None:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.settings is not None:
+            self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.setValue("splitter", self.split.saveState())
+        if self.project is not None:
+            self.project.unsubscribe(self._on_event)
+            self.project.close()
+            self.project = None
+        super().closeEvent(event)

@@ -1,0 +1,98 @@
+"""The codebook palette: span categories as buttons with their colours and hotkeys, and
+the document-level category of the whole article chosen from a list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core.codebook import Codebook
+from . import i18n
+
+
+def text_colour(bg: str) -> str:
+    """Black or white, whichever reads better on `bg`."""
+    c = QColor(bg)
+    luma = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF()
+    return "#000000" if luma > 0.5 else "#ffffff"
+
+
+class CategoryPalette(QWidget):
+    categoryChosen = Signal(str)
+    documentCategoryChosen = Signal(str)  # "" = none
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.codebook: Codebook | None = None
+        self.buttons: dict[str, QPushButton] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._title = QLabel()
+        self._title.setObjectName("paletteTitle")
+        self._doc_label = QLabel()
+        self.doc_combo = QComboBox()
+        self.doc_combo.activated.connect(self._doc_chosen)
+        self._retranslate()
+
+    def set_codebook(self, cb: Codebook) -> None:
+        self.codebook = cb
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            w = item.widget()
+            if w is not None and w not in (self._title, self._doc_label, self.doc_combo):
+                w.deleteLater()
+        self.buttons.clear()
+        self._layout.addWidget(self._title)
+        for c in cb.categories:
+            if c.kind != "span":
+                continue
+            b = QPushButton()
+            b.setObjectName(f"category_{c.key}")
+            b.setFocusPolicy(Qt.NoFocus)  # clicking must not steal the article's selection
+            b.setStyleSheet(f"QPushButton {{ background: {c.color}; color: "
+                            f"{text_colour(c.color)}; border: 1px solid rgba(0,0,0,60); "
+                            f"border-radius: 4px; padding: 5px 8px; text-align: left; }}"
+                            f"QPushButton:hover {{ border: 1px solid #000000; }}")
+            b.clicked.connect(lambda _=False, k=c.key: self.categoryChosen.emit(k))
+            self.buttons[c.key] = b
+            self._layout.addWidget(b)
+        doc_cats = [c for c in cb.categories if c.kind == "document"]
+        self._doc_label.setVisible(bool(doc_cats))
+        self.doc_combo.setVisible(bool(doc_cats))
+        self._layout.addSpacing(8)
+        self._layout.addWidget(self._doc_label)
+        self._layout.addWidget(self.doc_combo)
+        self._layout.addStretch(1)
+        self._retranslate()
+
+    def set_document_category(self, key: str | None) -> None:
+        i = self.doc_combo.findData(key or "")
+        self.doc_combo.setCurrentIndex(max(0, i))
+
+    def _doc_chosen(self, index: int) -> None:
+        self.documentCategoryChosen.emit(self.doc_combo.itemData(index) or "")
+
+    def _retranslate(self) -> None:
+        self._title.setText(self.tr("<b>Categories</b> (select text, then press the key)"))
+        self._title.setWordWrap(True)
+        self._doc_label.setText(self.tr("Whole article:"))
+        if self.codebook is None:
+            return
+        for c in self.codebook.categories:
+            b = self.buttons.get(c.key)
+            if b is not None:
+                b.setText(f"{c.hotkey}   {i18n.name(c)}" if c.hotkey else i18n.name(c))
+                b.setToolTip(c.description)
+        current = self.doc_combo.currentData()
+        self.doc_combo.clear()
+        self.doc_combo.addItem(self.tr("— not coded —"), "")
+        for c in self.codebook.categories:
+            if c.kind == "document":
+                self.doc_combo.addItem(i18n.name(c), c.key)
+        self.set_document_category(current)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
