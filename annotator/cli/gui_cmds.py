@@ -1,0 +1,51 @@
+"""Desktop commands: `open PROJECT` starts the desk on a project; `render` draws an article
+as the desk shows it (highlights, right-aligned Arabic, legend) to PNG or PDF."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("open", help="open a project in the desktop app",
+                       description="Start the coder's desk on PROJECT.")
+    p.add_argument("project", type=Path)
+    p.add_argument("--coder", help="code as NAME (default: the name in the settings)")
+    p.set_defaults(handler=cmd_open)
+
+    p = sub.add_parser("render", help="draw an article with its highlights to PNG or PDF",
+                       description="Draw one article as the desk shows it, with a legend "
+                       "of the categories used. Works without a display.")
+    p.add_argument("project", type=Path)
+    p.add_argument("--doc", type=int, required=True, metavar="ID", help="document id")
+    p.add_argument("--coder", metavar="NAME", help="only this coder's annotations "
+                                                    "(default: everyone's)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE",
+                   help="FILE.png or FILE.pdf")
+    p.set_defaults(handler=cmd_render)
+
+
+def cmd_open(args) -> int:
+    from ..gui.app import run
+
+    return run(args.project, coder=args.coder)
+
+
+def cmd_render(args) -> int:
+    from ..core.errors import InputError
+    from ..core.project import Project
+
+    if args.out.suffix.lower() not in (".png", ".pdf"):
+        raise InputError(args.out, "the output must end in .png or .pdf")
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # servers and CI
+    from ..gui.app import setup
+    from ..gui.render import render_document
+
+    setup("en")
+    with Project.open(args.project, readonly=True) as project:
+        out = render_document(project, args.doc, args.out, coder=args.coder)
+    print(out, file=sys.stdout)
+    return 0
