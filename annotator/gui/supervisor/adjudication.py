@@ -1,0 +1,167 @@
+"""Undoable adjudication: each decision goes through the core adjudication API at once
+(committed before the call returns) and is pushed on a QUndoStack, so Ctrl+Z takes it back
+out of the project file again.
+
+The commands follow the desk's pattern (annotator.gui.commands.ProjectCommand): applied
+before they are pushed, a refused decision (AnnotatorError) is reported and never reaches
+the stack; undo and redo re-create the very rows (same UUIDs) rather than new ones, so a
+merge or an export sees one gold annotation however often the supervisor changes mind.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoStack
+
+from ...core import adjudication as core_adj
+from ...core.errors import AnnotatorError
+from ...core.records import AnnotationInfo
+from ...core.text import word_spans
+from ..commands import Context, ProjectCommand, UpdateAnnotation
+from .common import translate
+
+
+def _revive(project, a: AnnotationInfo) -> None:
+    """Bring a (tombstoned) annotation back with these values; the row keeps its
+    decided_by and origin_uuid."""
+    project.add_annotation(a.doc_id, a.coder, a.category, a.start, a.end, a.attrs, uuid=a.uuid)
+
+
+def _restore(project, a: AnnotationInfo) -> None:
+    project.update_annotation(a.uuid, category=a.category, start=a.start, end=a.end,
+                              attrs=a.attrs)
+
+
+class AcceptSpan(ProjectCommand):
+    """A coder's span into gold, as it is or edited (category, bounds, attributes)."""
+
+    def __init__(self, ctx: Context, source: AnnotationInfo, decided_by: str, *,
+                 category: str | None = None, start: int | None = None,
+                 end: int | None = None, attrs: dict | None = None, parent=None):
+        edited = any(v is not None for v in (category, start, end, attrs))
+        text = (translate("Supervisor", "Accept {0}'s span (edited)") if edited
+                else translate("Supervisor", "Accept {0}'s span")).format(source.coder)
+        super().__init__(ctx, source.doc_id, text, parent)
+        self.source, self.decided_by = source, decided_by
+        self.edit = {"category": category, "start": start, "end": end, "attrs": attrs}
+        self.before: AnnotationInfo | None = None   # the gold span this one replaces, if any
+        self.after: AnnotationInfo | None = None
+
+    def _redo(self) -> None:
+        p = self.ctx.project
+        if self.after is None:   # first time: the core decides add or update
+            self.before = next((g for g in p.annotations(self.doc_id, coder=core_adj.GOLD)
+                                if g.origin_uuid == self.source.uuid), None)
+            self.after = core_adj.accept(p, self.source.uuid, self.decided_by, **self.edit)
+        elif self.before is None:
+            _revive(p, self.after)
+        else:
+            _restore(p, self.after)
+
+    def _undo(self) -> None:
+        if self.before is None:
+            self.ctx.project.delete_annotation(self.after.uuid)
+        else:
+            _restore(self.ctx.project, self.before)
+
+
+class RejectGold(ProjectCommand):
+    """Take a span out of gold (the coders' own spans are never touched)."""
+
+    def __init__(self, ctx: Context, gold: AnnotationInfo, parent=None):
+        super().__init__(ctx, gold.doc_id, translate("Supervisor", "Reject gold span"), parent)
+        self.gold = gold
+
+    def _redo(self) -> None:
+        try:
+            core_adj.reject(self.ctx.project, self.gold.uuid)
+        except ValueError as exc:  # not a gold span: the caller's mistake, said in one line
+            raise AnnotatorError(None, str(exc)) from None
+
+    def _undo(self) -> None:
+        _revive(self.ctx.project, self.gold)
+
+
+class AcceptAllAgreed(ProjectCommand):
+    """Every span all coders agree on into gold, as one undo step."""
+
+    def __init__(self, ctx: Context, doc_id: int, decided_by: str,
+                 coders: list[str] | None = None, parent=None):
+        super().__init__(ctx, doc_id, translate("Supervisor", "Accept all agreed spans"), parent)
+        self.decided_by, self.coders = decided_by, coders
+        self.added: list[AnnotationInfo] | None = None
+
+    def _redo(self) -> None:
+        p = self.ctx.project
+        if self.added is None:
+            before = {g.uuid for g in p.annotations(self.doc_id, coder=core_adj.GOLD)}
+            core_adj.accept_all_agreed(p, self.doc_id, self.decided_by, self.coders)
+            self.added = [g for g in p.annotations(self.doc_id, coder=core_adj.GOLD)
+                          if g.uuid not in before]
+        else:
+            for g in self.added:
+                _revive(p, g)
+
+    def _undo(self) -> None:
+        for g in reversed(self.added or []):
+            self.ctx.project.delete_annotation(g.uuid)
+
+
+class Adjudicator:
+    """What the comparison view's keys and buttons call. Each method returns True when
+    the decision was committed (and pushed), False when it was refused (and reported)."""
+
+    def __init__(self, project, stack: QUndoStack, decided_by: str, report):
+        self.ctx = Context(project, report)
+        self.stack = stack
+        self.decided_by = decided_by
+
+    @property
+    def project(self):
+        return self.ctx.project
+
+    def _run(self, cmd: ProjectCommand) -> bool:
+        try:
+            cmd.apply()
+        except AnnotatorError as exc:
+            self.ctx.report(exc)
+            return False
+        self.stack.push(cmd)
+        return True
+
+    def accept(self, source: AnnotationInfo, **edit) -> bool:
+        return self._run(AcceptSpan(self.ctx, source, self.decided_by, **edit))
+
+    def reject(self, gold: AnnotationInfo) -> bool:
+        return self._run(RejectGold(self.ctx, gold))
+
+    def accept_all_agreed(self, doc_id: int, coders: list[str] | None = None) -> int:
+        cmd = AcceptAllAgreed(self.ctx, doc_id, self.decided_by, coders)
+        try:
+            cmd.apply()
+        except AnnotatorError as exc:
+            self.ctx.report(exc)
+            return 0
+        if cmd.added:   # nothing added: keep the stack free of a no-op step
+            self.stack.push(cmd)
+        return len(cmd.added)
+
+    def nudge(self, gold: AnnotationInfo, edge: str, forward: bool) -> bool:
+        """Move the gold span's start or end to the next/previous word edge (logical
+        order: forward is later in the text). Consecutive moves merge into one undo step."""
+        text = self.project.text(gold.doc_id)
+        if edge == "start":
+            edges = sorted({s for s, _ in word_spans(text)})
+            pos = gold.start
+        else:
+            edges = sorted({e for _, e in word_spans(text)})
+            pos = gold.end
+        cand = [e for e in edges if e > pos] if forward else [e for e in edges if e < pos]
+        if not cand:
+            return False
+        new = cand[0] if forward else cand[-1]
+        start, end = (new, gold.end) if edge == "start" else (gold.start, new)
+        if end <= start:
+            return False
+        change = {"start": start} if edge == "start" else {"end": end}
+        return self._run(UpdateAnnotation(self.ctx, gold, text=translate(
+            "Supervisor", "Move gold span boundary"), **change))

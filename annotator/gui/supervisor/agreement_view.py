@@ -1,0 +1,612 @@
+"""The agreement view: every figure of the agreement report, per category, per coder pair,
+per document and per attribute, coloured by Krippendorff's cut-offs (alpha >= .800
+reliable, >= .667 tentative, below that not reliable), a null figure shown as "—" with its
+reason as the tooltip, and the counts behind each figure beside it; a bar chart of one
+coefficient per category with the two threshold lines.
+
+The report is computed in a pool thread on a read-only second connection (see
+common.ReportJob), so a large project never freezes the window.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.adjudication import GOLD
+from .. import i18n
+from .chart import Bar, BarChart
+from .common import (
+    NULL_TEXT,
+    ReportRunner,
+    ensure_fonts,
+    fmt,
+    one_line,
+    threshold_colour,
+    translate,
+    verdict_text,
+)
+
+VALUE_ROLE = Qt.UserRole + 11   # the raw figure (float, int, str or None)
+DOC_ROLE = Qt.UserRole + 12     # the document id of a per-document row
+
+
+@dataclass
+class Cell:
+    value: object = None
+    kind: str = "text"        # "coef" (coloured), "plain" (a coefficient, not coloured),
+    reason: str = ""          # "share", "count", "text", "blank" (figure not defined here)
+    tip: str = ""
+
+    def display(self) -> str:
+        if self.kind == "blank":
+            return ""
+        if self.kind == "text":
+            return "" if self.value is None else str(self.value)
+        return fmt(self.value, {"coef": "coef", "plain": "coef"}.get(self.kind, self.kind))
+
+
+class FigureModel(QAbstractTableModel):
+    """Rows of Cells under named columns; `column_of(key)` finds a column for tests and
+    for code that reads the table."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.columns: list[tuple[str, str]] = []   # (key, header)
+        self.rows: list[list[Cell]] = []
+        self.row_docs: list[int | None] = []
+
+    def set_rows(self, columns: list[tuple[str, str]], rows: list[list[Cell]],
+                 row_docs: list[int | None] | None = None) -> None:
+        self.beginResetModel()
+        self.columns, self.rows = list(columns), list(rows)
+        self.row_docs = list(row_docs) if row_docs is not None else [None] * len(rows)
+        self.endResetModel()
+
+    def column_of(self, key: str) -> int:
+        for i, (k, _) in enumerate(self.columns):
+            if k == key:
+                return i
+        raise KeyError(key)
+
+    def cell(self, row: int, key: str) -> Cell:
+        return self.rows[row][self.column_of(key)]
+
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and \
+                0 <= section < len(self.columns):
+            return self.columns[section][1]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        c = self.rows[index.row()][index.column()]
+        if role == Qt.DisplayRole:
+            return c.display()
+        if role == VALUE_ROLE:
+            return c.value
+        if role == DOC_ROLE:
+            return self.row_docs[index.row()]
+        if role == Qt.ToolTipRole:
+            if c.kind in ("coef", "plain", "share") and c.value is None:
+                return c.reason or translate("Supervisor", "cannot be computed")
+            if c.kind == "coef":
+                return "\n".join(t for t in (verdict_text(c.value), c.tip) if t)
+            return c.tip or None
+        if role == Qt.BackgroundRole and c.kind == "coef":
+            col = threshold_colour(c.value)
+            return QBrush(col) if col is not None else None
+        if role == Qt.ForegroundRole and c.kind in ("coef", "plain", "share") and c.value is None:
+            return QBrush(Qt.gray)
+        if role == Qt.TextAlignmentRole and c.kind not in ("text",):
+            return int(Qt.AlignCenter)
+        return None
+
+
+def _coef(entry: dict, name: str, reason_key: str | None = None, plain: bool = False) -> Cell:
+    return Cell(entry.get(name), "plain" if plain else "coef",
+                entry.get("reasons", {}).get(reason_key or name, ""))
+
+
+def _spans_text(spans: dict) -> str:
+    return " · ".join(f"{c} {n}" for c, n in spans.items())
+
+
+def pair_label(pair: str) -> str:
+    return pair.replace("|", " – ")
+
+
+class AgreementView(QWidget):
+    """Pick coders, documents (marked done / all annotated) and a category; read the
+    figures. `reportReady` fires with each new report (tests wait on it)."""
+
+    reportReady = Signal(dict)
+    openDocument = Signal(int)   # a per-document row was double-clicked
+
+    def __init__(self, project, parent=None, coders: list[str] | None = None):
+        super().__init__(parent)
+        ensure_fonts()
+        self.project = project
+        self.report: dict | None = None
+        self.error = ""
+        self.runner = ReportRunner(self)
+        self.runner.finished.connect(self._show_report)
+        self.runner.failed.connect(self._show_failure)
+        self.runner.busyChanged.connect(self._busy)
+        self._stale = QTimer(self, singleShot=True, interval=1500)
+        self._stale.timeout.connect(self._refresh_if_visible)
+        self._build()
+        self._fill_controls(coders)
+        self._listener = self._make_listener()
+        project.subscribe(self._listener)
+        self.destroyed.connect(lambda *_: project.unsubscribe(self._listener)
+                               if hasattr(self, "_listener") else None)
+        self.refresh()
+
+    # --- building ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        outer.addLayout(top)
+
+        self.coder_box = QGroupBox()
+        cl = QVBoxLayout(self.coder_box)
+        self.coder_list = QListWidget()
+        self.coder_list.setObjectName("coders")
+        self.coder_list.setMaximumHeight(110)
+        self.coder_list.itemChanged.connect(lambda *_: self._controls_changed())
+        cl.addWidget(self.coder_list)
+        top.addWidget(self.coder_box, 1)
+
+        self.doc_box = QGroupBox()
+        dl = QVBoxLayout(self.doc_box)
+        self.done_radio = QRadioButton()
+        self.all_radio = QRadioButton()
+        self.done_radio.setChecked(True)
+        self._doc_group = QButtonGroup(self)
+        self._doc_group.addButton(self.done_radio)
+        self._doc_group.addButton(self.all_radio)
+        self.done_radio.toggled.connect(lambda *_: self._controls_changed())
+        dl.addWidget(self.done_radio)
+        dl.addWidget(self.all_radio)
+        row = QHBoxLayout()
+        self.category_label = QLabel()
+        self.category_combo = QComboBox()
+        self.category_combo.setObjectName("category")
+        self.category_combo.currentIndexChanged.connect(lambda *_: self._controls_changed())
+        self.category_label.setBuddy(self.category_combo)
+        row.addWidget(self.category_label)
+        row.addWidget(self.category_combo, 1)
+        dl.addLayout(row)
+        top.addWidget(self.doc_box, 1)
+
+        buttons = QVBoxLayout()
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self._export_clicked)
+        self.export_button.setEnabled(False)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)   # indeterminate: a moving bar while computing
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(10)
+        self.busy_bar.hide()
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.busy_bar)
+        buttons.addStretch(1)
+        top.addLayout(buttons)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.RichText)
+        outer.addWidget(self.summary)
+
+        self.category_model = FigureModel(self)
+        self.pair_model = FigureModel(self)
+        self.document_model = FigureModel(self)
+        self.attribute_model = FigureModel(self)
+        self.tabs = QTabWidget()
+        self.tables: dict[str, QTableView] = {}
+        for key, model in (("categories", self.category_model), ("pairs", self.pair_model),
+                           ("documents", self.document_model),
+                           ("attributes", self.attribute_model)):
+            t = QTableView()
+            t.setObjectName(f"table_{key}")
+            t.setModel(model)
+            t.setSelectionBehavior(QAbstractItemView.SelectRows)
+            t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+            t.setAlternatingRowColors(False)
+            t.verticalHeader().hide()
+            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+            t.horizontalHeader().setStretchLastSection(False)
+            self.tables[key] = t
+            self.tabs.addTab(t, "")
+        self.tables["documents"].doubleClicked.connect(self._document_activated)
+
+        chart_box = QWidget()
+        ch = QVBoxLayout(chart_box)
+        ch.setContentsMargins(0, 0, 0, 0)
+        crow = QHBoxLayout()
+        self.measure_label = QLabel()
+        self.measure_combo = QComboBox()
+        self.measure_combo.setObjectName("measure")
+        self.measure_combo.currentIndexChanged.connect(lambda *_: self._fill_chart())
+        self.measure_label.setBuddy(self.measure_combo)
+        crow.addWidget(self.measure_label)
+        crow.addWidget(self.measure_combo)
+        crow.addStretch(1)
+        ch.addLayout(crow)
+        self.chart = BarChart()
+        ch.addWidget(self.chart, 1)
+
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(self.tabs)
+        split.addWidget(chart_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        outer.addWidget(split, 1)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.coder_box.setTitle(translate("Supervisor", "Coders"))
+        self.doc_box.setTitle(translate("Supervisor", "Documents"))
+        self.done_radio.setText(translate("Supervisor",
+                                          "Marked done by two or more coders"))
+        self.all_radio.setText(translate("Supervisor",
+                                         "All documents two or more coders annotated"))
+        self.category_label.setText(translate("Supervisor", "&Category:"))
+        self.refresh_button.setText(translate("Supervisor", "&Compute"))
+        self.export_button.setText(translate("Supervisor", "&Export JSON…"))
+        self.measure_label.setText(translate("Supervisor", "Chart:"))
+        for i, text in enumerate((translate("Supervisor", "Per category"),
+                                  translate("Supervisor", "Per coder pair"),
+                                  translate("Supervisor", "Per document"),
+                                  translate("Supervisor", "Attributes"))):
+            self.tabs.setTabText(i, text)
+        current = self.measure_combo.currentData()
+        self.measure_combo.blockSignals(True)
+        self.measure_combo.clear()
+        for key, text in self._measures():
+            self.measure_combo.addItem(text, key)
+        i = self.measure_combo.findData(current)
+        self.measure_combo.setCurrentIndex(max(0, i))
+        self.measure_combo.blockSignals(False)
+
+    @staticmethod
+    def _measures() -> list[tuple[str, str]]:
+        return [("alpha_u", translate("Supervisor", "αU (unitizing alpha)")),
+                ("u_alpha", translate("Supervisor", "(k)u-α")),
+                ("alpha_nominal", translate("Supervisor", "α nominal (character units)"))]
+
+    def _fill_controls(self, coders: list[str] | None) -> None:
+        self.coder_list.blockSignals(True)
+        self.coder_list.clear()
+        for c in self.project.coders():
+            item = QListWidgetItem(c.name)
+            item.setData(Qt.UserRole, c.name)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            on = c.name in coders if coders is not None else \
+                (c.role != "gold" and c.name != GOLD)
+            item.setCheckState(Qt.Checked if on else Qt.Unchecked)
+            self.coder_list.addItem(item)
+        self.coder_list.blockSignals(False)
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        self.category_combo.addItem(translate("Supervisor", "All categories"), "")
+        for cat in self.project.codebook().categories:
+            if cat.kind == "span":
+                self.category_combo.addItem(i18n.name(cat), cat.key)
+        self.category_combo.blockSignals(False)
+
+    # --- state ------------------------------------------------------------------------
+
+    def chosen_coders(self) -> list[str]:
+        return [self.coder_list.item(i).data(Qt.UserRole) for i in range(self.coder_list.count())
+                if self.coder_list.item(i).checkState() == Qt.Checked]
+
+    def set_coders(self, names: list[str]) -> None:
+        for i in range(self.coder_list.count()):
+            it = self.coder_list.item(i)
+            it.setCheckState(Qt.Checked if it.data(Qt.UserRole) in names else Qt.Unchecked)
+
+    def options(self) -> dict:
+        """The project_report arguments the controls stand for."""
+        return {"coders": self.chosen_coders(), "category": self.category_combo.currentData()
+                or None, "all_docs": self.all_radio.isChecked()}
+
+    def _controls_changed(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.error = ""
+        self.runner.start(self.project, {"report": self.options()})
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.refresh_button.setEnabled(not busy)
+        if busy:
+            self.summary.setText(translate("Supervisor", "Computing…"))
+
+    def _make_listener(self):
+        def listener(event: str, payload: object) -> None:
+            if shiboken6.isValid(self) and event != "codebook_changed":
+                self._stale.start()
+        return listener
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def closeEvent(self, event) -> None:
+        self.project.unsubscribe(self._listener)
+        super().closeEvent(event)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self._retranslate()
+            if self.report is not None:
+                self._show_report({"report": self.report})
+        super().changeEvent(event)
+
+    # --- showing a report -------------------------------------------------------------
+
+    def _cat_name(self, key: str) -> str:
+        cat = self.project.codebook().category(key)
+        return i18n.name(cat) if cat else key
+
+    def _show_failure(self, message: str) -> None:
+        self.error = message
+        self.summary.setText(translate("Supervisor", "Could not compute: {0}").format(message))
+
+    def _show_report(self, result: dict) -> None:
+        report = result["report"]
+        self.report = report
+        self.export_button.setEnabled(True)
+        coders = report["coders"]
+        ov = report["overall"]
+        reasons = ov.get("reasons", {})
+
+        def fig(name: str, label: str) -> str:
+            v = ov.get(name)
+            if v is None:
+                return f"{label} {NULL_TEXT} <i>({reasons.get(name, '')})</i>"
+            col = threshold_colour(v)
+            return f"{label} <span style='background:{col.name()}'>&nbsp;{v:.3f}&nbsp;</span>"
+
+        counts = translate("Supervisor", "{0} documents, {1} character units, "
+                                         "continuum {2} code points").format(
+            report["documents"], f"{ov.get('n_units', 0):,}", f"{report['continuum_length']:,}")
+        parts = [fig("alpha_u", "α<sub>U</sub>"), fig("u_alpha", "u-α"),
+                 fig("bu_alpha", "|u-α"), fig("cu_alpha", "cu-α")]
+        self.summary.setText(translate("Supervisor", "<b>Overall</b>") + ": " +
+                             " · ".join(parts) + "<br>" + counts + " · " +
+                             translate("Supervisor", "coders: {0}").format(", ".join(coders)))
+        self._fill_categories(report)
+        self._fill_pairs(report)
+        self._fill_documents(report)
+        self._fill_attributes(report)
+        self._fill_chart()
+        self.reportReady.emit(report)
+
+    def _fill_categories(self, report: dict) -> None:
+        coders = report["coders"]
+        cols = [("category", translate("Supervisor", "Category")),
+                ("alpha_u", "αU"), ("u_alpha", "(k)u-α"),
+                ("alpha_nominal", translate("Supervisor", "α nominal")),
+                ("percent_agreement", translate("Supervisor", "% agreement")),
+                ("n_units", translate("Supervisor", "Units")),
+                ("documents", translate("Supervisor", "Documents"))]
+        cols += [(f"spans.{c}", translate("Supervisor", "Spans: {0}").format(c)) for c in coders]
+        rows = []
+        ov = report["overall"]
+        rows.append([Cell(translate("Supervisor", "All categories (overall)")),
+                     _coef(ov, "alpha_u"), _coef(ov, "u_alpha"), Cell(None, "blank"),
+                     Cell(None, "blank"), Cell(ov.get("n_units", 0), "count"),
+                     Cell(ov.get("documents", 0), "count")]
+                    + [Cell(ov.get("spans", {}).get(c, 0), "count") for c in coders])
+        for key, e in report["categories"].items():
+            rows.append([Cell(self._cat_name(key), tip=key), _coef(e, "alpha_u"),
+                         _coef(e, "u_alpha"), _coef(e, "alpha_nominal"),
+                         Cell(e.get("percent_agreement"), "share",
+                              e["reasons"].get("percent_agreement", "")),
+                         Cell(e["n_units"], "count"), Cell(e["documents"], "count")]
+                        + [Cell(e["spans"].get(c, 0), "count",
+                                tip=translate("Supervisor", "{0} after merging overlaps")
+                                .format(e.get("merged_spans", {}).get(c, 0)))
+                           for c in coders])
+        self.category_model.set_rows(cols, rows)
+
+    def _fill_pairs(self, report: dict) -> None:
+        cols = [("category", translate("Supervisor", "Category")),
+                ("pair", translate("Supervisor", "Coders")),
+                ("kappa", "κ (Cohen)"),
+                ("f1_exact", translate("Supervisor", "F1 exact")),
+                ("f1_overlap", translate("Supervisor", "F1 overlap")),
+                ("percent_agreement", translate("Supervisor", "% agreement")),
+                ("units", translate("Supervisor", "Units")),
+                ("documents", translate("Supervisor", "Documents")),
+                ("spans", translate("Supervisor", "Spans"))]
+        rows = []
+        for key, e in report["categories"].items():
+            for pair in e["kappa"]:
+                counts = e["pairs"].get(pair, {})
+                rows.append([
+                    Cell(self._cat_name(key)), Cell(pair_label(pair), tip=pair),
+                    Cell(e["kappa"][pair], "coef", e["reasons"].get(f"kappa.{pair}", "")),
+                    Cell(e["f1_exact"][pair], "plain", e["reasons"].get(f"f1_exact.{pair}", ""),
+                         tip=translate("Supervisor", "{0} spans match exactly")
+                         .format(counts.get("matched_exact", 0))),
+                    Cell(e["f1_overlap"][pair], "plain",
+                         e["reasons"].get(f"f1_overlap.{pair}", ""),
+                         tip=translate("Supervisor", "{0} spans match by overlap")
+                         .format(counts.get("matched_overlap", 0))),
+                    Cell(counts.get("percent_agreement"), "share",
+                         translate("Supervisor", "the two coders share no included document")),
+                    Cell(counts.get("units", 0), "count"),
+                    Cell(counts.get("documents", 0), "count"),
+                    Cell(_spans_text(counts.get("spans", {}))),
+                ])
+        self.pair_model.set_rows(cols, rows)
+
+    def _fill_documents(self, report: dict) -> None:
+        cols = [("document", translate("Supervisor", "Document")),
+                ("coders", translate("Supervisor", "Coders")),
+                ("category", translate("Supervisor", "Category")),
+                ("alpha_u", "αU"), ("u_alpha", "(k)u-α"),
+                ("alpha_nominal", translate("Supervisor", "α nominal")),
+                ("percent_agreement", translate("Supervisor", "% agreement")),
+                ("n_units", translate("Supervisor", "Units")),
+                ("spans", translate("Supervisor", "Spans"))]
+        per_doc = report.get("per_document", {})
+        titles = {}
+        if per_doc:
+            try:
+                titles = {d.id: d.title for d in
+                          self.project.documents([int(k) for k in per_doc])}
+            except Exception:  # titles are a nicety; ids alone still read
+                titles = {}
+        rows, docs = [], []
+        for key, sub in per_doc.items():
+            doc_id = int(key)
+            label = f"{doc_id} · \u2068{titles.get(doc_id, '')}\u2069" if titles.get(doc_id) \
+                else str(doc_id)
+            who = ", ".join(sub["coders"])
+            ov = sub["overall"]
+            rows.append([Cell(label, tip=titles.get(doc_id, "")), Cell(who),
+                         Cell(translate("Supervisor", "All categories (overall)")),
+                         _coef(ov, "alpha_u"), _coef(ov, "u_alpha"), Cell(None, "blank"),
+                         Cell(None, "blank"), Cell(ov.get("n_units", 0), "count"),
+                         Cell(_spans_text(ov.get("spans", {})))])
+            docs.append(doc_id)
+            for cat, e in sub["categories"].items():
+                rows.append([Cell(label), Cell(who), Cell(self._cat_name(cat), tip=cat),
+                             _coef(e, "alpha_u"), _coef(e, "u_alpha"),
+                             _coef(e, "alpha_nominal"),
+                             Cell(e.get("percent_agreement"), "share",
+                                  e["reasons"].get("percent_agreement", "")),
+                             Cell(e["n_units"], "count"), Cell(_spans_text(e["spans"]))])
+                docs.append(doc_id)
+        self.document_model.set_rows(cols, rows, docs)
+
+    def _fill_attributes(self, report: dict) -> None:
+        cols = [("category", translate("Supervisor", "Category")),
+                ("attribute", translate("Supervisor", "Attribute")),
+                ("alpha", translate("Supervisor", "α nominal")),
+                ("pairs", translate("Supervisor", "Matched span pairs"))]
+        cb = self.project.codebook()
+        rows = []
+        for key, e in report["categories"].items():
+            cat = cb.category(key)
+            for attr, v in e.get("attributes", {}).items():
+                a = cat.attribute(attr) if cat else None
+                rows.append([Cell(self._cat_name(key)), Cell(i18n.name(a) if a else attr,
+                                                              tip=attr),
+                             Cell(v, "coef", e["reasons"].get(f"attributes.{attr}", "")),
+                             Cell(e.get("attribute_units", {}).get(attr, 0), "count")])
+        self.attribute_model.set_rows(cols, rows)
+
+    def _fill_chart(self) -> None:
+        if self.report is None:
+            return
+        key = self.measure_combo.currentData() or "alpha_u"
+        name = dict(self._measures()).get(key, key)
+        bars = []
+        for cat, e in self.report["categories"].items():
+            note = translate("Supervisor", "{0} units · spans {1}").format(
+                f"{e['n_units']:,}", _spans_text(e["spans"]))
+            bars.append(Bar(self._cat_name(cat), e.get(key), e["reasons"].get(key, ""), note))
+        self.chart.set_bars(translate("Supervisor", "{0} per category").format(name), bars)
+
+    def _document_activated(self, index) -> None:
+        doc = index.data(DOC_ROLE)
+        if doc is not None:
+            self.openDocument.emit(int(doc))
+
+    # --- export -----------------------------------------------------------------------
+
+    def export_json(self, path: str | Path) -> Path:
+        if self.report is None:
+            raise ValueError("no report yet")
+        path = Path(path)
+        path.write_text(json.dumps(self.report, ensure_ascii=False, indent=2), encoding="utf-8")
+        return path
+
+    def _export_clicked(self) -> None:
+        if self.report is None:
+            return
+        default = str(Path(self.project.path).with_suffix("")) + "-agreement.json"
+        path, _ = QFileDialog.getSaveFileName(self, translate("Supervisor",
+                                                              "Export agreement report"),
+                                              default, translate("Supervisor",
+                                                                 "JSON files (*.json)"))
+        if not path:
+            return
+        try:
+            self.export_json(path)
+        except OSError as exc:
+            from .common import show_error
+            show_error(self, exc)
+
+
+class AgreementDialog(QDialog):
+    """The agreement view in a window of its own (not modal: the desk stays usable)."""
+
+    def __init__(self, project, parent=None, open_document=None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WA_DeleteOnClose)
+        self.setWindowTitle(translate("Supervisor", "Agreement — {0}").format(
+            Path(project.path).name))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.view = AgreementView(project, self)
+        lay.addWidget(self.view)
+        if open_document is not None:
+            self.view.openDocument.connect(open_document)
+        self.resize(1000, 720)
+
+    def closeEvent(self, event) -> None:
+        self.view.close()
+        super().closeEvent(event)
+
+
+__all__ = ["AgreementDialog", "AgreementView", "Cell", "FigureModel", "one_line"]

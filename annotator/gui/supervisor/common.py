@@ -1,0 +1,193 @@
+"""What the supervisor's windows share: translation, threshold colours, number formats,
+one-line error messages, and the report worker that runs off the GUI thread.
+
+Every user-visible string goes through `translate("Supervisor", "...")` written out
+literally, so pyside6-lupdate finds it (it does not see through a wrapper function).
+"""
+
+from __future__ import annotations
+
+import getpass
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ...core.errors import AnnotatorError
+from ...resources import FONTS
+
+translate = QCoreApplication.translate
+CONTEXT = "Supervisor"
+
+RELIABLE, TENTATIVE = 0.800, 0.667
+# Light backgrounds that keep black text readable (contrast > 7:1).
+GREEN, AMBER, RED = "#c8ecd0", "#ffe3a3", "#f7c5c0"
+# Strong versions for the chart's bars.
+BAR_GREEN, BAR_AMBER, BAR_RED = "#2e9d55", "#e0a100", "#d2453b"
+NULL_TEXT = "—"
+
+
+def verdict(value: float | None) -> str | None:
+    """"reliable", "tentative", "unreliable" by Krippendorff's usual cut-offs, None for null."""
+    if value is None:
+        return None
+    if value >= RELIABLE:
+        return "reliable"
+    if value >= TENTATIVE:
+        return "tentative"
+    return "unreliable"
+
+
+def threshold_colour(value: float | None, strong: bool = False) -> QColor | None:
+    v = verdict(value)
+    if v is None:
+        return None
+    pick = {"reliable": (GREEN, BAR_GREEN), "tentative": (AMBER, BAR_AMBER),
+            "unreliable": (RED, BAR_RED)}[v]
+    return QColor(pick[1] if strong else pick[0])
+
+
+def verdict_text(value: float | None) -> str:
+    v = verdict(value)
+    if v == "reliable":
+        return translate("Supervisor", "reliable (≥ 0.800)")
+    if v == "tentative":
+        return translate("Supervisor", "tentative (0.667 – 0.800)")
+    if v == "unreliable":
+        return translate("Supervisor", "not reliable (< 0.667)")
+    return ""
+
+
+def fmt(value: float | None, kind: str = "coef") -> str:
+    """A figure as the tables show it: coefficients with 3 decimals, shares as percent."""
+    if value is None:
+        return NULL_TEXT
+    if kind == "share":
+        return f"{value * 100:.1f}%"
+    if kind == "count":
+        return f"{int(value):,}"
+    return f"{value:.3f}"
+
+
+def one_line(exc: BaseException) -> str:
+    """The message a user can act on, one line: an AnnotatorError as it reads, anything
+    else as its first line (the traceback goes to stderr for a bug report)."""
+    if isinstance(exc, AnnotatorError):
+        text = str(exc)
+    else:
+        traceback.print_exception(exc)
+        text = str(exc) or type(exc).__name__
+    text = " ".join(text.split()) if text else type(exc).__name__
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def show_error(parent: QWidget | None, exc: BaseException,
+               title: str | None = None) -> str:
+    msg = one_line(exc)
+    QMessageBox.warning(parent, title or translate("Supervisor", "Annotator"), msg)
+    return msg
+
+
+def current_user(main_window=None) -> str:
+    """Who is deciding: the desk's coder name when it has one, else the login name."""
+    for attr in ("coder", "coder_name", "user"):
+        v = getattr(main_window, attr, None) if main_window is not None else None
+        if callable(v):
+            try:
+                v = v()
+            except TypeError:
+                v = None
+        if isinstance(v, str) and v.strip():
+            return v.strip()
+    try:
+        return getpass.getuser() or "supervisor"
+    except Exception:  # no login name in some sandboxes
+        return "supervisor"
+
+
+_fonts_loaded = False
+
+
+def ensure_fonts() -> None:
+    """Load the shipped Naskh face once (the desk's app does it too; harmless twice)."""
+    global _fonts_loaded
+    if _fonts_loaded:
+        return
+    _fonts_loaded = True
+    for path in sorted(FONTS.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(path))
+
+
+# --- computing reports off the GUI thread ----------------------------------------------
+
+class _Signals(QObject):
+    finished = Signal(int, object)   # generation, {job name: report}
+    failed = Signal(int, str)        # generation, one-line message
+
+
+class ReportJob(QRunnable):
+    """Computes agreement reports in a pool thread.
+
+    SQLAlchemy sessions must not cross threads, so the job opens its own read-only
+    Project on the same file (no lock, never writes), computes, and closes it there.
+    `jobs` maps a name to project_report keyword arguments.
+    """
+
+    def __init__(self, project_cls, path, jobs: dict[str, dict], generation: int,
+                 signals: _Signals):
+        super().__init__()
+        self.project_cls, self.path, self.jobs = project_cls, path, jobs
+        self.generation, self.signals = generation, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        from ...core.agreement.from_project import project_report
+
+        try:
+            project = self.project_cls.open(self.path, readonly=True)
+            try:
+                out = {name: project_report(project, **kw) for name, kw in self.jobs.items()}
+            finally:
+                project.close()
+        except Exception as exc:  # reported in the window, never a traceback dialog
+            self.signals.failed.emit(self.generation, one_line(exc))
+            return
+        self.signals.finished.emit(self.generation, out)
+
+
+class ReportRunner(QObject):
+    """Starts ReportJobs; only the newest request's answer is delivered."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._generation = 0
+        self._signals = _Signals(self)
+        self._signals.finished.connect(self._done)
+        self._signals.failed.connect(self._fail)
+        self.busy = False
+
+    def start(self, project, jobs: dict[str, dict]) -> None:
+        self._generation += 1
+        self._set_busy(True)
+        QThreadPool.globalInstance().start(
+            ReportJob(type(project), project.path, jobs, self._generation, self._signals))
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busyChanged.emit(busy)
+
+    def _done(self, generation: int, result: object) -> None:
+        if generation == self._generation:
+            self._set_busy(False)
+            self.finished.emit(result)
+
+    def _fail(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._set_busy(False)
+            self.failed.emit(message)
