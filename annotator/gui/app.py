@@ -28,8 +28,7 @@ ORGANISATION = APPLICATION = "Annotator"
 DEMO_NAME = "demo.annot"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("App", text)
+translate = QCoreApplication.translate
 
 
 def settings() -> QSettings:
@@ -65,7 +64,7 @@ def create_demo_project(path: Path) -> Project:
     """A project with the sample articles (imported as any file would be, so headline,
     date and byline are recognised) and the default codebook."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    project = Project.create(path, name=_t("Demo project"))
+    project = Project.create(path, name=translate("App", "Demo project"))
     try:
         docs = [d for f in iter_files([SAMPLE]) for d in read_path(f)]
         project.add_documents(docs)
@@ -91,8 +90,8 @@ def open_start_project(path: str | os.PathLike | None, store: QSettings) -> Proj
 
 def ask_coder(store: QSettings) -> str | None:
     name, ok = QInputDialog.getText(
-        None, _t("Welcome to Annotator"),
-        _t("Your name as a coder (saved with every annotation; you can change it in "
+        None, translate("App", "Welcome to Annotator"),
+        translate("App", "Your name as a coder (saved with every annotation; you can change it in "
            "Settings):"))
     name = name.strip()
     if ok and name:
@@ -106,7 +105,7 @@ def _excepthook(kind, value, tb) -> None:
     log = Path(tempfile.gettempdir()) / "annotator-crash.log"
     log.write_text("".join(traceback.format_exception(kind, value, tb)), encoding="utf-8")
     if QApplication.instance() is not None:
-        QMessageBox.critical(None, "Annotator", _t("Internal error (%1); details in %2. "
+        QMessageBox.critical(None, "Annotator", translate("App", "Internal error (%1); details in %2. "
                                                    "Everything you coded is saved.")
                              .replace("%1", f"{kind.__name__}: {value}")
                              .replace("%2", str(log)))

@@ -24,9 +24,7 @@ from .commands import (
 )
 from .models import short
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Coding", text)
+translate = QCoreApplication.translate
 
 
 def _word(ch: str) -> bool:
@@ -65,9 +63,9 @@ class CodingMixin:
         if active is not None and cat is not None and active.end > active.start:
             if active.category != category:
                 self.push(UpdateAnnotation(self.ctx, active, category=category,
-                                           text=_t("Change category")))
+                                           text=translate("Coding", "Change category")))
             return
-        self.hint(_t("Select some text first, then press the category's key."))
+        self.hint(translate("Coding", "Select some text first, then press the category's key."))
 
     def annotate_hotkey(self, digit: str) -> None:
         for c in self.codebook.categories:
@@ -84,7 +82,7 @@ class CodingMixin:
             self.push(DeleteAnnotation(self.ctx, current))
         elif current is not None and key and key != current.category:
             self.push(UpdateAnnotation(self.ctx, current, category=key,
-                                       text=_t("Change category")))
+                                       text=translate("Coding", "Change category")))
             self.activate(current.uuid)
         elif current is None and key:
             cmd = AddAnnotation(self.ctx, self.doc_id, self.coder, key)
@@ -98,9 +96,9 @@ class CodingMixin:
         children = [AddAnnotation(self.ctx, self.doc_id, self.coder, category, s, e)
                     for s, e in spans if (s, e) not in have]
         if not children:
-            self.hint(_t("Every match is already annotated with this category."))
+            self.hint(translate("Coding", "Every match is already annotated with this category."))
             return
-        text = _t("Annotate all matches (%1)").replace("%1", str(len(children)))
+        text = translate("Coding", "Annotate all matches (%1)").replace("%1", str(len(children)))
         self.push(Compound(self.ctx, self.doc_id, text, children))
 
     # --- the active annotation ----------------------------------------------------------
@@ -117,20 +115,20 @@ class CodingMixin:
     def edit_attrs(self, attrs: dict) -> None:
         info = self.active_info()
         if info is not None and self.push(UpdateAnnotation(
-                self.ctx, info, attrs=attrs, text=_t("Change attribute"))):
+                self.ctx, info, attrs=attrs, text=translate("Coding", "Change attribute"))):
             self.attrs.refresh_suggestions()
 
     def edit_category(self, key: str) -> None:
         info = self.active_info()
         if info is not None:
             self.push(UpdateAnnotation(self.ctx, info, category=key,
-                                       text=_t("Change category")))
+                                       text=translate("Coding", "Change category")))
 
     def move_boundary(self, which: str, forward: bool) -> None:
         """Move the active span's start or end by a word (snapping on) or a character."""
         info = self.active_info()
         if info is None or info.end <= info.start:
-            self.hint(_t("Click a highlight first to select the annotation."))
+            self.hint(translate("Coding", "Click a highlight first to select the annotation."))
             return
         text = self.view.text
         pos = info.start if which == "start" else info.end
@@ -138,8 +136,8 @@ class CodingMixin:
         start, end = (new, info.end) if which == "start" else (info.start, new)
         if not 0 <= start < end <= len(text):
             return
-        self.push(UpdateAnnotation(self.ctx, info, start=start, end=end,
-                                   text=_t("Move boundary")))
+        self.push(UpdateAnnotation(self.ctx, info, **{which: new},
+                                   text=translate("Coding", "Move boundary")))
 
     # --- links --------------------------------------------------------------------------
 
@@ -150,11 +148,11 @@ class CodingMixin:
         info = self.active_info()
         types = self.relation_types_from(info.category) if info else []
         if not types:
-            self.hint(_t("Select a claim (or a reliability rating) first, then press L."))
+            self.hint(translate("Coding", "Select a claim (or a reliability rating) first, then press L."))
             return
         self.linking = info.uuid
         targets = ", ".join(i18n.name(self.codebook.category(r.to_category)) for r in types)
-        self.hint(_t("Click the %1 to link it to; Esc cancels.").replace("%1", targets),
+        self.hint(translate("Coding", "Click the %1 to link it to; Esc cancels.").replace("%1", targets),
                   sticky=True)
 
     def cancel(self) -> None:
@@ -179,13 +177,13 @@ class CodingMixin:
             if r.to_category == dst.category:
                 if any(x.from_uuid == src.uuid and x.to_uuid == dst.uuid and x.type == r.key
                        for x in self.relations):
-                    self.hint(_t("These two are linked already."))
+                    self.hint(translate("Coding", "These two are linked already."))
                     return
                 self.push(AddRelation(self.ctx, self.doc_id, r.key, src.uuid, dst.uuid,
                                       self.coder))
                 self.activate(src.uuid)
                 return
-        self.hint(_t("A %1 cannot be linked to a %2.")
+        self.hint(translate("Coding", "A %1 cannot be linked to a %2.")
                   .replace("%1", i18n.name(self.codebook.category(src.category)))
                   .replace("%2", i18n.name(self.codebook.category(dst.category))))
 
@@ -223,7 +221,7 @@ class CodingMixin:
         menu = QMenu(self)
         span = self.view.selection_span()
         if span is not None:
-            sub = menu.addMenu(_t("Annotate as"))
+            sub = menu.addMenu(translate("Coding", "Annotate as"))
             for c in self.codebook.categories:
                 if c.kind == "span":
                     sub.addAction(i18n.name(c), lambda k=c.key: self.annotate(k))
@@ -232,8 +230,8 @@ class CodingMixin:
         if hits:
             self.activate(hits[0])
             info = self.view.annotations[hits[0]]
-            menu.addAction(_t("Delete annotation"), self.delete_active)
-            sub = menu.addMenu(_t("Change category"))
+            menu.addAction(translate("Coding", "Delete annotation"), self.delete_active)
+            sub = menu.addMenu(translate("Coding", "Change category"))
             for c in self.codebook.categories:
                 if c.kind == "span" and c.key != info.category:
                     sub.addAction(i18n.name(c), lambda k=c.key: self.edit_category(k))
@@ -245,7 +243,7 @@ class CodingMixin:
                                       lambda u=a.uuid, s=info.uuid: self._link_pair(s, u))
                 sub.setEnabled(not sub.isEmpty())
             for rel, label in self.links_of(info.uuid):
-                menu.addAction(_t("Remove link %1").replace("%1", label),
+                menu.addAction(translate("Coding", "Remove link %1").replace("%1", label),
                                lambda r=rel: self.remove_link(r))
         if not menu.isEmpty():
             menu.exec(self.view.viewport().mapToGlobal(pos))

@@ -15,9 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from ..core.errors import AnnotatorError
 from ..core.records import AnnotationInfo, RelationInfo
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+translate = QCoreApplication.translate
 
 
 class Context:
@@ -66,7 +64,7 @@ class ProjectCommand(QUndoCommand):
 
 class AddAnnotation(ProjectCommand):
     def __init__(self, ctx, doc_id, coder, category, start=0, end=0, attrs=None, parent=None):
-        super().__init__(ctx, doc_id, _t("Annotate"), parent)
+        super().__init__(ctx, doc_id, translate("Commands", "Annotate"), parent)
         self.coder, self.category, self.start, self.end = coder, category, start, end
         self.attrs = dict(attrs or {})
         self.uuid: str | None = None
@@ -83,7 +81,7 @@ class AddAnnotation(ProjectCommand):
 
 class DeleteAnnotation(ProjectCommand):
     def __init__(self, ctx, info: AnnotationInfo, parent=None):
-        super().__init__(ctx, info.doc_id, _t("Delete annotation"), parent)
+        super().__init__(ctx, info.doc_id, translate("Commands", "Delete annotation"), parent)
         self.info = info
         self.relations: list[RelationInfo] = []
 
@@ -102,14 +100,14 @@ class DeleteAnnotation(ProjectCommand):
 
 
 class UpdateAnnotation(ProjectCommand):
-    """Change category, boundaries or attributes. Consecutive boundary moves of one
-    annotation merge into one undo step."""
+    """Change category, boundaries or attributes. Consecutive moves of the same boundary
+    of one annotation merge into one undo step."""
 
     MOVE_ID = 7301
 
     def __init__(self, ctx, before: AnnotationInfo, *, category=None, start=None, end=None,
                  attrs=None, text=None, parent=None):
-        super().__init__(ctx, before.doc_id, text or _t("Change annotation"), parent)
+        super().__init__(ctx, before.doc_id, text or translate("Commands", "Change annotation"), parent)
         self.before = before
         self.changes = {k: v for k, v in dict(category=category, start=start, end=end,
                                                attrs=attrs).items() if v is not None}
@@ -128,7 +126,8 @@ class UpdateAnnotation(ProjectCommand):
 
     def mergeWith(self, other) -> bool:
         if not (isinstance(other, UpdateAnnotation) and other._moves
-                and other.before.uuid == self.before.uuid):
+                and other.before.uuid == self.before.uuid
+                and set(other.changes) == set(self.changes)):
             return False
         self.changes.update(other.changes)
         return True
@@ -136,7 +135,7 @@ class UpdateAnnotation(ProjectCommand):
 
 class AddRelation(ProjectCommand):
     def __init__(self, ctx, doc_id, type_key, from_uuid, to_uuid, coder, parent=None):
-        super().__init__(ctx, doc_id, _t("Link"), parent)
+        super().__init__(ctx, doc_id, translate("Commands", "Link"), parent)
         self.type_key, self.from_uuid, self.to_uuid, self.coder = type_key, from_uuid, \
             to_uuid, coder
         self.uuid: str | None = None
@@ -152,7 +151,7 @@ class AddRelation(ProjectCommand):
 
 class DeleteRelation(ProjectCommand):
     def __init__(self, ctx, doc_id, rel: RelationInfo, parent=None):
-        super().__init__(ctx, doc_id, _t("Remove link"), parent)
+        super().__init__(ctx, doc_id, translate("Commands", "Remove link"), parent)
         self.rel = rel
 
     def _redo(self):
@@ -165,7 +164,7 @@ class DeleteRelation(ProjectCommand):
 
 class SetStatus(ProjectCommand):
     def __init__(self, ctx, doc_id, coder, status, parent=None):
-        super().__init__(ctx, doc_id, _t("Change status"), parent)
+        super().__init__(ctx, doc_id, translate("Commands", "Change status"), parent)
         self.coder, self.status = coder, status
         self.old = ctx.project.status(doc_id, coder)
 

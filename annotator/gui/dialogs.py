@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from .actions import Act, shortcut_text
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Dialogs", text)
+translate = QCoreApplication.translate
 
 
 class SettingsDialog(QDialog):
@@ -72,7 +70,7 @@ HELP_GROUPS = [
 
 def help_html() -> str:
     rows = []
-    intro = _t(
+    intro = translate("Dialogs",
         "<p>Select text with the mouse or with Shift+arrow keys, then press a category's "
         "number (1–9) or click it in the palette: the annotation is saved at once. "
         "Selections snap to whole words (Edit menu to switch off).</p>"
@@ -84,10 +82,11 @@ def help_html() -> str:
         "<p>Where categories overlap, the colours mix and a thin line under the text "
         "shows each category.</p>")
     for title, acts in HELP_GROUPS:
-        rows.append(f"<tr><th colspan=2 align=left><br>{_t(title)}</th></tr>")
+        heading = translate("Dialogs", title)
+        rows.append(f"<tr><th colspan=2 align=left><br>{heading}</th></tr>")
         for act in acts:
             keys = "1 … 9" if act is Act.ANNOTATE_1 else shortcut_text(act)
-            label = _t("Annotate with the category of that number") \
+            label = translate("Dialogs", "Annotate with the category of that number") \
                 if act is Act.ANNOTATE_1 else act.text.replace("&", "")
             rows.append(f"<tr><td>{label}</td><td><b>{keys}</b></td></tr>")
     return intro + "<table cellpadding=3>" + "".join(rows) + "</table>"
@@ -95,7 +94,7 @@ def help_html() -> str:
 
 def show_help(parent) -> None:
     dlg = QDialog(parent)
-    dlg.setWindowTitle(_t("Keyboard shortcuts"))
+    dlg.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
     view = QTextBrowser()
     view.setHtml(help_html())
     lay = QVBoxLayout(dlg)
@@ -105,7 +104,7 @@ def show_help(parent) -> None:
 
 
 def show_about(parent) -> None:
-    QMessageBox.about(parent, _t("About Annotator"), _t(
+    QMessageBox.about(parent, translate("Dialogs", "About Annotator"), translate("Dialogs",
         "<h3>Annotator %1</h3><p>Code Arabic news for content analysis: claims, sources, "
         "attribution and reliability, right to left, with undo for every edit.</p>"
         "<p>Article font: Noto Naskh Arabic (SIL Open Font License).</p>")

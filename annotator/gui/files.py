@@ -20,8 +20,7 @@ MAX_RECENT = 8
 XLSX_EXPORTER = "annotator.core.exporters.xlsx"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Files", text)
+translate = QCoreApplication.translate
 
 
 def exporter_available() -> bool:
@@ -62,14 +61,14 @@ class FilesMixin:
         return False
 
     def open_project_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, _t("Open project"), str(self._folder()),
-                                              _t("Annotator projects (*.annot);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, translate("Files", "Open project"), str(self._folder()),
+                                              translate("Files", "Annotator projects (*.annot);;All files (*)"))
         if path:
             self.open_project_path(path)
 
     def new_project_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _t("New project"), str(self._folder()),
-                                              _t("Annotator projects (*.annot)"))
+        path, _ = QFileDialog.getSaveFileName(self, translate("Files", "New project"), str(self._folder()),
+                                              translate("Files", "Annotator projects (*.annot)"))
         if not path:
             return
         if not path.endswith(".annot"):
@@ -105,8 +104,8 @@ class FilesMixin:
     def import_dialog(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in EXTENSIONS)
         paths, _ = QFileDialog.getOpenFileNames(
-            self, _t("Import articles"), str(self._folder()),
-            _t("Articles (%1);;All files (*)").replace("%1", patterns))
+            self, translate("Files", "Import articles"), str(self._folder()),
+            translate("Files", "Articles (%1);;All files (*)").replace("%1", patterns))
         if paths:
             self.import_paths([Path(p) for p in paths])
 
@@ -120,9 +119,9 @@ class FilesMixin:
                 report = self.project.add_documents(docs)
             finally:
                 QApplication.restoreOverrideCursor()
-            msg = _t("%1 articles added.").replace("%1", str(len(report.added)))
+            msg = translate("Files", "%1 articles added.").replace("%1", str(len(report.added)))
             if report.duplicates:
-                msg += " " + _t("%1 were already in the project.").replace(
+                msg += " " + translate("Files", "%1 were already in the project.").replace(
                     "%1", str(len(report.duplicates)))
             self.hint(msg)
             if report.added and self.doc_id is None:
@@ -132,14 +131,14 @@ class FilesMixin:
         if not exporter_available():
             return
         default = self._folder() / (self.project.path.stem + ".xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, _t("Export to Excel"), str(default),
-                                              _t("Excel workbooks (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, translate("Files", "Export to Excel"), str(default),
+                                              translate("Files", "Excel workbooks (*.xlsx)"))
         if path:
             self.export_xlsx(Path(path))
 
     def export_xlsx(self, path: Path) -> None:
         module = importlib.import_module(XLSX_EXPORTER)
-        dlg = QProgressDialog(_t("Exporting…"), "", 0, 0, self)
+        dlg = QProgressDialog(translate("Files", "Exporting…"), "", 0, 0, self)
         dlg.setCancelButton(None)
         dlg.setWindowModality(Qt.WindowModal)
         dlg.setMinimumDuration(300)
@@ -157,7 +156,7 @@ class FilesMixin:
                 module.export_xlsx(self.project, path, progress=progress)
             finally:
                 dlg.close()
-            self.hint(_t("Exported to %1").replace("%1", str(path)))
+            self.hint(translate("Files", "Exported to %1").replace("%1", str(path)))
 
     # --- settings -----------------------------------------------------------------------
 

@@ -60,6 +60,7 @@ class MainWindow(CodingMixin, FilesMixin, QMainWindow):
         self.linking: str | None = None
         self.relations: list = []
         self.last_error: str | None = None
+        self._saved_at = ""
         self.undo = QUndoStack(self)
         self.acts = Actions(self)
         self._build()
@@ -322,7 +323,8 @@ class MainWindow(CodingMixin, FilesMixin, QMainWindow):
     # --- following the project ----------------------------------------------------------
 
     def _on_event(self, event: str, payload) -> None:
-        self.save_label.setText(self.tr("Saved %1").replace("%1", time.strftime("%H:%M:%S")))
+        self._saved_at = time.strftime("%H:%M:%S")
+        self._status()
         if event.startswith("annotation_"):
             self._annotation_event(event, payload)
         elif event.startswith("relation_"):
@@ -442,6 +444,8 @@ class MainWindow(CodingMixin, FilesMixin, QMainWindow):
         self.progress_label.setText(self.tr("%1 of %2 done")
                                     .replace("%1", str(self.doc_model.done_count()))
                                     .replace("%2", str(self.doc_model.rowCount())))
+        if self._saved_at:
+            self.save_label.setText(self.tr("Saved %1").replace("%1", self._saved_at))
         done = self.doc_model.status.get(self.doc_id) == "done"
         self.acts[Act.MARK_DONE].setText(self.tr("Mark article not done") if done
                                          else Act.MARK_DONE.text)

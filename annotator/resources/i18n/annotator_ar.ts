@@ -1,0 +1,727 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../gui/actions.py" line="20"/>
+        <source>&amp;New project…</source>
+        <translation>مشروع جديد…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="21"/>
+        <source>&amp;Open project…</source>
+        <translation>فتح مشروع…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="22"/>
+        <source>&amp;Import files…</source>
+        <translation>استيراد ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="23"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>تصدير إلى Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="24"/>
+        <source>&amp;Settings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="25"/>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="27"/>
+        <source>&amp;Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="28"/>
+        <source>&amp;Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="29"/>
+        <source>&amp;Find in article…</source>
+        <translation>بحث في المادة…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="30"/>
+        <source>Find in &amp;all articles…</source>
+        <translation>بحث في كل المواد…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="31"/>
+        <source>Find &amp;next</source>
+        <translation>النتيجة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="32"/>
+        <source>Find &amp;previous</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="33"/>
+        <source>&amp;Delete annotation</source>
+        <translation>حذف الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="34"/>
+        <source>&amp;Link to source…</source>
+        <translation>ربط بمصدر…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="35"/>
+        <source>Cancel linking</source>
+        <translation>إلغاء الربط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="36"/>
+        <source>&amp;Snap selection to whole words</source>
+        <translation>توسيع التحديد إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="37"/>
+        <source>Move start backward</source>
+        <translation>تحريك البداية إلى الخلف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="38"/>
+        <source>Move start forward</source>
+        <translation>تحريك البداية إلى الأمام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="39"/>
+        <source>Move end backward</source>
+        <translation>تحريك النهاية إلى الخلف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="40"/>
+        <source>Move end forward</source>
+        <translation>تحريك النهاية إلى الأمام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="42"/>
+        <source>Zoom &amp;in</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="43"/>
+        <source>Zoom &amp;out</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="44"/>
+        <source>&amp;Actual size</source>
+        <translation>الحجم الأصلي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="45"/>
+        <source>English</source>
+        <translation>الإنجليزية (English)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="46"/>
+        <source>Arabic (العربية)</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="48"/>
+        <source>&amp;Mark article done</source>
+        <translation>تعليم المادة كمنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="49"/>
+        <source>&amp;Next article</source>
+        <translation>المادة التالية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="50"/>
+        <source>&amp;Previous article</source>
+        <translation>المادة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="52"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="53"/>
+        <source>&amp;About Annotator</source>
+        <translation>عن Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="55"/>
+        <source>Category 1</source>
+        <translation>الفئة 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="56"/>
+        <source>Category 2</source>
+        <translation>الفئة 2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="57"/>
+        <source>Category 3</source>
+        <translation>الفئة 3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="58"/>
+        <source>Category 4</source>
+        <translation>الفئة 4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="59"/>
+        <source>Category 5</source>
+        <translation>الفئة 5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="60"/>
+        <source>Category 6</source>
+        <translation>الفئة 6</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="61"/>
+        <source>Category 7</source>
+        <translation>الفئة 7</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="62"/>
+        <source>Category 8</source>
+        <translation>الفئة 8</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="63"/>
+        <source>Category 9</source>
+        <translation>الفئة 9</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <location filename="../../gui/models.py" line="186"/>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="186"/>
+        <source>Quote</source>
+        <translation>النص المقتبس</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="186"/>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="199"/>
+        <source>(whole article)</source>
+        <translation>(المادة كاملة)</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../gui/app.py" line="67"/>
+        <source>Demo project</source>
+        <translation>مشروع تجريبي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="93"/>
+        <source>Welcome to Annotator</source>
+        <translation>مرحباً بك في Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="94"/>
+        <source>Your name as a coder (saved with every annotation; you can change it in Settings):</source>
+        <translation>اسمك بصفتك مرمِّزاً (يُحفظ مع كل ترميز، ويمكنك تغييره من الإعدادات):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="108"/>
+        <source>Internal error (%1); details in %2. Everything you coded is saved.</source>
+        <translation>خطأ داخلي (%1)؛ التفاصيل في %2. كل ما رمّزته محفوظ.</translation>
+    </message>
+</context>
+<context>
+    <name>AttributePanel</name>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="137"/>
+        <source>No annotation selected. Select text and press a category&apos;s key, or click a highlight.</source>
+        <translation>لا يوجد ترميز محدد. حدّد نصاً واضغط مفتاح الفئة، أو انقر على مقطع مظلل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="141"/>
+        <source>whole article</source>
+        <translation>المادة كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="253"/>
+        <source>Links:</source>
+        <translation>الروابط:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="254"/>
+        <source>Link… (L)</source>
+        <translation>ربط… (L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="255"/>
+        <source>Remove link</source>
+        <translation>إزالة الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="256"/>
+        <source>Change the category</source>
+        <translation>تغيير الفئة</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryPalette</name>
+    <message>
+        <location filename="../../gui/palette.py" line="77"/>
+        <source>&lt;b&gt;Categories&lt;/b&gt; (select text, then press the key)</source>
+        <translation>&lt;b&gt;الفئات&lt;/b&gt; (حدّد النص ثم اضغط المفتاح)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/palette.py" line="79"/>
+        <source>Whole article:</source>
+        <translation>المادة كاملة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/palette.py" line="89"/>
+        <source>— not coded —</source>
+        <translation>— دون ترميز —</translation>
+    </message>
+</context>
+<context>
+    <name>Coding</name>
+    <message>
+        <location filename="../../gui/coding.py" line="66"/>
+        <location filename="../../gui/coding.py" line="85"/>
+        <location filename="../../gui/coding.py" line="125"/>
+        <location filename="../../gui/coding.py" line="234"/>
+        <source>Change category</source>
+        <translation>تغيير الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="68"/>
+        <source>Select some text first, then press the category&apos;s key.</source>
+        <translation>حدّد نصاً أولاً، ثم اضغط مفتاح الفئة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="99"/>
+        <source>Every match is already annotated with this category.</source>
+        <translation>كل النتائج مرمّزة بهذه الفئة من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="101"/>
+        <source>Annotate all matches (%1)</source>
+        <translation>ترميز كل النتائج (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="118"/>
+        <source>Change attribute</source>
+        <translation>تغيير سمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="131"/>
+        <source>Click a highlight first to select the annotation.</source>
+        <translation>انقر أولاً على مقطع مظلل لتحديد ترميزه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="140"/>
+        <source>Move boundary</source>
+        <translation>تحريك حد الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="151"/>
+        <source>Select a claim (or a reliability rating) first, then press L.</source>
+        <translation>حدّد ادعاءً (أو تقييم موثوقية) أولاً، ثم اضغط L.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="155"/>
+        <source>Click the %1 to link it to; Esc cancels.</source>
+        <translation>انقر على %1 المراد الربط به؛ Esc للإلغاء.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="180"/>
+        <source>These two are linked already.</source>
+        <translation>هذان الترميزان مرتبطان من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="186"/>
+        <source>A %1 cannot be linked to a %2.</source>
+        <translation>لا يمكن ربط «%1» بـ«%2».</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="224"/>
+        <source>Annotate as</source>
+        <translation>ترميز بالفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="233"/>
+        <source>Delete annotation</source>
+        <translation>حذف الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="246"/>
+        <source>Remove link %1</source>
+        <translation>إزالة الرابط %1</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../gui/commands.py" line="67"/>
+        <source>Annotate</source>
+        <translation>ترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="84"/>
+        <source>Delete annotation</source>
+        <translation>حذف الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="110"/>
+        <source>Change annotation</source>
+        <translation>تعديل الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="137"/>
+        <source>Link</source>
+        <translation>ربط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="153"/>
+        <source>Remove link</source>
+        <translation>إزالة الرابط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="166"/>
+        <source>Change status</source>
+        <translation>تغيير الحالة</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="58"/>
+        <source>Coding</source>
+        <translation>الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="61"/>
+        <source>Editing and finding</source>
+        <translation>التحرير والبحث</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="63"/>
+        <source>Articles and view</source>
+        <translation>المواد والعرض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="66"/>
+        <source>Files</source>
+        <translation>الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="73"/>
+        <source>&lt;p&gt;Select text with the mouse or with Shift+arrow keys, then press a category&apos;s number (1–9) or click it in the palette: the annotation is saved at once. Selections snap to whole words (Edit menu to switch off).&lt;/p&gt;&lt;p&gt;Click a highlight to select an annotation: its attributes and links appear on the side. Press L, then click the source the claim is attributed to. Alt+arrows move the selected annotation&apos;s start, Alt+Shift+arrows its end, one word at a time (one character with snapping off); in an Arabic paragraph the left arrow moves forward in the text, as you read.&lt;/p&gt;&lt;p&gt;Where categories overlap, the colours mix and a thin line under the text shows each category.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;حدّد النص بالفأرة أو بمفتاح Shift مع الأسهم، ثم اضغط رقم الفئة (1–9) أو انقر عليها في لوحة الفئات: يُحفظ الترميز فوراً. يتسع التحديد تلقائياً ليشمل كلمات كاملة (يمكن إيقاف ذلك من قائمة تحرير).&lt;/p&gt;&lt;p&gt;انقر على مقطع مظلل لتحديد ترميزه، فتظهر سماته وروابطه في اللوحة الجانبية. اضغط L ثم انقر على المصدر الذي يُنسب إليه الادعاء. تحرّك Alt مع الأسهم بداية الترميز المحدد، وAlt+Shift مع الأسهم نهايته، كلمةً كلمة (أو حرفاً حرفاً عند إيقاف التوسيع إلى الكلمات)؛ وفي الفقرة العربية يتقدم السهم الأيسر في النص باتجاه القراءة.&lt;/p&gt;&lt;p&gt;حيث تتداخل الفئات تمتزج ألوانها، ويدل خط رفيع تحت النص على كل فئة.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="89"/>
+        <source>Annotate with the category of that number</source>
+        <translation>الترميز بالفئة التي تحمل هذا الرقم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="97"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="107"/>
+        <source>About Annotator</source>
+        <translation>عن Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="107"/>
+        <source>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;Code Arabic news for content analysis: claims, sources, attribution and reliability, right to left, with undo for every edit.&lt;/p&gt;&lt;p&gt;Article font: Noto Naskh Arabic (SIL Open Font License).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;ترميز الأخبار العربية لأغراض تحليل المضمون: الادعاءات والمصادر وصيغ الإسناد والموثوقية، من اليمين إلى اليسار، مع إمكانية التراجع عن كل تعديل.&lt;/p&gt;&lt;p&gt;خط المواد: Noto Naskh Arabic (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../gui/models.py" line="90"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="90"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="90"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="100"/>
+        <source>(untitled)</source>
+        <translation>(بلا عنوان)</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../gui/files.py" line="64"/>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="65"/>
+        <source>Annotator projects (*.annot);;All files (*)</source>
+        <translation>مشروعات Annotator (*.annot);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="70"/>
+        <source>New project</source>
+        <translation>مشروع جديد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="71"/>
+        <source>Annotator projects (*.annot)</source>
+        <translation>مشروعات Annotator (*.annot)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="107"/>
+        <source>Import articles</source>
+        <translation>استيراد مواد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="108"/>
+        <source>Articles (%1);;All files (*)</source>
+        <translation>المواد (%1);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="122"/>
+        <source>%1 articles added.</source>
+        <translation>أُضيفت %1 مادة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="124"/>
+        <source>%1 were already in the project.</source>
+        <translation>%1 موجودة في المشروع من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="134"/>
+        <source>Export to Excel</source>
+        <translation>تصدير إلى Excel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="135"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>مصنفات Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="141"/>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="159"/>
+        <source>Exported to %1</source>
+        <translation>صُدِّر إلى %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../gui/find.py" line="143"/>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="146"/>
+        <source>no matches</source>
+        <translation>لا نتائج</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="170"/>
+        <source>Find (hamza, diacritics and tatweel are ignored)</source>
+        <translation>بحث (تُتجاهل الهمزات والتشكيل والتطويل)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="175"/>
+        <source>This article</source>
+        <translation>هذه المادة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="175"/>
+        <source>All articles</source>
+        <translation>كل المواد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="178"/>
+        <source>Annotate all as</source>
+        <translation>ترميز الكل بالفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="179"/>
+        <source>Previous match (Shift+F3)</source>
+        <translation>النتيجة السابقة (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="180"/>
+        <source>Next match (F3, Enter)</source>
+        <translation>النتيجة التالية (F3، Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="181"/>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="325"/>
+        <source>Saved %1</source>
+        <translation>حُفظ %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="434"/>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="435"/>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="441"/>
+        <source>Coder: %1</source>
+        <translation>المرمِّز: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="442"/>
+        <source>%1 of %2 done</source>
+        <translation>أُنجز %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="446"/>
+        <source>Mark article not done</source>
+        <translation>إلغاء تعليم المادة كمنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="470"/>
+        <source>&amp;File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="471"/>
+        <source>Recent projects</source>
+        <translation>المشروعات الأخيرة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="472"/>
+        <source>&amp;Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="473"/>
+        <source>&amp;Code</source>
+        <translation>ترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="474"/>
+        <source>&amp;View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="475"/>
+        <source>Interface &amp;language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="476"/>
+        <source>&amp;Article</source>
+        <translation>المادة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="477"/>
+        <source>&amp;Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="478"/>
+        <source>Toolbar</source>
+        <translation>شريط الأدوات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="479"/>
+        <source>Filter articles by title</source>
+        <translation>تصفية المواد حسب العنوان</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <location filename="../../gui/models.py" line="28"/>
+        <source>To do</source>
+        <translation>لم تبدأ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="29"/>
+        <source>In progress</source>
+        <translation>قيد الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="30"/>
+        <source>Done</source>
+        <translation>منجزة</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../gui/i18n.py" line="72"/>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="73"/>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="27"/>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="31"/>
+        <source>Snap selections to whole words</source>
+        <translation>توسيع التحديد إلى كلمات كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="37"/>
+        <source>Your name (as coder):</source>
+        <translation>اسمك (بصفتك مرمِّزاً):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="39"/>
+        <source>Interface language:</source>
+        <translation>لغة الواجهة:</translation>
+    </message>
+</context>
+</TS>
