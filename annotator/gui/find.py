@@ -81,8 +81,10 @@ class FindBar(QWidget):
         self._fill_categories()
 
     def set_article(self, text: str) -> None:
+        """A new article: its own hits, while the project-wide list stays as it is (the
+        coder is probably walking through it)."""
         self.text = text
-        self.search()
+        self._search_article()
 
     def open(self, project_wide: bool = False, seed: str = "") -> None:
         self.scope.setCurrentIndex(1 if project_wide else 0)
@@ -102,13 +104,16 @@ class FindBar(QWidget):
     # --- searching ----------------------------------------------------------------------
 
     def search(self, *_args) -> None:
-        q = self.query.text()
-        self.hits = find_all(self.text, q) if q.strip() else []
-        self.current = 0 if self.hits else -1
         project_wide = self.scope.currentIndex() == 1
         self.results.setVisible(project_wide and self.isVisible())
         if project_wide:
-            self._search_project(q)
+            self._search_project(self.query.text())
+        self._search_article()
+
+    def _search_article(self) -> None:
+        q = self.query.text()
+        self.hits = find_all(self.text, q) if q.strip() and self.isVisible() else []
+        self.current = 0 if self.hits else -1
         self._show()
 
     def _search_project(self, q: str) -> None:
