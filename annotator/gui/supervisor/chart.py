@@ -87,7 +87,7 @@ class BarChart(QWidget):
         p.setFont(title_font)
         p.setPen(pal.text().color())
         p.drawText(QRectF(10, 4, w - 20, self.TOP - 8),
-                   (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignVCenter, self.title)
+                   (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignVCenter | Qt.AlignAbsolute, self.title)
         p.setFont(self.font())
         n = len(self.bars)
         plot_top = self.TOP
@@ -103,22 +103,22 @@ class BarChart(QWidget):
         for t in ticks:
             x = x_of(t)
             p.drawText(QRectF(x - 25, plot_bottom + 2, 50, 16), Qt.AlignCenter, f"{t:.1f}")
-        # the bars
+        # the bars (alignments carry AlignAbsolute: the mirroring is done here, by hand)
         self._rects = []
         zero = x_of(0.0)
         for i, b in enumerate(self.bars):
             y = plot_top + i * (self.BAR_H + self.GAP) + self.GAP / 2
             row = QRectF(0, y, w, self.BAR_H)
-            label_rect = (QRectF(w - 10 - label_w, y, label_w - 8, self.BAR_H) if rtl
+            label_rect = (QRectF(w - 2 - label_w, y, label_w - 8, self.BAR_H) if rtl
                           else QRectF(10, y, label_w - 8, self.BAR_H))
             p.setPen(pal.text().color())
-            p.drawText(label_rect, (Qt.AlignLeft if rtl else Qt.AlignRight) | Qt.AlignVCenter,
+            p.drawText(label_rect, (Qt.AlignLeft if rtl else Qt.AlignRight) | Qt.AlignVCenter | Qt.AlignAbsolute,
                        fm.elidedText(b.label, Qt.ElideRight, int(label_rect.width())))
             if b.value is None:
                 p.setPen(QColor("#777777"))
                 txt = f"{NULL_TEXT}  {b.reason}" if b.reason else NULL_TEXT
                 r = QRectF(left + 6, y, plot_w - 12, self.BAR_H)
-                p.drawText(r, (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignVCenter,
+                p.drawText(r, (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignVCenter | Qt.AlignAbsolute,
                            fm.elidedText(txt, Qt.ElideRight, int(r.width())))
             else:
                 x = x_of(b.value)
@@ -128,7 +128,7 @@ class BarChart(QWidget):
                 txt = f"{b.value:.3f}"
                 vr = (QRectF(10, y, value_w - 6, self.BAR_H) if rtl
                       else QRectF(right + 6, y, value_w - 6, self.BAR_H))
-                p.drawText(vr, (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignVCenter, txt)
+                p.drawText(vr, (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignVCenter | Qt.AlignAbsolute, txt)
             self._rects.append((row, b))
         # threshold lines over the bars
         for v, colour, name in ((TENTATIVE, "#b07800", "0.667"), (RELIABLE, "#1f7a3f", "0.800")):

@@ -67,7 +67,8 @@ def fmt(value: float | None, kind: str = "coef") -> str:
         return f"{value * 100:.1f}%"
     if kind == "count":
         return f"{int(value):,}"
-    return f"{value:.3f}"
+    # LRM before a minus: in a right-to-left layout "-0.103" would read "0.103-"
+    return f"\u200e{value:.3f}" if value < 0 else f"{value:.3f}"
 
 
 def one_line(exc: BaseException) -> str:

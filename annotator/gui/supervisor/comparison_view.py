@@ -41,6 +41,7 @@ from ...core import adjudication as core_adj
 from ...core.records import AnnotationInfo
 from .. import i18n
 from ..article_view import ArticleView
+from ..highlighter import SpanHighlighter
 from .adjudication import Adjudicator
 from .common import (
     NULL_TEXT,
@@ -53,9 +54,9 @@ from .common import (
     translate,
 )
 
-LANE_H = 4          # px of one coder's lane
-LANE_STEP = 5       # lane + 1 px gap
-GOLD_LANE_H = 5
+LANE_H = 3          # px of one coder's lane
+LANE_STEP = 5       # lane + 2 px gap
+GOLD_LANE_H = 4
 DISAGREE_BG = "#ffe1e1"
 CURRENT_BG = "#ffb8b8"
 REGION = "__disagreement"
@@ -66,6 +67,31 @@ def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def quote(text: str, limit: int = 50) -> str:
+    """«text», isolated (FSI ... PDI) so an Arabic quote in an English line, or the
+    reverse, does not reorder the words around it."""
+    return f"«\u2068{short(text, limit)}\u2069»"
+
+
+class LaneHighlighter(SpanHighlighter):
+    """The region tints of SpanHighlighter, plus room for the lanes: QPlainTextEdit
+    ignores a block's line height, so the spaces get a larger font, which deepens every
+    line that has one (the text's own glyphs and offsets are untouched)."""
+
+    SPACE_SCALE = 1.6
+
+    def highlightBlock(self, text: str) -> None:
+        super().highlightBlock(text)
+        size = self.document().defaultFont().pointSizeF() * self.SPACE_SCALE
+        q = 0  # UTF-16 position: setFormat counts code units, not code points
+        for ch in text:
+            if ch == " ":
+                f = QTextCharFormat(self.format(q))
+                f.setFontPointSize(size)
+                self.setFormat(q, 1, f)
+            q += 2 if ord(ch) > 0xFFFF else 1
+
+
 class LanesView(ArticleView):
     """The article once, with a lane per coder under each line. Positions come in as
     code points and are converted with the view's OffsetMap, as everywhere."""
@@ -74,6 +100,8 @@ class LanesView(ArticleView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.highlighter.setDocument(None)
+        self.highlighter = LaneHighlighter(self.document())
         self.lanes: list[str] = []                       # coder names, top to bottom
         self.lane_spans: dict[str, list[AnnotationInfo]] = {}
         self.regions: list[tuple[int, int]] = []
@@ -129,44 +157,64 @@ class LanesView(ArticleView):
             return
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
-        n = len(self.lanes)
         while block.isValid():
             geo = self.blockBoundingGeometry(block).translated(offset)
             if geo.top() > clip.bottom():
                 break
             if geo.bottom() >= clip.top():
-                base, length = block.position(), block.length() - 1
-                per_lane = []
-                for c in self.lanes:
-                    segs = []
-                    for a in self.lane_spans.get(c, ()):
-                        s, e = self.map.to_qt(a.start) - base, self.map.to_qt(a.end) - base
-                        s, e = max(s, 0), min(e, length)
-                        if s < e:
-                            segs.append((s, e, a.category))
-                    per_lane.append(segs)
-                if any(per_lane):
-                    self._paint_lines(painter, block.layout(), geo.topLeft(), per_lane, n)
+                span = (block.position(), block.length() - 1)
+                per_lane = [self._clip(((a.start, a.end, a.category)
+                                        for a in self.lane_spans.get(c, ())), *span)
+                            for c in self.lanes]
+                tracks = self._clip(((s, e, None) for s, e in self.regions), *span)
+                if tracks or any(per_lane):
+                    self._paint_lines(painter, block.layout(), geo.topLeft(), per_lane, tracks)
             block = block.next()
 
-    def _paint_lines(self, painter, layout, origin, per_lane, n) -> None:
+    def _clip(self, items, base: int, length: int) -> list[tuple[int, int, str | None]]:
+        """Code-point spans -> block-relative UTF-16 [s, e) within the block."""
+        out = []
+        for start, end, cat in items:
+            s, e = self.map.to_qt(start) - base, self.map.to_qt(end) - base
+            s, e = max(s, 0), min(e, length)
+            if s < e:
+                out.append((s, e, cat))
+        return out
+
+    @staticmethod
+    def _rects(line, s: int, e: int) -> list:
+        ls, le = line.textStart(), line.textStart() + line.textLength()
+        s, e = max(s, ls), min(e, le)
+        if s >= e:
+            return []
+        return [run.boundingRect() for run in line.glyphRuns(s, e - s)]
+
+    def _lane_y(self, bottom: float, j: int) -> tuple[float, float]:
+        n = len(self.lanes)
+        gold = self.lanes[j] == core_adj.GOLD
+        return bottom - 2 - (n - j) * LANE_STEP - (1 if gold else 0), \
+            (GOLD_LANE_H if gold else LANE_H)
+
+    def _paint_lines(self, painter, layout, origin, per_lane, tracks) -> None:
+        track = QColor("#d9d9d9")
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
-            ls, le = line.textStart(), line.textStart() + line.textLength()
             bottom = origin.y() + line.y() + line.height()
+
+            # an empty grey track per lane where the coders differ: a missing span shows
+            for s, e, _ in tracks:
+                for r in self._rects(line, s, e):
+                    for j in range(len(self.lanes)):
+                        y, h = self._lane_y(bottom, j)
+                        painter.fillRect(QRectF(origin.x() + r.left(), y, r.width(), h), track)
             for j, segs in enumerate(per_lane):
                 gold = self.lanes[j] == core_adj.GOLD
-                y = bottom - (n - j) * LANE_STEP - (1 if gold else 0)
-                h = GOLD_LANE_H if gold else LANE_H
+                y, h = self._lane_y(bottom, j)
                 for s, e, cat in segs:
-                    s, e = max(s, ls), min(e, le)
-                    if s >= e:
-                        continue
-                    colour = QColor(self._colour(cat))
-                    for run in line.glyphRuns(s, e - s):
-                        r = run.boundingRect()
+                    colour = QColor(self._colour(cat)).darker(190 if gold else 140)
+                    for r in self._rects(line, s, e):
                         rect = QRectF(origin.x() + r.left(), y, r.width(), h)
-                        painter.fillRect(rect, colour.darker(150 if not gold else 190))
+                        painter.fillRect(rect, colour)
                         if gold:
                             painter.setPen(QPen(QColor("#000000"), 1))
                             painter.drawRect(rect)
@@ -180,7 +228,7 @@ class LanesView(ArticleView):
                 if a.start <= py < a.end:
                     cat = self.codebook.category(a.category) if self.codebook else None
                     lines.append(f"<b>{c}</b>: {i18n.name(cat) if cat else a.category} "
-                                 f"«{short(a.quote, 50)}»")
+                                 f"{quote(a.quote, 50)}")
         return "<br>".join(lines)
 
 
@@ -321,8 +369,8 @@ class ComparisonView(QWidget):
 
     def _retranslate(self) -> None:
         self.doc_label.setText(translate("Supervisor", "&Article:"))
-        self.prev_button.setText(translate("Supervisor", "◀ Previous"))
-        self.next_button.setText(translate("Supervisor", "Next ▶"))
+        self.prev_button.setText(translate("Supervisor", "Previous"))
+        self.next_button.setText(translate("Supervisor", "Next"))
         self.prev_button.setToolTip("Shift+N, Shift+F8")
         self.next_button.setToolTip("N, F8")
         self.list_box.setTitle(translate("Supervisor", "Disagreements"))
@@ -489,13 +537,13 @@ class ComparisonView(QWidget):
             mine = [a for a in d.annotations if a.coder == c]
             if mine:
                 parts.append(f"{c}: " + ", ".join(
-                    f"{self._cat_name(a.category)} «{short(a.quote, 24)}»" for a in mine))
+                    f"{self._cat_name(a.category)} {quote(a.quote, 24)}" for a in mine))
         if d.missing:
             parts.append(translate("Supervisor", "missed by {0}").format(", ".join(d.missing)))
         status = (translate("Supervisor", "✓ decided: {0}").format(", ".join(
-            f"{self._cat_name(g.category)} «{short(g.quote, 24)}»" for g in d.gold))
+            f"{self._cat_name(g.category)} {quote(g.quote, 24)}" for g in d.gold))
                   if d.decided else translate("Supervisor", "not decided"))
-        return f"«{short(text, 70)}»\n" + "\n".join(parts) + "\n" + status
+        return f"{quote(text, 70)}\n" + "\n".join(parts) + "\n" + status
 
     def _fill_list(self) -> None:
         self.list.blockSignals(True)
@@ -573,14 +621,14 @@ class ComparisonView(QWidget):
         spans = sorted(d.annotations, key=lambda a: (order.get(a.coder, 99), a.start, a.end))
         for k, a in enumerate(spans, 1):
             item = QListWidgetItem(f"{k}  {a.coder}: {self._cat_name(a.category)} "
-                                   f"«{short(a.quote, 50)}»")
+                                   f"{quote(a.quote, 50)}")
             item.setData(Qt.UserRole, a)
             if any(g.origin_uuid == a.uuid for g in d.gold):
                 item.setText(item.text() + "  ✓")
             self.candidates.addItem(item)
         for g in d.gold:
-            item = QListWidgetItem(translate("Supervisor", "gold: {0} «{1}» (by {2})").format(
-                self._cat_name(g.category), short(g.quote, 50), g.decided_by or "?"))
+            item = QListWidgetItem(translate("Supervisor", "gold: {0} {1} (by {2})").format(
+                self._cat_name(g.category), quote(g.quote), g.decided_by or "?"))
             item.setData(Qt.UserRole, g)
             item.setForeground(QColor("#1f7a3f"))
             self.candidates.addItem(item)
