@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QPainter,
+    QPen,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
@@ -183,9 +184,12 @@ class ArticleView(QPlainTextEdit):
             fmt.setUnderlineColor(QColor(self._colour(a.category)).darker(220))
             sels.append(self._selection(a.start, a.end, fmt))
         if self._active:
+            # Only an underline here, so the spans nested in the active one keep their
+            # colours; paint_active() frames it.
             a = self.annotations[self._active]
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(self._colour(a.category)).darker(125))
+            fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+            fmt.setUnderlineColor(QColor(self._colour(a.category)).darker(250))
             sels.append(self._selection(a.start, a.end, fmt))
         self.setExtraSelections(sels)
 
@@ -272,8 +276,44 @@ class ArticleView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         try:
             self.paint_lanes(painter, event.rect())
+            self.paint_active(painter)
         finally:
             painter.end()
+
+    def paint_active(self, painter: QPainter) -> None:
+        """A frame around each visual piece of the active span (bidi may split it)."""
+        a = self.annotations.get(self._active) if self._active else None
+        if a is None:
+            return
+        qs, qe = self.map.to_qt(a.start), self.map.to_qt(a.end)
+        pen = QPen(QColor(self._colour(a.category)).darker(250), 1.6)
+        painter.setPen(pen)
+        painter.setRenderHint(QPainter.Antialiasing)
+        offset = self.contentOffset()
+        block = self.document().findBlock(qs)
+        while block.isValid() and block.position() < qe:
+            origin = self.blockBoundingGeometry(block).translated(offset).topLeft()
+            layout, base = block.layout(), block.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                s = max(qs - base, line.textStart())
+                e = min(qe - base, line.textStart() + line.textLength())
+                if s >= e:
+                    continue
+                # glyph runs break at every format change; frame each visual stretch once
+                xs = sorted((r.left(), r.right()) for r in
+                            (run.boundingRect() for run in line.glyphRuns(s, e - s)))
+                pieces: list[list[float]] = []
+                for left, right in xs:
+                    if pieces and left - pieces[-1][1] < 6:
+                        pieces[-1][1] = max(pieces[-1][1], right)
+                    else:
+                        pieces.append([left, right])
+                for left, right in pieces:
+                    painter.drawRoundedRect(QRectF(origin.x() + left - 1,
+                                                   origin.y() + line.y() + 1,
+                                                   right - left + 2, line.height() - 2), 3, 3)
+            block = block.next()
 
     def paint_lanes(self, painter: QPainter, clip) -> None:
         """Where categories overlap the blended background alone cannot tell which; one

@@ -197,7 +197,7 @@ class AnnotationListModel(QAbstractTableModel):
                 return i18n.name(cat) if cat else a.category
             if col == self.QUOTE:
                 return short(a.quote) if a.end > a.start else self.tr("(whole article)")
-            return "; ".join(i18n.value_name(cat.attribute(k) if cat else None, v)
+            return " · ".join(i18n.value_name(cat.attribute(k) if cat else None, v)
                              for k, v in a.attrs.items())
         if role == Qt.DecorationRole and col == self.CATEGORY and cat:
             return QColor(cat.color)

@@ -1,0 +1,74 @@
+"""Regenerate the desk screenshots (English, Arabic) and a render, offscreen:
+
+    python docs/screenshots/make.py [OUT_DIR]      # default: docs/screenshots
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+def main(out: Path) -> None:
+    tmp = Path(tempfile.mkdtemp())
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp / "config"))
+    from annotator.gui.app import create_demo_project, settings, setup
+    from annotator.gui.main_window import MainWindow
+    from annotator.gui.render import render_document
+
+    app = setup("en")
+    project = create_demo_project(tmp / "demo.annot")
+    seed = next(d.id for d in project.documents() if d.published.year == 2017)
+    text = project.text(seed)
+
+    def add(cat, quote, until=None, **attrs):
+        s = text.index(quote)
+        e = text.index(until, s) + len(until) if until else s + len(quote)
+        return project.add_annotation(seed, "Mona", cat, s, e, attrs=attrs)
+
+    claim = add("claim", "يعاني تنظيم داعش", "في سوريا والعراق", claim_type="factual",
+                attribution="paraphrase")
+    guardian = add("source", "صحيفة الجارديان البريطانية", name="The Guardian",
+                   type="foreign_media", named=True, location="foreign")
+    add("attribution", "أكدته", stance="endorsing")
+    add("reliability", "الهزائم المتكررة", level="3")
+    docs = add("source", "وثائق حصلت عليها القوات العراقية", type="official_document")
+    claim2 = add("claim", "عددًا كبيرًا من مقاتلي التنظيم", "ضد كل من يتم القبض عليه",
+                 claim_type="factual")
+    add("source", "مواقع عراقية", type="websites")
+    add("source", "المركز الإقليمي للدراسات الاستراتيجية", type="think_tank", named=True)
+    project.add_relation("attributed_to", claim.uuid, guardian.uuid, "Mona")
+    project.add_relation("attributed_to", claim2.uuid, docs.uuid, "Mona")
+    project.add_annotation(seed, "Mona", "article", attrs={"genre": "translated_report"})
+
+    win = MainWindow(project, "Mona", settings())
+    win.resize(1440, 900)
+    win.show()
+    win.open_document(seed)
+    win.activate(claim.uuid)
+    s = text.index("مقاتليه يحاولون")
+    win.view.select_span(s, s + len("مقاتليه يحاولون"), scroll=False)
+    for _ in range(3):
+        app.processEvents()
+    out.mkdir(parents=True, exist_ok=True)
+    win.grab().save(str(out / "desk-en.png"))
+    win.set_language("ar")
+    for _ in range(3):
+        app.processEvents()
+    win.grab().save(str(out / "desk-ar.png"))
+    win.set_language("en")
+    render_document(project, seed, out / "render.png", coder="Mona")
+    win.close()
+    QApplication.processEvents()
+    print(out)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent)
