@@ -416,8 +416,11 @@ class AgreementView(QWidget):
         counts = translate("Supervisor", "{0} documents, {1} character units, "
                                          "continuum {2} code points").format(
             report["documents"], f"{ov.get('n_units', 0):,}", f"{report['continuum_length']:,}")
-        parts = [fig("alpha_u", "α<sub>U</sub>"), fig("u_alpha", "u-α"),
-                 fig("bu_alpha", "|u-α"), fig("cu_alpha", "cu-α")]
+        # each figure isolated left to right (LRI ... PDI): in an Arabic layout the
+        # figures then follow one another from the right without scrambling "αU 0.716"
+        parts = [f"\u2066{fig(n, label)}\u2069" for n, label in
+                 (("alpha_u", "α<sub>U</sub>"), ("u_alpha", "u-α"), ("bu_alpha", "|u-α"),
+                  ("cu_alpha", "cu-α"))]
         self.summary.setText(translate("Supervisor", "<b>Overall</b>") + ": " +
                              " · ".join(parts) + "<br>" + counts + " · " +
                              translate("Supervisor", "coders: {0}").format(", ".join(coders)))

@@ -150,9 +150,9 @@ class BarChart(QWidget):
             pos = QPointF(event.pos())
             for r, b in self._rects:
                 if r.contains(pos):
+                    why = b.reason or translate("Supervisor", "cannot be computed")
                     tip = f"<b>{b.label}</b>: "
-                    tip += (f"{b.value:.3f}" if b.value is not None else
-                            f"{NULL_TEXT} ({b.reason or translate('Supervisor', 'cannot be computed')})")
+                    tip += f"{b.value:.3f}" if b.value is not None else f"{NULL_TEXT} ({why})"
                     if b.note:
                         tip += f"<br>{b.note}"
                     QToolTip.showText(event.globalPos(), tip, self)

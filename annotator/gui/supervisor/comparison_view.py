@@ -17,8 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QTextCharFormat, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,8 +40,6 @@ from PySide6.QtWidgets import (
 from ...core import adjudication as core_adj
 from ...core.records import AnnotationInfo
 from .. import i18n
-from ..article_view import ArticleView
-from ..highlighter import SpanHighlighter
 from .adjudication import Adjudicator
 from .common import (
     NULL_TEXT,
@@ -53,183 +51,7 @@ from .common import (
     threshold_colour,
     translate,
 )
-
-LANE_H = 3          # px of one coder's lane
-LANE_STEP = 5       # lane + 2 px gap
-GOLD_LANE_H = 4
-DISAGREE_BG = "#ffe1e1"
-CURRENT_BG = "#ffb8b8"
-REGION = "__disagreement"
-
-
-def short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def quote(text: str, limit: int = 50) -> str:
-    """«text», isolated (FSI ... PDI) so an Arabic quote in an English line, or the
-    reverse, does not reorder the words around it."""
-    return f"«\u2068{short(text, limit)}\u2069»"
-
-
-class LaneHighlighter(SpanHighlighter):
-    """The region tints of SpanHighlighter, plus room for the lanes: QPlainTextEdit
-    ignores a block's line height, so the spaces get a larger font, which deepens every
-    line that has one (the text's own glyphs and offsets are untouched)."""
-
-    SPACE_SCALE = 1.6
-
-    def highlightBlock(self, text: str) -> None:
-        super().highlightBlock(text)
-        size = self.document().defaultFont().pointSizeF() * self.SPACE_SCALE
-        q = 0  # UTF-16 position: setFormat counts code units, not code points
-        for ch in text:
-            if ch == " ":
-                f = QTextCharFormat(self.format(q))
-                f.setFontPointSize(size)
-                self.setFormat(q, 1, f)
-            q += 2 if ord(ch) > 0xFFFF else 1
-
-
-class LanesView(ArticleView):
-    """The article once, with a lane per coder under each line. Positions come in as
-    code points and are converted with the view's OffsetMap, as everywhere."""
-
-    regionClicked = Signal(int)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.highlighter.setDocument(None)
-        self.highlighter = LaneHighlighter(self.document())
-        self.lanes: list[str] = []                       # coder names, top to bottom
-        self.lane_spans: dict[str, list[AnnotationInfo]] = {}
-        self.regions: list[tuple[int, int]] = []
-        self.current: tuple[int, int] | None = None
-        self.spanClicked.connect(self._clicked)
-
-    def set_comparison(self, text: str, language: str, codebook, lanes: list[str],
-                       spans: list[AnnotationInfo], regions: list[tuple[int, int]]) -> None:
-        self.codebook = codebook
-        self.highlighter.set_categories({REGION: DISAGREE_BG})
-        self.lanes = list(lanes)
-        self.lane_spans = {c: [a for a in spans if a.coder == c and a.end > a.start]
-                           for c in lanes}
-        self.regions = list(regions)
-        regs = [AnnotationInfo(id=-i - 1, uuid=f"region:{i}", doc_id=0, coder="",
-                               category=REGION, start=s, end=e, quote="")
-                for i, (s, e) in enumerate(regions)]
-        self.current = None
-        self.set_article(text, language, regs)
-
-    def update_spans(self, spans: list[AnnotationInfo], regions: list[tuple[int, int]]) -> None:
-        """New decisions: same text, new lanes and regions (no re-layout of the text)."""
-        self.lane_spans = {c: [a for a in spans if a.coder == c and a.end > a.start]
-                           for c in self.lanes}
-        for i in range(len(self.regions)):
-            self.drop(f"region:{i}")
-        self.regions = list(regions)
-        for i, (s, e) in enumerate(regions):
-            self.put(AnnotationInfo(id=-i - 1, uuid=f"region:{i}", doc_id=0, coder="",
-                                    category=REGION, start=s, end=e, quote=""))
-        self.viewport().update()
-
-    def set_current(self, span: tuple[int, int] | None) -> None:
-        self.current = span
-        self._update_extra()
-
-    def _update_extra(self) -> None:
-        super()._update_extra()
-        if self.current is not None:
-            fmt_ = QTextCharFormat()
-            fmt_.setBackground(QColor(CURRENT_BG))
-            self.setExtraSelections([self._selection(*self.current, fmt_),
-                                     *self.extraSelections()])
-
-    def _clicked(self, key: str) -> None:
-        if key.startswith("region:"):
-            self.regionClicked.emit(int(key.split(":")[1]))
-
-    # --- painting the lanes --------------------------------------------------------------
-
-    def paint_lanes(self, painter: QPainter, clip) -> None:
-        if not self.lanes:
-            return
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
-        while block.isValid():
-            geo = self.blockBoundingGeometry(block).translated(offset)
-            if geo.top() > clip.bottom():
-                break
-            if geo.bottom() >= clip.top():
-                span = (block.position(), block.length() - 1)
-                per_lane = [self._clip(((a.start, a.end, a.category)
-                                        for a in self.lane_spans.get(c, ())), *span)
-                            for c in self.lanes]
-                tracks = self._clip(((s, e, None) for s, e in self.regions), *span)
-                if tracks or any(per_lane):
-                    self._paint_lines(painter, block.layout(), geo.topLeft(), per_lane, tracks)
-            block = block.next()
-
-    def _clip(self, items, base: int, length: int) -> list[tuple[int, int, str | None]]:
-        """Code-point spans -> block-relative UTF-16 [s, e) within the block."""
-        out = []
-        for start, end, cat in items:
-            s, e = self.map.to_qt(start) - base, self.map.to_qt(end) - base
-            s, e = max(s, 0), min(e, length)
-            if s < e:
-                out.append((s, e, cat))
-        return out
-
-    @staticmethod
-    def _rects(line, s: int, e: int) -> list:
-        ls, le = line.textStart(), line.textStart() + line.textLength()
-        s, e = max(s, ls), min(e, le)
-        if s >= e:
-            return []
-        return [run.boundingRect() for run in line.glyphRuns(s, e - s)]
-
-    def _lane_y(self, bottom: float, j: int) -> tuple[float, float]:
-        n = len(self.lanes)
-        gold = self.lanes[j] == core_adj.GOLD
-        return bottom - 2 - (n - j) * LANE_STEP - (1 if gold else 0), \
-            (GOLD_LANE_H if gold else LANE_H)
-
-    def _paint_lines(self, painter, layout, origin, per_lane, tracks) -> None:
-        track = QColor("#d9d9d9")
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            bottom = origin.y() + line.y() + line.height()
-
-            # an empty grey track per lane where the coders differ: a missing span shows
-            for s, e, _ in tracks:
-                for r in self._rects(line, s, e):
-                    for j in range(len(self.lanes)):
-                        y, h = self._lane_y(bottom, j)
-                        painter.fillRect(QRectF(origin.x() + r.left(), y, r.width(), h), track)
-            for j, segs in enumerate(per_lane):
-                gold = self.lanes[j] == core_adj.GOLD
-                y, h = self._lane_y(bottom, j)
-                for s, e, cat in segs:
-                    colour = QColor(self._colour(cat)).darker(190 if gold else 140)
-                    for r in self._rects(line, s, e):
-                        rect = QRectF(origin.x() + r.left(), y, r.width(), h)
-                        painter.fillRect(rect, colour)
-                        if gold:
-                            painter.setPen(QPen(QColor("#000000"), 1))
-                            painter.drawRect(rect)
-
-    def tooltip_at(self, pos) -> str:
-        vp = self.viewport().mapFrom(self, pos)
-        py = self.to_py(self.cursorForPosition(vp).position())
-        lines = []
-        for c in self.lanes:
-            for a in self.lane_spans.get(c, ()):
-                if a.start <= py < a.end:
-                    cat = self.codebook.category(a.category) if self.codebook else None
-                    lines.append(f"<b>{c}</b>: {i18n.name(cat) if cat else a.category} "
-                                 f"{quote(a.quote, 50)}")
-        return "<br>".join(lines)
+from .lanes_view import DISAGREE_BG, LanesView, quote, short
 
 
 class ComparisonView(QWidget):
@@ -558,8 +380,8 @@ class ComparisonView(QWidget):
 
     def _fill_legend(self) -> None:
         swatch = ("<span style='background:{0}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>")
-        lanes = " ".join(f"<b>{i}</b> {c}" if c != core_adj.GOLD else
-                         f"<b>{i}</b> {translate('Supervisor', 'gold')} (▭)"
+        gold = translate("Supervisor", "gold")
+        lanes = " ".join(f"\u2068<b>{i}</b> {c if c != core_adj.GOLD else gold + ' (▭)'}\u2069"
                          for i, c in enumerate(self.article.lanes, 1))
         cats = " ".join(f"{swatch.format(c.color)} {i18n.name(c)}"
                         for c in self.project.codebook().categories if c.kind == "span")

@@ -724,4 +724,539 @@
         <translation>لغة الواجهة:</translation>
     </message>
 </context>
+<context>
+    <name>Supervisor</name>
+    <message>
+        <source>S&amp;upervisor</source>
+        <translation>الإشراف</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement…</source>
+        <translation>الاتفاق بين المرمّزين…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare coders on this article…</source>
+        <translation>مقارنة المرمّزين في هذا المقال…</translation>
+    </message>
+    <message>
+        <source>&amp;Package for a coder…</source>
+        <translation>حزمة لمرمّز…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge coders' files…</source>
+        <translation>دمج ملفات المرمّزين…</translation>
+    </message>
+    <message>
+        <source>A&amp;ssign documents…</source>
+        <translation>توزيع المقالات…</translation>
+    </message>
+    <message>
+        <source>P&amp;rogress per coder…</source>
+        <translation>تقدّم كل مرمّز…</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>افتح مشروعًا أولًا.</translation>
+    </message>
+    <message>
+        <source>No article has been annotated by two coders yet.</source>
+        <translation>لم يرمّز مرمّزان أيّ مقال بعد.</translation>
+    </message>
+    <message>
+        <source>Accept {0}'s span (edited)</source>
+        <translation>قبول مقطع {0} (معدّلًا)</translation>
+    </message>
+    <message>
+        <source>Accept {0}'s span</source>
+        <translation>قبول مقطع {0}</translation>
+    </message>
+    <message>
+        <source>Reject gold span</source>
+        <translation>رفض المقطع المرجعي</translation>
+    </message>
+    <message>
+        <source>Accept all agreed spans</source>
+        <translation>قبول كل المقاطع المتفق عليها</translation>
+    </message>
+    <message>
+        <source>Move gold span boundary</source>
+        <translation>تحريك حدّ المقطع المرجعي</translation>
+    </message>
+    <message>
+        <source>cannot be computed</source>
+        <translation>لا يمكن حسابه</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation>المرمّزون</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Marked done by two or more coders</source>
+        <translation>أنهاها مرمّزان أو أكثر</translation>
+    </message>
+    <message>
+        <source>All documents two or more coders annotated</source>
+        <translation>كل المقالات التي رمّزها مرمّزان أو أكثر</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>الفئة:</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>احسب</translation>
+    </message>
+    <message>
+        <source>&amp;Export JSON…</source>
+        <translation>تصدير JSON…</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>الرسم:</translation>
+    </message>
+    <message>
+        <source>Per category</source>
+        <translation>حسب الفئة</translation>
+    </message>
+    <message>
+        <source>Per coder pair</source>
+        <translation>حسب زوج المرمّزين</translation>
+    </message>
+    <message>
+        <source>Per document</source>
+        <translation>حسب المقال</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>الخصائص</translation>
+    </message>
+    <message>
+        <source>αU (unitizing alpha)</source>
+        <translation>αU (ألفا التقطيع)</translation>
+    </message>
+    <message>
+        <source>(k)u-α</source>
+        <translation>(k)u-α</translation>
+    </message>
+    <message>
+        <source>α nominal (character units)</source>
+        <translation>α الاسمية (وحدات الحروف)</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>كل الفئات</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <source>Could not compute: {0}</source>
+        <translation>تعذّر الحساب: {0}</translation>
+    </message>
+    <message>
+        <source>{0} documents, {1} character units, continuum {2} code points</source>
+        <translation>{0} مقالات، {1} وحدة حرفية، متصل من {2} محرفًا</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overall&lt;/b&gt;</source>
+        <translation>&lt;b&gt;الإجمالي&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>coders: {0}</source>
+        <translation>المرمّزون: {0}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <source>α nominal</source>
+        <translation>α الاسمية</translation>
+    </message>
+    <message>
+        <source>% agreement</source>
+        <translation>نسبة الاتفاق</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>الوحدات</translation>
+    </message>
+    <message>
+        <source>Spans: {0}</source>
+        <translation>مقاطع: {0}</translation>
+    </message>
+    <message>
+        <source>All categories (overall)</source>
+        <translation>كل الفئات (الإجمالي)</translation>
+    </message>
+    <message>
+        <source>{0} after merging overlaps</source>
+        <translation>{0} بعد دمج المتداخل</translation>
+    </message>
+    <message>
+        <source>F1 exact</source>
+        <translation>F1 تطابق تام</translation>
+    </message>
+    <message>
+        <source>F1 overlap</source>
+        <translation>F1 تداخل</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>{0} spans match exactly</source>
+        <translation>{0} مقاطع متطابقة تمامًا</translation>
+    </message>
+    <message>
+        <source>{0} spans match by overlap</source>
+        <translation>{0} مقاطع متطابقة بالتداخل</translation>
+    </message>
+    <message>
+        <source>the two coders share no included document</source>
+        <translation>لا يشترك المرمّزان في أي مقال مشمول</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>الخاصية</translation>
+    </message>
+    <message>
+        <source>Matched span pairs</source>
+        <translation>أزواج المقاطع المتطابقة</translation>
+    </message>
+    <message>
+        <source>{0} units · spans {1}</source>
+        <translation>{0} وحدة · المقاطع {1}</translation>
+    </message>
+    <message>
+        <source>{0} per category</source>
+        <translation>{0} حسب الفئة</translation>
+    </message>
+    <message>
+        <source>Export agreement report</source>
+        <translation>تصدير تقرير الاتفاق</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>ملفات JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Agreement — {0}</source>
+        <translation>الاتفاق — {0}</translation>
+    </message>
+    <message>
+        <source>reliable (≥ 0.800)</source>
+        <translation>موثوق (≥ 0.800)</translation>
+    </message>
+    <message>
+        <source>tentative (0.667 – 0.800)</source>
+        <translation>مبدئي (0.667 – 0.800)</translation>
+    </message>
+    <message>
+        <source>not reliable (&lt; 0.667)</source>
+        <translation>غير موثوق (&lt; 0.667)</translation>
+    </message>
+    <message>
+        <source>&amp;Article:</source>
+        <translation>المقال:</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>مواضع الاختلاف</translation>
+    </message>
+    <message>
+        <source>Decide (gold)</source>
+        <translation>القرار (المرجع)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept (1–9)</source>
+        <translation>قبول (1–9)</translation>
+    </message>
+    <message>
+        <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number</source>
+        <translation>أدخِل المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع ذا الرقم نفسه</translation>
+    </message>
+    <message>
+        <source>&amp;Edit (E)</source>
+        <translation>تعديل (E)</translation>
+    </message>
+    <message>
+        <source>Put the chosen span into gold with the text selected in the article as its bounds and the category below</source>
+        <translation>أدخِل المقطع المختار في المرجع بحدود النص المحدّد في المقال وبالفئة أدناه</translation>
+    </message>
+    <message>
+        <source>&amp;Reject (R)</source>
+        <translation>رفض (R)</translation>
+    </message>
+    <message>
+        <source>Take the span out of gold</source>
+        <translation>أخرِج المقطع من المرجع</translation>
+    </message>
+    <message>
+        <source>Category for Edit:</source>
+        <translation>فئة التعديل:</translation>
+    </message>
+    <message>
+        <source>Accept all agreed spans (Ctrl+Shift+A)</source>
+        <translation>قبول كل المقاطع المتفق عليها (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Gold against each coder</source>
+        <translation>المرجع مقارنةً بكل مرمّز</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>المرمّز</translation>
+    </message>
+    <message>
+        <source>αU this article</source>
+        <translation>αU هذا المقال</translation>
+    </message>
+    <message>
+        <source>αU all adjudicated</source>
+        <translation>αU كل ما حُسم</translation>
+    </message>
+    <message>
+        <source>Compare coders</source>
+        <translation>مقارنة المرمّزين</translation>
+    </message>
+    <message>
+        <source>{0} · {1} — {2} coders, {3} done</source>
+        <translation>{0} · {1} — {2} مرمّزين، {3} أنهوا</translation>
+    </message>
+    <message>
+        <source>Compare coders — {0}</source>
+        <translation>مقارنة المرمّزين — {0}</translation>
+    </message>
+    <message>
+        <source>missed by {0}</source>
+        <translation>فاته: {0}</translation>
+    </message>
+    <message>
+        <source>✓ decided: {0}</source>
+        <translation>✓ حُسم: {0}</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>لم يُحسم</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Lanes under each line, top to bottom: {0}</source>
+        <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {0}</translation>
+    </message>
+    <message>
+        <source>coders differ</source>
+        <translation>اختلاف المرمّزين</translation>
+    </message>
+    <message>
+        <source>{0} of {1} · {2} undecided</source>
+        <translation>{0} من {1} · {2} لم تُحسم</translation>
+    </message>
+    <message>
+        <source>gold: {0} {1} (by {2})</source>
+        <translation>المرجع: {0} {1} (قرّره {2})</translation>
+    </message>
+    <message>
+        <source>{0} agreed spans put into gold</source>
+        <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
+    </message>
+    <message>
+        <source>No gold spans yet: decide a disagreement, or accept all agreed spans.</source>
+        <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
+    </message>
+    <message>
+        <source>gold has no span in this article yet</source>
+        <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
+    </message>
+    <message>
+        <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
+        <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
+    </message>
+    <message>
+        <source>Package for a coder</source>
+        <translation>حزمة لمرمّز</translation>
+    </message>
+    <message>
+        <source>&amp;Coder:</source>
+        <translation>المرمّز:</translation>
+    </message>
+    <message>
+        <source>Tick the documents assigned to this coder</source>
+        <translation>علّم المقالات المسندة إلى هذا المرمّز</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>&amp;Save package…</source>
+        <translation>حفظ الحزمة…</translation>
+    </message>
+    <message>
+        <source>tick at least one document</source>
+        <translation>علّم مقالًا واحدًا على الأقل</translation>
+    </message>
+    <message>
+        <source>Save package</source>
+        <translation>حفظ الحزمة</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*.annot)</source>
+        <translation>مشاريع Annotator (*.annot)</translation>
+    </message>
+    <message>
+        <source>Package for {0}: {1} documents, {2} annotations, saved to {3}</source>
+        <translation>حزمة {0}: {1} مقالات، {2} ترميزات، حُفظت في {3}</translation>
+    </message>
+    <message>
+        <source>Merge coders' files</source>
+        <translation>دمج ملفات المرمّزين</translation>
+    </message>
+    <message>
+        <source>A backup of the project is written before each merge. Merging the same file twice changes nothing.</source>
+        <translation>تُكتب نسخة احتياطية من المشروع قبل كل دمج. دمج الملف نفسه مرتين لا يغيّر شيئًا.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>أضيف</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>حُدّث</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حُذف</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>تُخطّي</translation>
+    </message>
+    <message>
+        <source>&amp;Choose files and merge…</source>
+        <translation>اختر الملفات وادمج…</translation>
+    </message>
+    <message>
+        <source>Coders' files</source>
+        <translation>ملفات المرمّزين</translation>
+    </message>
+    <message>
+        <source>Annotator projects (*.annot);;All files (*)</source>
+        <translation>مشاريع Annotator (*.annot);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Merge refused</source>
+        <translation>رُفض الدمج</translation>
+    </message>
+    <message>
+        <source>Merged. Backup before the merge: {0}</source>
+        <translation>تم الدمج. النسخة الاحتياطية قبل الدمج: {0}</translation>
+    </message>
+    <message>
+        <source>Assign documents</source>
+        <translation>توزيع المقالات</translation>
+    </message>
+    <message>
+        <source>&amp;Coders (comma-separated):</source>
+        <translation>المرمّزون (مفصولون بفواصل):</translation>
+    </message>
+    <message>
+        <source>&amp;Overlap coded by everyone:</source>
+        <translation>الجزء المشترك الذي يرمّزه الجميع:</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>البذرة:</translation>
+    </message>
+    <message>
+        <source>Only documents nobody has yet</source>
+        <translation>المقالات غير المسندة فقط</translation>
+    </message>
+    <message>
+        <source>&amp;Preview plan</source>
+        <translation>معاينة الخطة</translation>
+    </message>
+    <message>
+        <source>Of them in the overlap</source>
+        <translation>منها في الجزء المشترك</translation>
+    </message>
+    <message>
+        <source>Ids</source>
+        <translation>الأرقام</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <source>no documents to assign</source>
+        <translation>لا مقالات للتوزيع</translation>
+    </message>
+    <message>
+        <source>Assigned. Hand out the packages next.</source>
+        <translation>تم التوزيع. وزّع الحزم بعد ذلك.</translation>
+    </message>
+    <message>
+        <source>Progress per coder</source>
+        <translation>تقدّم كل مرمّز</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>المسند</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>للإنجاز</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>أُنجز</translation>
+    </message>
+    <message>
+        <source>Done %</source>
+        <translation>نسبة الإنجاز</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+</context>
 </TS>
