@@ -37,16 +37,19 @@ class FoldCompleter(QCompleter):
 
     def __init__(self, values: list[str], parent=None):
         super().__init__(parent)
+        self.set_values(values)
+        self.setCompletionRole(FOLD_ROLE)
+        self.setFilterMode(Qt.MatchContains)
+        self.setCaseSensitivity(Qt.CaseSensitive)  # fold() already case-folds
+        self.setCompletionMode(QCompleter.PopupCompletion)
+
+    def set_values(self, values: list[str]) -> None:
         model = QStandardItemModel(self)
         for v in values:
             item = QStandardItem(v)
             item.setData(fold(v), FOLD_ROLE)
             model.appendRow(item)
         self.setModel(model)
-        self.setCompletionRole(FOLD_ROLE)
-        self.setFilterMode(Qt.MatchContains)
-        self.setCaseSensitivity(Qt.CaseSensitive)  # fold() already case-folds
-        self.setCompletionMode(QCompleter.PopupCompletion)
 
     def splitPath(self, path: str) -> list[str]:
         return [fold(path)]
@@ -109,8 +112,11 @@ class AttributePanel(QWidget):
 
     def show_annotation(self, info: AnnotationInfo | None,
                         links: list[tuple[RelationInfo, str]] = (), can_link: bool = False):
-        same = (info is not None and self.info is not None and info.uuid == self.info.uuid
-                and info.category == self.info.category)
+        # The same category keeps its form (only values change): clicking from claim to
+        # claim builds no widgets.
+        same = (info is not None and self.info is not None
+                and info.category == self.info.category and bool(self.editors)
+                == bool(self.codebook.category(info.category).attributes))
         self.info = info
         self._building = True
         try:
@@ -183,7 +189,11 @@ class AttributePanel(QWidget):
         else:
             w = QLineEdit()
             if a.suggest and self._suggest is not None:
-                w.setCompleter(FoldCompleter(self._suggest(cat_key, a.key), w))
+                # Filled when the field is entered: the query reads every annotation of
+                # the category, too slow to repeat on each click of a highlight.
+                w.setCompleter(FoldCompleter([], w))
+                w.installEventFilter(self)
+                w.setProperty("suggest", (cat_key, a.key))
                 w.completer().activated.connect(
                     lambda text, k=a.key: self._edited(k, text.strip() or None))
             w.editingFinished.connect(lambda k=a.key, w=w: self._edited(k, w.text().strip()
@@ -208,15 +218,19 @@ class AttributePanel(QWidget):
                 w.setText(v or "")
 
     def refresh_suggestions(self) -> None:
-        """Rebuild completers (after a name was used for the first time)."""
-        if self.info is None or self._suggest is None:
-            return
-        cat = self.codebook.category(self.info.category)
-        for key, w in self.editors.items():
-            a = cat.attribute(key)
-            if isinstance(w, QLineEdit) and a.suggest:
-                model = FoldCompleter(self._suggest(cat.key, key), w).model()
-                w.completer().setModel(model)
+        """Reload the completers' names (after one was used for the first time)."""
+        for w in self.editors.values():
+            self._load_suggestions(w)
+
+    def _load_suggestions(self, w) -> None:
+        key = w.property("suggest") if isinstance(w, QLineEdit) else None
+        if key and self._suggest is not None:
+            w.completer().set_values(self._suggest(*key))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.FocusIn:
+            self._load_suggestions(obj)
+        return False
 
     # --- edits --------------------------------------------------------------------------
 

@@ -82,7 +82,7 @@ def rebuild(update_sources: bool = False) -> Path:
     if update_sources:
         lupdate = shutil.which("pyside6-lupdate", path=str(bindir)) or "pyside6-lupdate"
         gui = Path(__file__).resolve().parent
-        sources = sorted(str(p) for p in gui.glob("*.py"))
+        sources = sorted(str(p) for p in gui.rglob("*.py"))  # the supervisor views too
         subprocess.run([lupdate, *sources, "-no-obsolete", "-ts", str(ts)], check=True)
     lrelease = shutil.which("pyside6-lrelease", path=str(bindir)) or "pyside6-lrelease"
     subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True)

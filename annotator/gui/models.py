@@ -139,13 +139,17 @@ class AnnotationListModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[AnnotationInfo] = []
-        self.codebook = None
+        self.set_codebook(None)
 
     def reset(self, annotations: list[AnnotationInfo], codebook) -> None:
         self.beginResetModel()
-        self.codebook = codebook
+        self.set_codebook(codebook)
         self.rows = sorted(annotations, key=self._key)
         self.endResetModel()
+
+    def set_codebook(self, codebook) -> None:
+        self.codebook = codebook
+        self._cats = {c.key: c for c in codebook.categories} if codebook else {}
 
     @staticmethod
     def _key(a: AnnotationInfo):
@@ -188,7 +192,7 @@ class AnnotationListModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.DisplayRole):
         a = self.rows[index.row()]
-        cat = self.codebook.category(a.category) if self.codebook else None
+        cat = self._cats.get(a.category)
         col = index.column()
         if role == UUID_ROLE:
             return a.uuid

@@ -83,6 +83,9 @@ def test_source_name_completer_matches_with_arabic_folding(qtbot, window):
     edit = window.attrs.findChild(QLineEdit, "attr_name")
     completer = edit.completer()
     assert isinstance(completer, FoldCompleter)
+    window.activateWindow()
+    edit.setFocus()  # names are loaded when the field is entered
+    QCoreApplication.processEvents()
     completer.setCompletionPrefix("الْجارْدِيان")  # harakat typed: still the stored name
     assert completer.completionCount() == 1
     assert completer.currentCompletion() == "الجارديان"

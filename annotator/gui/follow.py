@@ -1,0 +1,100 @@
+"""How the desk follows the project: the view, lists and status bar change only here, from
+Project events, so a first edit, an undo and a redo repaint the same way. Also undo/redo
+across articles. A mixin of MainWindow."""
+
+from __future__ import annotations
+
+import time
+
+
+class FollowMixin:
+    # --- undo across articles -----------------------------------------------------------
+
+    def do_undo(self) -> None:
+        if self.undo.canUndo():
+            self._show_doc_of(self.undo.command(self.undo.index() - 1))
+            self.undo.undo()
+
+    def do_redo(self) -> None:
+        if self.undo.canRedo():
+            self._show_doc_of(self.undo.command(self.undo.index()))
+            self.undo.redo()
+
+    def _show_doc_of(self, cmd) -> None:
+        # An edit of another article is undone where the coder can see it happen.
+        doc_id = getattr(cmd, "doc_id", None)
+        if doc_id is not None and doc_id != self.doc_id:
+            self.open_document(doc_id)
+
+    # --- following the project ----------------------------------------------------------
+
+    def _on_event(self, event: str, payload) -> None:
+        self._saved_at = time.strftime("%H:%M:%S")
+        self._status()
+        if event.startswith("annotation_"):
+            self._annotation_event(event, payload)
+        elif event.startswith("relation_"):
+            if self.doc_id is not None:
+                self.relations = self.project.relations(self.doc_id, coder=self.coder)
+            self.activate(self.active)
+        elif event == "status_changed":
+            doc_id, coder, status = payload
+            if coder == self.coder:
+                self.doc_model.set_status(doc_id, status)
+                self._status()
+        elif event == "documents_added":
+            self.doc_model.reset(self.project.documents(), self.coder)
+            self._select_doc_row(self.doc_id) if self.doc_id else self.step_document(0)
+        elif event == "codebook_changed":
+            self._load_codebook()
+
+    def _annotation_event(self, event: str, a) -> None:
+        if a.coder != self.coder:
+            return
+        self.doc_model.bump(a.doc_id, {"annotation_added": 1,
+                                       "annotation_deleted": -1}.get(event, 0))
+        if a.doc_id != self.doc_id:
+            return
+        if event == "annotation_deleted":
+            self.view.drop(a.uuid)
+            self.ann_model.drop(a.uuid)
+            self.relations = [r for r in self.relations if a.uuid not in
+                              (r.from_uuid, r.to_uuid)]
+            if a.uuid == self.active:
+                self.activate(None)
+        else:
+            self.view.put(a)
+            self.ann_model.put(a)
+            if a.uuid == self.active:
+                self.activate(a.uuid)
+        if a.end <= a.start:
+            doc_level = next((x for x in self.ann_model.rows if x.end <= x.start), None)
+            self.palette.set_document_category(doc_level.category if doc_level else None)
+        self._status()
+
+    def activate(self, uuid: str | None, scroll: bool = False) -> None:
+        info = None
+        if uuid:
+            row = self.ann_model.row_of(uuid)
+            info = self.ann_model.info_at(row)
+        self.active = info.uuid if info else None
+        linked = [r.to_uuid if r.from_uuid == uuid else r.from_uuid
+                  for r in self.relations if uuid in (r.from_uuid, r.to_uuid)]
+        self.view.set_active(self.active, linked)
+        can_link = bool(info and self.relation_types_from(info.category))
+        self.attrs.show_annotation(info, self.links_of(uuid) if info else [], can_link)
+        if info is None:
+            self.ann_table.clearSelection()
+            return
+        self.ann_table.selectRow(self.ann_model.row_of(info.uuid))
+        if scroll and info.end > info.start:
+            c = self.view.textCursor()
+            c.setPosition(self.view.map.to_qt(info.start))
+            self.view.setTextCursor(c)
+            self.view.centerCursor()
+
+    def _span_clicked(self, uuid: str) -> None:
+        if self.linking and uuid:
+            self.link_to(uuid)
+        else:
+            self.activate(uuid or None)
