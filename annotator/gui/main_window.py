@@ -34,6 +34,7 @@ from .find import FindBar
 from .follow import FollowMixin
 from .models import AnnotationListModel, DocumentFilter, DocumentListModel
 from .palette import CategoryPalette
+from .supervisor import install_supervisor_menu
 
 
 def _table(model) -> QTableView:
@@ -159,6 +160,9 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.article_menu_ = mb.addMenu("")
         for act in (Act.MARK_DONE, Act.NEXT_DOC, Act.PREVIOUS_DOC):
             self.article_menu_.addAction(a[act])
+        # Supervisor menu (agreement, comparison/adjudication, package, merge, assign)
+        self.supervisor = install_supervisor_menu(self, mb, lambda: self.project, self.undo,
+                                                  doc_getter=lambda: self.doc_id)
         self.help_menu = mb.addMenu("")
         self.help_menu.addAction(a[Act.SHORTCUTS])
         self.help_menu.addAction(a[Act.ABOUT])
