@@ -8,8 +8,6 @@ between paragraphs, toPlainText() turns U+00A0 into a space).
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -34,15 +32,6 @@ RTL_LANGUAGES = ("ar", "fa", "ur", "he", "ps", "ku")
 LANE = 3  # px per underline lane marking each category of an overlap
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-
-
-def offset_map(text: str) -> OffsetMap:
-    """core.text.OffsetMap for `text`, its astral positions found by the regex engine:
-    the same map as OffsetMap.for_text, 15x faster on a 300,000-character article."""
-    return OffsetMap(tuple(m.start() for m in _ASTRAL.finditer(text)), len(text))
-
-
 class ArticleView(QPlainTextEdit):
     """Shows one article and the annotations of one coder (or several, when rendering)."""
 
@@ -56,7 +45,7 @@ class ArticleView(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setMouseTracking(True)
         self.text = ""
-        self.map = offset_map("")
+        self.map = OffsetMap.for_text("")
         self.codebook: Codebook | None = None
         self.annotations: dict[str, AnnotationInfo] = {}
         self.snap = True
@@ -80,7 +69,7 @@ class ArticleView(QPlainTextEdit):
     def set_article(self, text: str, language: str = "ar",
                     annotations: list[AnnotationInfo] = ()) -> None:
         self.text = text
-        self.map = offset_map(text)
+        self.map = OffsetMap.for_text(text)
         self.annotations = {a.uuid: a for a in annotations if a.end > a.start}
         self._active, self._linked, self._hits, self._hit = None, [], [], -1
         self.highlighter.forget()
