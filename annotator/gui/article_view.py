@@ -73,8 +73,9 @@ class ArticleView(QPlainTextEdit):
         self.annotations = {a.uuid: a for a in annotations if a.end > a.start}
         self._active, self._linked, self._hits, self._hit = None, [], [], -1
         self.highlighter.forget()
-        self.setPlainText(text)
+        # alignment first: changing the text option after the text relays out every line
         self._set_alignment(language.lower().startswith(RTL_LANGUAGES))
+        self.setPlainText(text)
         # Indexes the spans only; paragraphs get their formats as they are painted.
         self.highlighter.reset((a.uuid, self.map.to_qt(a.start), self.map.to_qt(a.end),
                                 a.category) for a in self.annotations.values())
