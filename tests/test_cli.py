@@ -194,8 +194,24 @@ def test_read_only_project_file(proj, tmp_path, capsys):
 
 
 def test_help_for_every_command(capsys):
-    for cmd in ("new", "import", "docs", "show", "codebook", "check"):
+    for cmd in ("new", "import", "docs", "show", "codebook", "check", "backups"):
         with pytest.raises(SystemExit) as e:
             main([cmd, "--help"])
         assert e.value.code == 0
         assert "usage: annotator " + cmd in capsys.readouterr().out
+
+
+def test_backups_list_and_restore(proj, capsys):
+    run(capsys, "import", proj, seed_article())  # opening for the import backs up first
+    with Project.open(proj) as p:
+        p.add_annotation(p.documents()[0].id, "mona", "claim", 0, 5)
+    code, out, _ = run(capsys, "backups", proj)
+    assert code == 0 and "on-open" in out
+    n = len(out.strip().splitlines())
+    code, out, _ = run(capsys, "backups", proj, "--restore", n)  # the oldest: before import
+    assert code == 0 and "restored" in out
+    code, out, _ = run(capsys, "docs", proj, "--json")
+    assert json.loads(out) == []
+    code, _, err = run(capsys, "backups", proj, "--restore", 99)
+    assert code == 1
+    assert_one_line_error(err, "no backup number 99")

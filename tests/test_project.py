@@ -267,3 +267,29 @@ def test_backup_into_a_folder_without_write_permission_is_a_clear_error(tmp_path
     monkeypatch.setattr(db.Path, "mkdir", refuse)
     with pytest.raises(ProjectError, match="backup failed"):
         db.backup_copy(path, "test")
+
+
+def test_restore_the_oldest_backup_even_when_rotation_would_drop_it(tmp_path):
+    from annotator.core import backups
+
+    path = tmp_path / "p.annot"
+    with Project.create(path) as p:
+        doc = add_doc(p)
+    for i in range(6):
+        with Project.open(path) as p:
+            p.add_annotation(doc, "mona", "claim", i, i + 3)
+    with Project.open(path):  # the app has it open: restoring is refused
+        with pytest.raises(ProjectLockedError):
+            backups.restore(path, backups.backups(path)[-1].path)
+    listed = backups.backups(path)
+    assert len(listed) == db.BACKUPS_KEPT and listed[0].reason == "on-open"
+    oldest = listed[-1]
+    with Project.open(oldest.path, readonly=True) as b:
+        expected = len(b.annotations(doc))
+    safety = backups.restore(path, oldest.path)
+    assert "before-restore" in safety.name
+    with Project.open(path, readonly=True) as p:
+        assert len(p.annotations(doc)) == expected
+        assert p.check() == []
+    with Project.open(safety, readonly=True) as s:
+        assert len(s.annotations(doc)) == 6  # the state before the restore is kept

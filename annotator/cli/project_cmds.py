@@ -62,6 +62,15 @@ def register(sub) -> None:
     p.add_argument("project", type=Path)
     p.set_defaults(handler=cmd_check)
 
+    p = sub.add_parser("backups", help="list the project's backups, or restore one",
+                       description="Backups are taken on open (when anything changed) and "
+                       "before merges, five deep, in NAME.backups/ beside the project. "
+                       "Restoring first backs up the current state.")
+    p.add_argument("project", type=Path)
+    p.add_argument("--restore", type=int, metavar="N", help="restore backup number N "
+                                                             "(1 = newest, as listed)")
+    p.set_defaults(handler=cmd_backups)
+
 
 def cmd_new(args) -> int:
     cb = load_codebook(args.codebook) if args.codebook else None
@@ -182,4 +191,25 @@ def cmd_check(args) -> int:
         print(f"error: {args.project}: {len(problems)} problems found", file=sys.stderr)
         return 1
     print(f"ok: {n_docs} documents, every quote matches its text")
+    return 0
+
+
+def cmd_backups(args) -> int:
+    from ..core import backups
+
+    listed = backups.backups(args.project)
+    if args.restore is None:
+        if not listed:
+            print("no backups yet")
+        for i, b in enumerate(listed, 1):
+            print(f"{i:>3}  {b.taken:%Y-%m-%d %H:%M:%S}  {b.reason:<22} "
+                  f"{b.size / 1e6:>8.2f} MB  {b.path.name}")
+        return 0
+    if not 1 <= args.restore <= len(listed):
+        raise InputError(args.project, f"no backup number {args.restore} "
+                                       f"({len(listed)} listed by `annotator backups`)")
+    chosen = listed[args.restore - 1]
+    safety = backups.restore(args.project, chosen.path)
+    print(f"restored the backup of {chosen.taken:%Y-%m-%d %H:%M:%S}; the state before "
+          f"the restore is kept as {safety.name}")
     return 0

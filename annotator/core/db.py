@@ -198,11 +198,20 @@ def list_backups(path: Path) -> list[Path]:
 
 
 def restore_backup(backup: Path, path: Path) -> None:
-    """Replace the project with a backup (the caller has closed the project)."""
-    backup_copy(path, "before-restore")
-    for extra in ("-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
-    shutil.copyfile(backup, path)
+    """Replace the project with a backup (the caller has closed the project). The backup
+    is copied aside first: the safety copy of the current state may rotate it out."""
+    staged = path.with_name(path.name + ".restoring")
+    try:
+        shutil.copyfile(backup, staged)
+        backup_copy(path, "before-restore")
+        for extra in ("-wal", "-shm"):
+            Path(str(path) + extra).unlink(missing_ok=True)
+        os.replace(staged, path)
+    except OSError as exc:
+        raise ProjectError(path, f"restore failed ({exc.strerror}); the project is "
+                                 "unchanged") from None
+    finally:
+        staged.unlink(missing_ok=True)
 
 
 def integrity_problems(engine: Engine) -> list[str]:
