@@ -54,6 +54,10 @@ def _set_pragmas(dbapi_conn, _record, readonly: bool) -> None:
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     if readonly:
         url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+        if not os.access(path.parent, os.W_OK) and not Path(str(path) + "-shm").exists():
+            # A WAL database needs its -shm file; in a folder nobody can write (a CD, a
+            # read-only share) read it as immutable instead, which needs none.
+            url += "&immutable=1"
     else:
         url = f"sqlite:///{path.as_posix()}"
     engine = create_engine(url)
@@ -225,13 +229,25 @@ def integrity_problems(engine: Engine) -> list[str]:
     return problems
 
 
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
 def explain_operational_error(path: Path, exc: OperationalError) -> ProjectError:
     msg = str(exc.orig)
     if "readonly" in msg or "read-only" in msg:
         return ProjectError(path, "is read-only; copy it somewhere you can write, or fix "
                                   "the permissions")
-    if "disk" in msg and "full" in msg:
+    if ("disk" in msg and "full" in msg) or _disk_nearly_full(path):
         return ProjectError(path, "the disk is full; nothing was saved by this step")
+    if "disk I/O error" in msg:
+        return ProjectError(path, "the disk could not be written (disk I/O error); nothing "
+                                  "was saved by this step")
+    if "unable to open database file" in msg:
+        return ProjectError(path, "cannot be opened (is its folder writable and present?)")
     if "locked" in msg:
         return ProjectLockedError(path, "is busy in another process; try again")
     return ProjectError(path, f"database error: {msg}")

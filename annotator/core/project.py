@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import func, insert, literal_column, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import __version__
@@ -133,6 +133,10 @@ class Project:
         except OperationalError as exc:
             project.close()
             raise db.explain_operational_error(path, exc) from None
+        except DatabaseError as exc:  # "file is not a database", "disk image is malformed"
+            project.close()
+            raise ProjectError(path, f"damaged project file ({exc.orig}); restore a "
+                                     "backup (annotator backups)") from None
         except BaseException:
             project.close()
             raise
