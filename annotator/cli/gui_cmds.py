@@ -10,8 +10,9 @@ from pathlib import Path
 
 def register(sub) -> None:
     p = sub.add_parser("open", help="open a project in the desktop app",
-                       description="Start the coder's desk on PROJECT.")
-    p.add_argument("project", type=Path)
+                       description="Start the coder's desk on PROJECT (without one: the "
+                       "last project, as `annotator` does; desktop menus call it so).")
+    p.add_argument("project", type=Path, nargs="?")
     p.add_argument("--coder", help="code as NAME (default: the name in the settings)")
     p.set_defaults(handler=cmd_open)
 

@@ -21,6 +21,7 @@ class Act(Enum):
     OPEN_PROJECT = (QT_TRANSLATE_NOOP("Actions", "&Open project…"), ("Ctrl+O",))
     IMPORT = (QT_TRANSLATE_NOOP("Actions", "&Import files…"), ("Ctrl+I",))
     EXPORT_XLSX = (QT_TRANSLATE_NOOP("Actions", "&Export to Excel…"), ("Ctrl+E",))
+    RESTORE_BACKUP = (QT_TRANSLATE_NOOP("Actions", "&Restore a backup…"), ())
     SETTINGS = (QT_TRANSLATE_NOOP("Actions", "&Settings…"), ("Ctrl+,",))
     QUIT = (QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",))
 

@@ -14,14 +14,14 @@ import traceback
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from ..core.errors import AnnotatorError
 from ..core.importers import iter_files, read_path
 from ..core.project import Project
-from ..resources import FONTS, SAMPLE
+from ..resources import FONTS, ICONS, SAMPLE
 from . import i18n
 
 ORGANISATION = APPLICATION = "Annotator"
@@ -52,6 +52,7 @@ def setup(language: str | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     load_fonts()
+    app.setWindowIcon(QIcon(str(ICONS / "annotator.svg")))
     i18n.install(language or str(settings().value("language", "en")))
     return app
 
@@ -122,7 +123,10 @@ def run(path: str | os.PathLike | None = None, coder: str | None = None) -> int:
     try:
         project = open_start_project(path, store)
     except AnnotatorError as exc:
-        QMessageBox.warning(None, "Annotator", str(exc))
+        # the terminal gets the one line too; no modal box where nobody could close it
+        print(f"error: {exc}", file=sys.stderr)
+        if QGuiApplication.platformName() != "offscreen":
+            QMessageBox.warning(None, "Annotator", str(exc))
         return 1
     from .main_window import MainWindow
 
@@ -130,4 +134,7 @@ def run(path: str | os.PathLike | None = None, coder: str | None = None) -> int:
     win = MainWindow(project, coder, store)
     win.restore_layout()
     win.show()
+    quit_after = os.environ.get("ANNOTATOR_QUIT_AFTER_MS")  # smoke tests of a built app
+    if quit_after:
+        QTimer.singleShot(int(quit_after), win.close)
     return app.exec()

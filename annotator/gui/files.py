@@ -39,6 +39,7 @@ class FilesMixin:
         a[Act.EXPORT_XLSX].triggered.connect(self.export_dialog)
         a[Act.EXPORT_XLSX].setVisible(exporter_available())
         a[Act.SETTINGS].triggered.connect(self.settings_dialog)
+        a[Act.RESTORE_BACKUP].triggered.connect(self.restore_backup_dialog)
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.SHORTCUTS].triggered.connect(lambda: show_help(self))
         a[Act.ABOUT].triggered.connect(lambda: show_about(self))
@@ -157,6 +158,28 @@ class FilesMixin:
             finally:
                 dlg.close()
             self.hint(translate("Files", "Exported to %1").replace("%1", str(path)))
+
+    def restore_backup_dialog(self) -> None:
+        from .backups_dialog import BackupsDialog
+
+        dlg = BackupsDialog(self.project.path, self)
+        dlg.accepted.connect(lambda: dlg.chosen and self.restore_backup(dlg.chosen.path))
+        dlg.open()
+
+    def restore_backup(self, backup: Path) -> None:
+        """Close, restore (the present state is backed up first), reopen."""
+        from ..core.backups import restore
+
+        path = self.project.path
+        self.project.unsubscribe(self._on_event)
+        self.project.close()
+        self.project = None
+        with self.guarded():
+            restore(path, backup)
+            self.hint(translate("Files", "Restored the backup; the state before it is kept "
+                                         "as a backup too."))
+        # reopen whatever is there now (the restored copy, or the untouched project)
+        self.open_project_path(path)
 
     # --- settings -----------------------------------------------------------------------
 

@@ -25,176 +25,181 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="24"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>ا&amp;سترجاع نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="25"/>
         <source>&amp;Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="25"/>
+        <location filename="../../gui/actions.py" line="26"/>
         <source>&amp;Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="27"/>
+        <location filename="../../gui/actions.py" line="28"/>
         <source>&amp;Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="28"/>
+        <location filename="../../gui/actions.py" line="29"/>
         <source>&amp;Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="29"/>
+        <location filename="../../gui/actions.py" line="30"/>
         <source>&amp;Find in article…</source>
         <translation>بحث في المادة…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="30"/>
+        <location filename="../../gui/actions.py" line="31"/>
         <source>Find in &amp;all articles…</source>
         <translation>بحث في كل المواد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="31"/>
+        <location filename="../../gui/actions.py" line="32"/>
         <source>Find &amp;next</source>
         <translation>النتيجة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="32"/>
+        <location filename="../../gui/actions.py" line="33"/>
         <source>Find &amp;previous</source>
         <translation>النتيجة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="33"/>
+        <location filename="../../gui/actions.py" line="34"/>
         <source>&amp;Delete annotation</source>
         <translation>حذف الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="34"/>
+        <location filename="../../gui/actions.py" line="35"/>
         <source>&amp;Link to source…</source>
         <translation>ربط بمصدر…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="35"/>
+        <location filename="../../gui/actions.py" line="36"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="36"/>
+        <location filename="../../gui/actions.py" line="37"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>توسيع التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="37"/>
+        <location filename="../../gui/actions.py" line="38"/>
         <source>Move start backward</source>
         <translation>تحريك البداية إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="38"/>
+        <location filename="../../gui/actions.py" line="39"/>
         <source>Move start forward</source>
         <translation>تحريك البداية إلى الأمام</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="39"/>
+        <location filename="../../gui/actions.py" line="40"/>
         <source>Move end backward</source>
         <translation>تحريك النهاية إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="40"/>
+        <location filename="../../gui/actions.py" line="41"/>
         <source>Move end forward</source>
         <translation>تحريك النهاية إلى الأمام</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="42"/>
+        <location filename="../../gui/actions.py" line="43"/>
         <source>Zoom &amp;in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="43"/>
+        <location filename="../../gui/actions.py" line="44"/>
         <source>Zoom &amp;out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="44"/>
+        <location filename="../../gui/actions.py" line="45"/>
         <source>&amp;Actual size</source>
         <translation>الحجم الأصلي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45"/>
+        <location filename="../../gui/actions.py" line="46"/>
         <source>English</source>
         <translation>الإنجليزية (English)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="46"/>
+        <location filename="../../gui/actions.py" line="47"/>
         <source>Arabic (العربية)</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="48"/>
+        <location filename="../../gui/actions.py" line="49"/>
         <source>&amp;Mark article done</source>
         <translation>تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49"/>
+        <location filename="../../gui/actions.py" line="50"/>
         <source>&amp;Next article</source>
         <translation>المادة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50"/>
+        <location filename="../../gui/actions.py" line="51"/>
         <source>&amp;Previous article</source>
         <translation>المادة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="52"/>
+        <location filename="../../gui/actions.py" line="53"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="53"/>
+        <location filename="../../gui/actions.py" line="54"/>
         <source>&amp;About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="55"/>
+        <location filename="../../gui/actions.py" line="56"/>
         <source>Category 1</source>
         <translation>الفئة 1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="56"/>
+        <location filename="../../gui/actions.py" line="57"/>
         <source>Category 2</source>
         <translation>الفئة 2</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57"/>
+        <location filename="../../gui/actions.py" line="58"/>
         <source>Category 3</source>
         <translation>الفئة 3</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="58"/>
+        <location filename="../../gui/actions.py" line="59"/>
         <source>Category 4</source>
         <translation>الفئة 4</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="59"/>
+        <location filename="../../gui/actions.py" line="60"/>
         <source>Category 5</source>
         <translation>الفئة 5</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="60"/>
+        <location filename="../../gui/actions.py" line="61"/>
         <source>Category 6</source>
         <translation>الفئة 6</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="61"/>
+        <location filename="../../gui/actions.py" line="62"/>
         <source>Category 7</source>
         <translation>الفئة 7</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="62"/>
+        <location filename="../../gui/actions.py" line="63"/>
         <source>Category 8</source>
         <translation>الفئة 8</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="63"/>
+        <location filename="../../gui/actions.py" line="64"/>
         <source>Category 9</source>
         <translation>الفئة 9</translation>
     </message>
@@ -202,22 +207,22 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../gui/models.py" line="186"/>
+        <location filename="../../gui/models.py" line="190"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="186"/>
+        <location filename="../../gui/models.py" line="190"/>
         <source>Quote</source>
         <translation>النص المقتبس</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="186"/>
+        <location filename="../../gui/models.py" line="190"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="199"/>
+        <location filename="../../gui/models.py" line="203"/>
         <source>(whole article)</source>
         <translation>(المادة كاملة)</translation>
     </message>
@@ -225,22 +230,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="67"/>
+        <location filename="../../gui/app.py" line="68"/>
         <source>Demo project</source>
         <translation>مشروع تجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="93"/>
+        <location filename="../../gui/app.py" line="94"/>
         <source>Welcome to Annotator</source>
         <translation>مرحباً بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="94"/>
+        <location filename="../../gui/app.py" line="95"/>
         <source>Your name as a coder (saved with every annotation; you can change it in Settings):</source>
         <translation>اسمك بصفتك مرمِّزاً (يُحفظ مع كل ترميز، ويمكنك تغييره من الإعدادات):</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="108"/>
+        <location filename="../../gui/app.py" line="109"/>
         <source>Internal error (%1); details in %2. Everything you coded is saved.</source>
         <translation>خطأ داخلي (%1)؛ التفاصيل في %2. كل ما رمّزته محفوظ.</translation>
     </message>
@@ -248,34 +253,72 @@
 <context>
     <name>AttributePanel</name>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="137"/>
+        <location filename="../../gui/attribute_panel.py" line="143"/>
         <source>No annotation selected. Select text and press a category&apos;s key, or click a highlight.</source>
         <translation>لا يوجد ترميز محدد. حدّد نصاً واضغط مفتاح الفئة، أو انقر على مقطع مظلل.</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="141"/>
+        <location filename="../../gui/attribute_panel.py" line="147"/>
         <source>whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="253"/>
+        <location filename="../../gui/attribute_panel.py" line="267"/>
         <source>Links:</source>
         <translation>الروابط:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="254"/>
+        <location filename="../../gui/attribute_panel.py" line="268"/>
         <source>Link… (L)</source>
         <translation>ربط… (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="255"/>
+        <location filename="../../gui/attribute_panel.py" line="269"/>
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="256"/>
+        <location filename="../../gui/attribute_panel.py" line="270"/>
         <source>Change the category</source>
         <translation>تغيير الفئة</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../gui/backups_dialog.py" line="22"/>
+        <source>taken when the project was opened</source>
+        <translation>أُخذت عند فتح المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/backups_dialog.py" line="23"/>
+        <source>taken before a merge</source>
+        <translation>أُخذت قبل الدمج</translation>
+    </message>
+    <message>
+        <location filename="../../gui/backups_dialog.py" line="24"/>
+        <source>taken before a restore</source>
+        <translation>أُخذت قبل الاسترجاع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/backups_dialog.py" line="31"/>
+        <source>Restore a backup</source>
+        <translation>استرجاع نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/backups_dialog.py" line="41"/>
+        <source>The project goes back to the chosen copy. Its present state is kept as a backup first, so you can come back to it.</source>
+        <translation>يعود المشروع إلى النسخة المختارة. تُحفَظ حالته الحالية أولًا نسخةً احتياطية، فيمكنك الرجوع إليها.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/backups_dialog.py" line="44"/>
+        <source>No backups yet: one is taken each time the project is opened after a change.</source>
+        <translation>لا توجد نسخ احتياطية بعد: تُؤخذ نسخة كلما فُتح المشروع بعد تغيير فيه.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/backups_dialog.py" line="48"/>
+        <source>Restore</source>
+        <translation>استرجاع</translation>
     </message>
 </context>
 <context>
@@ -390,17 +433,17 @@
         <translation>تعديل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="137"/>
+        <location filename="../../gui/commands.py" line="138"/>
         <source>Link</source>
         <translation>ربط</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="153"/>
+        <location filename="../../gui/commands.py" line="154"/>
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="166"/>
+        <location filename="../../gui/commands.py" line="167"/>
         <source>Change status</source>
         <translation>تغيير الحالة</translation>
     </message>
@@ -479,110 +522,115 @@
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../gui/files.py" line="64"/>
+        <location filename="../../gui/files.py" line="65"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="65"/>
+        <location filename="../../gui/files.py" line="66"/>
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشروعات Annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="70"/>
+        <location filename="../../gui/files.py" line="71"/>
         <source>New project</source>
         <translation>مشروع جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="71"/>
+        <location filename="../../gui/files.py" line="72"/>
         <source>Annotator projects (*.annot)</source>
         <translation>مشروعات Annotator (*.annot)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="107"/>
+        <location filename="../../gui/files.py" line="108"/>
         <source>Import articles</source>
         <translation>استيراد مواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="108"/>
+        <location filename="../../gui/files.py" line="109"/>
         <source>Articles (%1);;All files (*)</source>
         <translation>المواد (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="122"/>
+        <location filename="../../gui/files.py" line="123"/>
         <source>%1 articles added.</source>
         <translation>أُضيفت %1 مادة.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="124"/>
+        <location filename="../../gui/files.py" line="125"/>
         <source>%1 were already in the project.</source>
         <translation>%1 موجودة في المشروع من قبل.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="134"/>
+        <location filename="../../gui/files.py" line="135"/>
         <source>Export to Excel</source>
         <translation>تصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="135"/>
+        <location filename="../../gui/files.py" line="136"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="141"/>
+        <location filename="../../gui/files.py" line="142"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="159"/>
+        <location filename="../../gui/files.py" line="160"/>
         <source>Exported to %1</source>
         <translation>صُدِّر إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="179"/>
+        <source>Restored the backup; the state before it is kept as a backup too.</source>
+        <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/find.py" line="143"/>
+        <location filename="../../gui/find.py" line="148"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="146"/>
+        <location filename="../../gui/find.py" line="151"/>
         <source>no matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="170"/>
+        <location filename="../../gui/find.py" line="175"/>
         <source>Find (hamza, diacritics and tatweel are ignored)</source>
         <translation>بحث (تُتجاهل الهمزات والتشكيل والتطويل)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="175"/>
+        <location filename="../../gui/find.py" line="180"/>
         <source>This article</source>
         <translation>هذه المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="175"/>
+        <location filename="../../gui/find.py" line="180"/>
         <source>All articles</source>
         <translation>كل المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="178"/>
+        <location filename="../../gui/find.py" line="183"/>
         <source>Annotate all as</source>
         <translation>ترميز الكل بالفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="179"/>
+        <location filename="../../gui/find.py" line="184"/>
         <source>Previous match (Shift+F3)</source>
         <translation>النتيجة السابقة (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="180"/>
+        <location filename="../../gui/find.py" line="185"/>
         <source>Next match (F3, Enter)</source>
         <translation>النتيجة التالية (F3، Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="181"/>
+        <location filename="../../gui/find.py" line="186"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
@@ -590,82 +638,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="325"/>
+        <location filename="../../gui/main_window.py" line="361"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="472"/>
+        <location filename="../../gui/main_window.py" line="389"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="391"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="475"/>
+        <location filename="../../gui/main_window.py" line="392"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="476"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="395"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
@@ -727,534 +775,691 @@
 <context>
     <name>Supervisor</name>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="91"/>
         <source>S&amp;upervisor</source>
         <translation>الإشراف</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="92"/>
         <source>&amp;Agreement…</source>
         <translation>الاتفاق بين المرمّزين…</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="93"/>
         <source>&amp;Compare coders on this article…</source>
         <translation>مقارنة المرمّزين في هذا المقال…</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="94"/>
         <source>&amp;Package for a coder…</source>
         <translation>حزمة لمرمّز…</translation>
     </message>
     <message>
-        <source>&amp;Merge coders' files…</source>
+        <location filename="../../gui/supervisor/__init__.py" line="95"/>
+        <source>&amp;Merge coders&apos; files…</source>
         <translation>دمج ملفات المرمّزين…</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="96"/>
         <source>A&amp;ssign documents…</source>
         <translation>توزيع المقالات…</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="97"/>
         <source>P&amp;rogress per coder…</source>
         <translation>تقدّم كل مرمّز…</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="130"/>
+        <location filename="../../gui/supervisor/__init__.py" line="151"/>
+        <location filename="../../gui/supervisor/common.py" line="89"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="131"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/__init__.py" line="152"/>
         <source>No article has been annotated by two coders yet.</source>
         <translation>لم يرمّز مرمّزان أيّ مقال بعد.</translation>
     </message>
     <message>
-        <source>Accept {0}'s span (edited)</source>
+        <location filename="../../gui/supervisor/adjudication.py" line="41"/>
+        <source>Accept {0}&apos;s span (edited)</source>
         <translation>قبول مقطع {0} (معدّلًا)</translation>
     </message>
     <message>
-        <source>Accept {0}'s span</source>
+        <location filename="../../gui/supervisor/adjudication.py" line="42"/>
+        <source>Accept {0}&apos;s span</source>
         <translation>قبول مقطع {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="71"/>
         <source>Reject gold span</source>
         <translation>رفض المقطع المرجعي</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="89"/>
         <source>Accept all agreed spans</source>
         <translation>قبول كل المقاطع المتفق عليها</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="166"/>
         <source>Move gold span boundary</source>
         <translation>تحريك حدّ المقطع المرجعي</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="125"/>
+        <location filename="../../gui/supervisor/chart.py" line="153"/>
         <source>cannot be computed</source>
         <translation>لا يمكن حسابه</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="287"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="464"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="496"/>
         <source>Coders</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="288"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="441"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="470"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="217"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="274"/>
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="289"/>
         <source>Marked done by two or more coders</source>
         <translation>أنهاها مرمّزان أو أكثر</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="291"/>
         <source>All documents two or more coders annotated</source>
         <translation>كل المقالات التي رمّزها مرمّزان أو أكثر</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="293"/>
         <source>&amp;Category:</source>
         <translation>الفئة:</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="294"/>
         <source>&amp;Compute</source>
         <translation>احسب</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="295"/>
         <source>&amp;Export JSON…</source>
         <translation>تصدير JSON…</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="296"/>
         <source>Chart:</source>
         <translation>الرسم:</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="297"/>
         <source>Per category</source>
         <translation>حسب الفئة</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="298"/>
         <source>Per coder pair</source>
         <translation>حسب زوج المرمّزين</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="299"/>
         <source>Per document</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="300"/>
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="313"/>
         <source>αU (unitizing alpha)</source>
         <translation>αU (ألفا التقطيع)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="314"/>
         <source>(k)u-α</source>
         <translation>(k)u-α</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="315"/>
         <source>α nominal (character units)</source>
         <translation>α الاسمية (وحدات الحروف)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="331"/>
         <source>All categories</source>
         <translation>كل الفئات</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="368"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="541"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="399"/>
         <source>Could not compute: {0}</source>
         <translation>تعذّر الحساب: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="416"/>
         <source>{0} documents, {1} character units, continuum {2} code points</source>
         <translation>{0} مقالات، {1} وحدة حرفية، متصل من {2} محرفًا</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="424"/>
         <source>&lt;b&gt;Overall&lt;/b&gt;</source>
         <translation>&lt;b&gt;الإجمالي&lt;/b&gt;</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="426"/>
         <source>coders: {0}</source>
         <translation>المرمّزون: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="436"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="463"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="497"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="535"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="438"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="499"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="537"/>
         <source>α nominal</source>
         <translation>α الاسمية</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="439"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="468"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="500"/>
         <source>% agreement</source>
         <translation>نسبة الاتفاق</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="440"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="469"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="501"/>
         <source>Units</source>
         <translation>الوحدات</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="442"/>
         <source>Spans: {0}</source>
         <translation>مقاطع: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="445"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="519"/>
         <source>All categories (overall)</source>
         <translation>كل الفئات (الإجمالي)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="457"/>
         <source>{0} after merging overlaps</source>
         <translation>{0} بعد دمج المتداخل</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="466"/>
         <source>F1 exact</source>
         <translation>F1 تطابق تام</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="467"/>
         <source>F1 overlap</source>
         <translation>F1 تداخل</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="471"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="502"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="480"/>
         <source>{0} spans match exactly</source>
         <translation>{0} مقاطع متطابقة تمامًا</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="484"/>
         <source>{0} spans match by overlap</source>
         <translation>{0} مقاطع متطابقة بالتداخل</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="487"/>
         <source>the two coders share no included document</source>
         <translation>لا يشترك المرمّزان في أي مقال مشمول</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="495"/>
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="536"/>
         <source>Attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="538"/>
         <source>Matched span pairs</source>
         <translation>أزواج المقاطع المتطابقة</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="558"/>
         <source>{0} units · spans {1}</source>
         <translation>{0} وحدة · المقاطع {1}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="561"/>
         <source>{0} per category</source>
         <translation>{0} حسب الفئة</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="581"/>
         <source>Export agreement report</source>
         <translation>تصدير تقرير الاتفاق</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="583"/>
         <source>JSON files (*.json)</source>
         <translation>ملفات JSON (*.json)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="600"/>
         <source>Agreement — {0}</source>
         <translation>الاتفاق — {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/common.py" line="54"/>
         <source>reliable (≥ 0.800)</source>
         <translation>موثوق (≥ 0.800)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/common.py" line="56"/>
         <source>tentative (0.667 – 0.800)</source>
         <translation>مبدئي (0.667 – 0.800)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/common.py" line="58"/>
         <source>not reliable (&lt; 0.667)</source>
         <translation>غير موثوق (&lt; 0.667)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="193"/>
         <source>&amp;Article:</source>
         <translation>المقال:</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="194"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="195"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="198"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="199"/>
         <source>Decide (gold)</source>
         <translation>القرار (المرجع)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="200"/>
         <source>&amp;Accept (1–9)</source>
         <translation>قبول (1–9)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="201"/>
         <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number</source>
         <translation>أدخِل المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع ذا الرقم نفسه</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="204"/>
         <source>&amp;Edit (E)</source>
         <translation>تعديل (E)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="205"/>
         <source>Put the chosen span into gold with the text selected in the article as its bounds and the category below</source>
         <translation>أدخِل المقطع المختار في المرجع بحدود النص المحدّد في المقال وبالفئة أدناه</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="208"/>
         <source>&amp;Reject (R)</source>
         <translation>رفض (R)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="209"/>
         <source>Take the span out of gold</source>
         <translation>أخرِج المقطع من المرجع</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="210"/>
         <source>Category for Edit:</source>
         <translation>فئة التعديل:</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="211"/>
         <source>Accept all agreed spans (Ctrl+Shift+A)</source>
         <translation>قبول كل المقاطع المتفق عليها (Ctrl+Shift+A)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="213"/>
         <source>Gold against each coder</source>
         <translation>المرجع مقارنةً بكل مرمّز</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="215"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="192"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="273"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="335"/>
         <source>Coder</source>
         <translation>المرمّز</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="215"/>
         <source>αU this article</source>
         <translation>αU هذا المقال</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="216"/>
         <source>αU all adjudicated</source>
         <translation>αU كل ما حُسم</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="218"/>
         <source>Compare coders</source>
         <translation>مقارنة المرمّزين</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="270"/>
         <source>{0} · {1} — {2} coders, {3} done</source>
         <translation>{0} · {1} — {2} مرمّزين، {3} أنهوا</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="296"/>
         <source>Compare coders — {0}</source>
         <translation>مقارنة المرمّزين — {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="364"/>
         <source>missed by {0}</source>
         <translation>فاته: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="365"/>
         <source>✓ decided: {0}</source>
         <translation>✓ حُسم: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="367"/>
         <source>not decided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="383"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="389"/>
         <source>Lanes under each line, top to bottom: {0}</source>
         <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="391"/>
         <source>coders differ</source>
         <translation>اختلاف المرمّزين</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="397"/>
         <source>{0} of {1} · {2} undecided</source>
         <translation>{0} من {1} · {2} لم تُحسم</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="452"/>
         <source>gold: {0} {1} (by {2})</source>
         <translation>المرجع: {0} {1} (قرّره {2})</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="514"/>
         <source>{0} agreed spans put into gold</source>
         <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="537"/>
         <source>No gold spans yet: decide a disagreement, or accept all agreed spans.</source>
         <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="556"/>
         <source>gold has no span in this article yet</source>
         <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="571"/>
         <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
         <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="86"/>
         <source>Package for a coder</source>
         <translation>حزمة لمرمّز</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="93"/>
         <source>&amp;Coder:</source>
         <translation>المرمّز:</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="95"/>
         <source>Tick the documents assigned to this coder</source>
         <translation>علّم المقالات المسندة إلى هذا المرمّز</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="111"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="112"/>
         <source>None</source>
         <translation>لا شيء</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="120"/>
         <source>&amp;Save package…</source>
         <translation>حفظ الحزمة…</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="151"/>
         <source>tick at least one document</source>
         <translation>علّم مقالًا واحدًا على الأقل</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="163"/>
         <source>Save package</source>
         <translation>حفظ الحزمة</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="164"/>
         <source>Annotator projects (*.annot)</source>
         <translation>مشاريع Annotator (*.annot)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="170"/>
         <source>Package for {0}: {1} documents, {2} annotations, saved to {3}</source>
         <translation>حزمة {0}: {1} مقالات، {2} ترميزات، حُفظت في {3}</translation>
     </message>
     <message>
-        <source>Merge coders' files</source>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="185"/>
+        <source>Merge coders&apos; files</source>
         <translation>دمج ملفات المرمّزين</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="187"/>
         <source>A backup of the project is written before each merge. Merging the same file twice changes nothing.</source>
         <translation>تُكتب نسخة احتياطية من المشروع قبل كل دمج. دمج الملف نفسه مرتين لا يغيّر شيئًا.</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="192"/>
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="193"/>
         <source>Added</source>
         <translation>أضيف</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="193"/>
         <source>Updated</source>
         <translation>حُدّث</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="194"/>
         <source>Deleted</source>
         <translation>حُذف</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="195"/>
         <source>Skipped</source>
         <translation>تُخطّي</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="203"/>
         <source>&amp;Choose files and merge…</source>
         <translation>اختر الملفات وادمج…</translation>
     </message>
     <message>
-        <source>Coders' files</source>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="212"/>
+        <source>Coders&apos; files</source>
         <translation>ملفات المرمّزين</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="213"/>
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع Annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="222"/>
         <source>Merge refused</source>
         <translation>رُفض الدمج</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="235"/>
         <source>Merged. Backup before the merge: {0}</source>
         <translation>تم الدمج. النسخة الاحتياطية قبل الدمج: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="249"/>
         <source>Assign documents</source>
         <translation>توزيع المقالات</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="254"/>
         <source>&amp;Coders (comma-separated):</source>
         <translation>المرمّزون (مفصولون بفواصل):</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="260"/>
         <source>&amp;Overlap coded by everyone:</source>
         <translation>الجزء المشترك الذي يرمّزه الجميع:</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="264"/>
         <source>&amp;Seed:</source>
         <translation>البذرة:</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="265"/>
         <source>Only documents nobody has yet</source>
         <translation>المقالات غير المسندة فقط</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="270"/>
         <source>&amp;Preview plan</source>
         <translation>معاينة الخطة</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="275"/>
         <source>Of them in the overlap</source>
         <translation>منها في الجزء المشترك</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="276"/>
         <source>Ids</source>
         <translation>الأرقام</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="280"/>
         <source>&amp;Apply</source>
         <translation>تطبيق</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="295"/>
         <source>no documents to assign</source>
         <translation>لا مقالات للتوزيع</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="323"/>
         <source>Assigned. Hand out the packages next.</source>
         <translation>تم التوزيع. وزّع الحزم بعد ذلك.</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="333"/>
         <source>Progress per coder</source>
         <translation>تقدّم كل مرمّز</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="336"/>
         <source>Assigned</source>
         <translation>المسند</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="337"/>
         <source>To do</source>
         <translation>للإنجاز</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="338"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="339"/>
         <source>Done</source>
         <translation>أُنجز</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="340"/>
         <source>Done %</source>
         <translation>نسبة الإنجاز</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="344"/>
         <source>&amp;Refresh</source>
         <translation>تحديث</translation>
     </message>
