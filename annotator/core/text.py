@@ -171,6 +171,14 @@ class OffsetMap:
     def to_qt(self, py: int) -> int:
         return py + bisect.bisect_left(self.astral, py)
 
+    def to_qt_many(self, offsets: list[int]) -> list[int]:
+        """to_qt for many offsets at once (a whole article's spans or paragraph starts)."""
+        astral = self.astral
+        if not astral:  # most articles: UTF-16 positions are the code points
+            return list(offsets)
+        left = bisect.bisect_left
+        return [p + left(astral, p) for p in offsets]
+
     def from_qt(self, qt: int) -> int:
         """Code-point offset for a UTF-16 position; raises ValueError inside a surrogate pair."""
         # py + (#astral before py) == qt; search on the monotone function.

@@ -24,7 +24,7 @@ from ..core.codebook import Codebook
 from ..core.records import AnnotationInfo
 from ..core.text import OffsetMap, snap_to_words
 from . import i18n
-from .highlighter import SpanHighlighter
+from .highlighter import SpanHighlighter, block_starts
 
 ARTICLE_FONT = "Noto Naskh Arabic"
 BASE_POINT_SIZE = 15.0
@@ -77,8 +77,12 @@ class ArticleView(QPlainTextEdit):
         self._set_alignment(language.lower().startswith(RTL_LANGUAGES))
         self.setPlainText(text)
         # Indexes the spans only; paragraphs get their formats as they are painted.
-        self.highlighter.reset((a.uuid, self.map.to_qt(a.start), self.map.to_qt(a.end),
-                                a.category) for a in self.annotations.values())
+        anns = self.annotations.values()
+        self.highlighter.reset(zip(self.annotations,
+                                   self.map.to_qt_many([a.start for a in anns]),
+                                   self.map.to_qt_many([a.end for a in anns]),
+                                   [a.category for a in anns], strict=True),
+                               block_starts(text, self.map))
         self.setExtraSelections([])
 
     def _set_alignment(self, rtl: bool) -> None:

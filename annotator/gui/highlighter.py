@@ -5,20 +5,28 @@ paragraph we keep the spans touching it; a sweep over their boundaries gives
 non-overlapping segments, each painted with one cached format per multiset of
 categories, so thousands of overlapping spans cost one format per distinct combination.
 
-It is a QSyntaxHighlighter, but a lazy one: a paragraph is formatted the first time it is
-about to be painted (ArticleView.paintEvent calls ensure()), and after that only when a
-change touches it. Formatting every paragraph up front took about 100 ms for 300,000
-characters here, 2-4x the bare widget's first paint; lazily, opening a long article costs
-what the visible paragraphs cost, plus Qt's pass over the blocks that returns at once.
+A paragraph is formatted the first time it is about to be painted (ArticleView.paintEvent
+calls ensure()), and after that only when a change touches it. Formatting every paragraph
+up front took about 100 ms for 300,000 characters here, 2-4x the bare widget's first
+paint. The formats go straight into the paragraph's QTextLayout (setFormats plus
+markContentsDirty, what QSyntaxHighlighter does inside): a QSyntaxHighlighter would also
+call back into Python for every paragraph while setPlainText builds the document, about
+10 ms for 3,000 paragraphs even when the callback returns at once, and it cannot be
+detached for the load without queueing a pass over the whole document. Paragraph starts
+come from the stored text (block_starts), checked against the document, not from a walk
+over its blocks.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
+
+from ..core.text import OffsetMap
 
 LAYER_ALPHA = 0.55  # each category layer tints the paper this much; overlaps get darker
 
@@ -36,11 +44,32 @@ def blend(colours: Iterable[str]) -> QColor:
 
 Segment = tuple[int, int, tuple[str, ...]]  # block-relative UTF-16 [start, end), categories
 
+# What QTextCursor::insertText (so setPlainText) starts a new paragraph at, besides "\n";
+# "\r\n" counts as one break there, so a text with "\r" is left to the document.
+_OTHER_BREAKS = ("\u2029", "\ufdd0", "\ufdd1")
+_BREAKS = re.compile("[\n\u2029\ufdd0\ufdd1]")
 
-class SpanHighlighter(QSyntaxHighlighter):
+
+def block_starts(text: str, omap: OffsetMap) -> list[int] | None:
+    """UTF-16 position of each paragraph (QTextBlock) setPlainText(text) makes, computed
+    from the text; None when the text holds a "\r" (Qt's positions then differ)."""
+    if "\r" in text:
+        return None
+    if any(c in text for c in _OTHER_BREAKS):
+        starts = [0]
+        starts += [m.end() for m in _BREAKS.finditer(text)]
+    else:
+        starts, pos = [0], 0
+        for line in text.split("\n")[:-1]:
+            pos += len(line) + 1
+            starts.append(pos)
+    return omap.to_qt_many(starts)
+
+
+class SpanHighlighter:
     def __init__(self, document: QTextDocument):
-        super().__init__(document)
-        self._done: set[int] = set()  # blocks formatted (highlightBlock is live for them)
+        self._doc = document
+        self._done: set[int] = set()  # blocks formatted (changes re-format them)
         self._colours: dict[str, str] = {}
         self._order: dict[str, int] = {}
         self._spans: dict[str, tuple[int, int, str]] = {}
@@ -57,22 +86,46 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._order = {k: i for i, k in enumerate(colours)}
         self._formats.clear()
 
-    def reset(self, spans: Iterable[tuple[str, int, int, str]]) -> None:
+    def document(self) -> QTextDocument:
+        return self._doc
+
+    def reset(self, spans: Iterable[tuple[str, int, int, str]],
+              starts: list[int] | None = None) -> None:
         """All spans at once (key, start, end, category), for a freshly loaded article
-        (call forget() before replacing the text). Nothing is formatted here: ensure()
-        does that for the paragraphs being painted."""
-        doc = self.document()
+        (call forget() before replacing the text). `starts`: the paragraphs' UTF-16
+        positions if known (block_starts); used when the document agrees, else read from
+        it. Nothing is formatted here: ensure() does that for the paragraphs painted."""
+        doc = self._doc
         self._done.clear()
-        self._starts = []
-        block = doc.begin()
-        while block.isValid():
-            self._starts.append(block.position())
-            block = block.next()
-        self._spans.clear()
-        self._by_block.clear()
+        if starts is None or len(starts) != doc.blockCount() \
+                or starts[-1] != doc.lastBlock().position():
+            starts = []
+            block = doc.begin()
+            while block.isValid():
+                starts.append(block.position())
+                block = block.next()
+        self._starts = starts
         self._segments.clear()
-        for key, start, end, cat in spans:
-            self._index(key, start, end, cat)
+        self._spans = by_key = {}
+        self._by_block = by_block = {}
+        right, last_block = bisect.bisect_right, len(starts) - 1
+        # _index inlined: one pass of plain Python over thousands of spans
+        for k, s, e, c in spans:
+            by_key[k] = (s, e, c)
+            first = right(starts, s) - 1  # starts[0] == 0 <= s
+            if first == last_block or e <= starts[first + 1]:  # the usual case
+                keys = by_block.get(first)
+                if keys is None:
+                    by_block[first] = {k}
+                else:
+                    keys.add(k)
+            else:  # across paragraphs: up to the one holding its last unit
+                for n in range(first, right(starts, e - 1, first)):
+                    keys = by_block.get(n)
+                    if keys is None:
+                        by_block[n] = {k}
+                    else:
+                        keys.add(k)
 
     # --- changes ------------------------------------------------------------------------
 
@@ -132,8 +185,8 @@ class SpanHighlighter(QSyntaxHighlighter):
             by_block.setdefault(n, set()).add(key)
 
     def forget(self) -> None:
-        """Before the document's text is replaced: Qt's pass over the new blocks then
-        finds nothing to format and returns at once."""
+        """Before the document's text is replaced (the new paragraphs come without
+        formats; reset() then indexes the new spans)."""
         self._done.clear()
         self._spans.clear()
         self._by_block.clear()
@@ -142,7 +195,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def _refresh(self, blocks: range) -> None:
         """Re-format the touched paragraphs that were formatted already; the others get
         their formats when they are first painted."""
-        doc = self.document()
+        doc = self._doc
         for n in blocks:
             if n in self._done:
                 block = doc.findBlockByNumber(n)
@@ -163,7 +216,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             block = block.next()
 
     def ensure_all(self) -> None:
-        block = self.document().begin()
+        block = self._doc.begin()
         while block.isValid():
             n = block.blockNumber()
             if n not in self._done:
@@ -172,18 +225,24 @@ class SpanHighlighter(QSyntaxHighlighter):
                     self.rehighlightBlock(block)
             block = block.next()
 
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
+    def rehighlightBlock(self, block: QTextBlock) -> None:  # noqa: N802 (Qt's name)
+        """Give one paragraph its formats now (QSyntaxHighlighter.rehighlightBlock)."""
         n = block.blockNumber()
-        if n not in self._done:
-            return  # not painted yet: formatted on its first paint
         segs = self._sweep(block)
         if segs:
             self._segments[n] = segs
         else:
             self._segments.pop(n, None)
+        layout = block.layout()
+        if not segs and not layout.formats():
+            return
+        ranges = []
         for s, e, cats in segs:
-            self.setFormat(s, e - s, self.format_for(cats))
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = s, e - s, self.format_for(cats)
+            ranges.append(r)
+        layout.setFormats(ranges)
+        self._doc.markContentsDirty(block.position(), block.length())
 
     def _sweep(self, block) -> list[Segment]:
         n = block.blockNumber()
