@@ -15,15 +15,15 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QTextCharFormat,
-    QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from ..core.codebook import Codebook
 from ..core.records import AnnotationInfo
-from ..core.text import OffsetMap, snap_to_words
+from ..core.text import OffsetMap
 from . import i18n
+from .code_points import CodePointSelection
 from .highlighter import SpanHighlighter, block_starts
 
 ARTICLE_FONT = "Noto Naskh Arabic"
@@ -32,7 +32,7 @@ RTL_LANGUAGES = ("ar", "fa", "ur", "he", "ps", "ku")
 LANE = 3  # px per underline lane marking each category of an overlap
 
 
-class ArticleView(QPlainTextEdit):
+class ArticleView(CodePointSelection, QPlainTextEdit):
     """Shows one article and the annotations of one coder (or several, when rendering)."""
 
     spanClicked = Signal(str)  # uuid of the innermost annotation clicked, "" for none
@@ -115,42 +115,10 @@ class ArticleView(QPlainTextEdit):
 
     # --- positions ----------------------------------------------------------------------
 
-    def to_py(self, qt: int, end: bool = False) -> int:
-        """Code point for a UTF-16 position; one inside a surrogate pair goes to the pair's
-        start, or to its end when `end` (so a selection never splits an emoji)."""
-        try:
-            return self.map.from_qt(qt)
-        except ValueError:
-            return self.map.from_qt(qt + 1) if end else self.map.from_qt(qt - 1)
-
-    def selection_span(self) -> tuple[int, int] | None:
-        """The selection in code points, snapped to whole words when snapping is on."""
-        c = self.textCursor()
-        if not c.hasSelection():
-            return None
-        s, e = self.to_py(c.selectionStart()), self.to_py(c.selectionEnd(), end=True)
-        if self.snap:
-            s, e = snap_to_words(self.text, s, e)
-        return (s, e) if e > s else None
-
-    def select_span(self, start: int, end: int, scroll: bool = True) -> None:
-        c = QTextCursor(self.document())
-        c.setPosition(self.map.to_qt(start))
-        c.setPosition(self.map.to_qt(end), QTextCursor.KeepAnchor)
-        self.setTextCursor(c)
-        if scroll:
-            self.centerCursor()
-
     def clear_selection(self) -> None:
         c = self.textCursor()
         c.clearSelection()
         self.setTextCursor(c)
-
-    def cursor_rect_at(self, py: int):
-        """Viewport rectangle of the caret before code point `py` (tests and rendering)."""
-        c = QTextCursor(self.document())
-        c.setPosition(self.map.to_qt(py))
-        return self.cursorRect(c)
 
     def annotations_at(self, py: int) -> list[AnnotationInfo]:
         return [self.annotations[k] for k in self.highlighter.keys_at(self.map.to_qt(py))]
@@ -168,10 +136,7 @@ class ArticleView(QPlainTextEdit):
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
-        c = QTextCursor(self.document())
-        c.setPosition(self.map.to_qt(start))
-        c.setPosition(self.map.to_qt(end), QTextCursor.KeepAnchor)
-        sel.cursor, sel.format = c, fmt
+        sel.cursor, sel.format = self.cursor_for(start, end), fmt
         return sel
 
     def _update_extra(self) -> None:

@@ -22,15 +22,15 @@ from PySide6.QtGui import (
     QPen,
     QSyntaxHighlighter,
     QTextCharFormat,
-    QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from ...core import adjudication as core_adj
 from ...core.records import AnnotationInfo
-from ...core.text import OffsetMap, snap_to_words
+from ...core.text import OffsetMap
 from .. import i18n
+from ..code_points import CodePointSelection
 
 ARTICLE_FONT = "Noto Naskh Arabic"
 POINT_SIZE = 15.0
@@ -87,7 +87,7 @@ class RegionHighlighter(QSyntaxHighlighter):
             q += 2 if ord(ch) > 0xFFFF else 1
 
 
-class LanesView(QPlainTextEdit):
+class LanesView(CodePointSelection, QPlainTextEdit):
     regionClicked = Signal(int)
 
     def __init__(self, parent=None):
@@ -152,42 +152,12 @@ class LanesView(QPlainTextEdit):
 
     # --- positions and selection --------------------------------------------------------
 
-    def to_py(self, qt: int, end: bool = False) -> int:
-        try:
-            return self.map.from_qt(qt)
-        except ValueError:   # inside a surrogate pair: never split an emoji
-            return self.map.from_qt(qt + 1) if end else self.map.from_qt(qt - 1)
-
-    def selection_span(self) -> tuple[int, int] | None:
-        c = self.textCursor()
-        if not c.hasSelection():
-            return None
-        s, e = self.to_py(c.selectionStart()), self.to_py(c.selectionEnd(), end=True)
-        if self.snap:
-            s, e = snap_to_words(self.text, s, e)
-        return (s, e) if e > s else None
-
-    def select_span(self, start: int, end: int, scroll: bool = True) -> None:
-        c = QTextCursor(self.document())
-        c.setPosition(self.map.to_qt(start))
-        c.setPosition(self.map.to_qt(end), QTextCursor.KeepAnchor)
-        self.setTextCursor(c)
-        if scroll:
-            self.centerCursor()
-
-    def cursor_rect_at(self, py: int):
-        c = QTextCursor(self.document())
-        c.setPosition(self.map.to_qt(py))
-        return self.cursorRect(c)
-
     def set_current(self, span: tuple[int, int] | None) -> None:
         self.current = span
         sels = []
         if span is not None:
             sel = QTextEdit.ExtraSelection()
-            c = QTextCursor(self.document())
-            c.setPosition(self.map.to_qt(span[0]))
-            c.setPosition(self.map.to_qt(span[1]), QTextCursor.KeepAnchor)
+            c = self.cursor_for(*span)
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(CURRENT_BG))
             sel.cursor, sel.format = c, fmt
