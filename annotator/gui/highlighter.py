@@ -206,11 +206,7 @@ class SpanHighlighter:
         """Format the blocks from `first` while `geometry(block).top() < bottom`."""
         block = first
         while block.isValid():
-            n = block.blockNumber()
-            if n not in self._done:
-                self._done.add(n)
-                if n in self._by_block:
-                    self.rehighlightBlock(block)
+            self._ensure_block(block)
             if geometry(block).top() >= bottom:
                 break
             block = block.next()
@@ -218,12 +214,15 @@ class SpanHighlighter:
     def ensure_all(self) -> None:
         block = self._doc.begin()
         while block.isValid():
-            n = block.blockNumber()
-            if n not in self._done:
-                self._done.add(n)
-                if n in self._by_block:
-                    self.rehighlightBlock(block)
+            self._ensure_block(block)
             block = block.next()
+
+    def _ensure_block(self, block: QTextBlock) -> None:
+        n = block.blockNumber()
+        if n not in self._done:
+            self._done.add(n)
+            if n in self._by_block:
+                self.rehighlightBlock(block)
 
     def rehighlightBlock(self, block: QTextBlock) -> None:  # noqa: N802 (Qt's name)
         """Give one paragraph its formats now (QSyntaxHighlighter.rehighlightBlock)."""
