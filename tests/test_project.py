@@ -293,3 +293,14 @@ def test_restore_the_oldest_backup_even_when_rotation_would_drop_it(tmp_path):
         assert p.check() == []
     with Project.open(safety, readonly=True) as s:
         assert len(s.annotations(doc)) == 6  # the state before the restore is kept
+
+
+def test_text_can_be_corrected_until_someone_annotates_it(project):
+    doc = add_doc(project, text="نص فيه خطأ")
+    d = project.replace_text(doc, "نص مصحح")
+    assert project.text(doc) == "نص مصحح" and d.length == 7
+    project.add_annotation(doc, "mona", "claim", 0, 2)
+    with pytest.raises(InputError, match="can no longer change"):
+        project.replace_text(doc, "نص آخر")
+    assert project.text(doc) == "نص مصحح"
+    assert project.check() == []

@@ -448,6 +448,27 @@ class Project:
             self._texts.popitem(last=False)
         return t
 
+    def replace_text(self, doc_id: int, text: str) -> DocumentInfo:
+        """Correct a document's text (a wrong import) before anyone codes it. Refused once
+        it has annotations, deleted ones included: their offsets and quotes point into it."""
+        with self._tx() as s:
+            self._require_doc(s, doc_id)
+            n = s.scalar(select(func.count()).select_from(Annotation)
+                         .where(Annotation.document_id == doc_id))
+            if n:
+                raise InputError(self.path, f"document {doc_id} has {n} annotations; its "
+                                            "text can no longer change")
+            digest = sha256(text)
+            other = s.scalar(select(Document.id).where(Document.sha256 == digest,
+                                                       Document.id != doc_id))
+            if other is not None:
+                raise InputError(self.path, f"document {other} already has this text")
+            doc = s.get(Document, doc_id)
+            doc.sha256, doc.length = digest, len(text)
+            doc.body.text = text
+        self._texts.pop(doc_id, None)
+        return self.document(doc_id)
+
     # --- assignments and status -------------------------------------------------------
 
     def _ensure_assignment(self, s: Session, doc_id: int, coder_id: int, status: str) -> None:
