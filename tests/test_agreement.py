@@ -254,3 +254,39 @@ def test_u_alpha_with_one_character_units_is_ordinary_alpha():
     units = [(f"c{i}", str(v), p, 1) for i in range(3) for p, v in enumerate(vals[i]) if v]
     f = u_family(0, 40, units)
     assert f["u_alpha"] == pytest.approx(alpha_nominal(vals.tolist()), abs=1e-10)
+
+
+def test_u_family_with_a_source_nested_in_its_claim():
+    """The sourcing codebook nests sources inside claims. Two coders who code identically
+    must agree perfectly on every u-alpha figure, not be penalised claim-against-source;
+    and results without nesting must not change."""
+    from annotator.core.agreement import u_family
+
+    same = [(c, "claim", 10, 40) for c in "ab"] + [(c, "source", 20, 10) for c in "ab"] \
+        + [(c, "claim", 60, 20) for c in "ab"]
+    r = u_family(0, 100, same)
+    assert (r["u_alpha"], r["bu_alpha"], r["cu_alpha"]) == (1.0, 1.0, 1.0)
+    # the source shifted by 2 characters: only the source's agreement drops
+    shifted = [(c, "claim", 10, 40) for c in "ab"] + [("a", "source", 20, 10),
+                                                     ("b", "source", 22, 10)]
+    r = u_family(0, 100, shifted)
+    assert r["ku_alpha"]["claim"] == 1.0
+    assert 0.5 < r["ku_alpha"]["source"] < 1.0
+    assert 0.9 < r["u_alpha"] < 1.0
+    # without nesting the multi-valued pairing is not used: same figures as before
+    flat = [("a", "claim", 10, 40), ("b", "claim", 12, 38), ("a", "source", 60, 10),
+            ("b", "source", 60, 12)]
+    r1 = u_family(0, 100, flat)
+    from annotator.core.agreement import unitizing
+
+    sec = unitizing._sections_from_units(0, 100, flat, None)
+    cov = unitizing.coverage(sec, ["claim", "source"])
+    m = len(sec.coders)
+    mats = np.empty((m, 3, 100))
+    mats[:, :2, :] = cov
+    mats[:, 2, :] = ~cov.any(axis=1)
+    # the general pairing gives the usual table when values are single
+    s = mats.sum(axis=0)
+    usual = s @ s.T - sum(mats[i] @ mats[i].T for i in range(m))
+    assert np.allclose(unitizing._multi_valued_coincidences(mats, 2), usual)
+    assert r1["u_alpha"] is not None

@@ -304,10 +304,13 @@ def section_u_stats(sec: Section, categories: list[str], cov: np.ndarray | None)
     mats = np.empty((m, K + 1, n_len), dtype=np.float64)
     mats[:, :K, :] = cov
     mats[:, K, :] = ~cov.any(axis=1)
-    s = mats.sum(axis=0)
-    o = s @ s.T
-    for i in range(m):
-        o -= mats[i] @ mats[i].T
+    if (cov.sum(axis=1) > 1).any():
+        o = _multi_valued_coincidences(mats, K)
+    else:
+        s = mats.sum(axis=0)
+        o = s @ s.T
+        for i in range(m):
+            o -= mats[i] @ mats[i].T
     o /= (m - 1)
     len_k = cov.sum(axis=(0, 2)).astype(float)
     corr[K] = float(mats[:, K, :].sum())
@@ -326,6 +329,41 @@ def section_u_stats(sec: Section, categories: list[str], cov: np.ndarray | None)
             corr_star[k] += float((pairable * pairable).sum())
     return {"o": o, "corr": corr, "corr_star": corr_star, "len_k": len_k,
             "n": float(m * n_len)}
+
+
+def _multi_valued_coincidences(mats: np.ndarray, K: int) -> np.ndarray:
+    """Pair coincidences where a coder's units of different categories overlap (a source
+    inside its claim). The 2016 family assumes one value per position; pairing every value
+    of one coder with every value of the other would count two identical codings as
+    disagreeing (claim against source). Instead, per position and ordered coder pair:
+    the values both hold coincide with themselves; the values only one holds pair with the
+    other's leftovers (or with the other's gap, for a category the other did not mark
+    there), each weighted 1/max(leftovers). With one value per position this is exactly
+    the usual table, so results without overlaps are unchanged."""
+    m = mats.shape[0]
+    gap = K
+    o = np.zeros((K + 1, K + 1))
+    vals = mats[:, :K, :] > 0
+    for i in range(m):
+        for j in range(m):
+            if i == j:
+                continue
+            a, b = vals[i], vals[j]
+            both = a & b
+            o[np.arange(K), np.arange(K)] += both.sum(axis=1)
+            la, lb = (a & ~b).astype(float), (b & ~a).astype(float)
+            na, nb = la.sum(axis=0), lb.sum(axis=0)
+            gap_a = (mats[i, gap] > 0) & (mats[j, gap] > 0)  # both in a gap: ⊘ coincides
+            o[gap, gap] += gap_a.sum()
+            # a leftover value meets the other's gap when the other has no leftover
+            la_full = np.vstack([la, ((na == 0) & (nb > 0)).astype(float)[None, :]])
+            lb_full = np.vstack([lb, ((nb == 0) & (na > 0)).astype(float)[None, :]])
+            na_f, nb_f = la_full.sum(axis=0), lb_full.sum(axis=0)
+            w = np.zeros_like(na_f)
+            has = (na_f > 0) & (nb_f > 0)
+            w[has] = 1.0 / np.maximum(na_f, nb_f)[has]
+            o += (la_full * w) @ lb_full.T
+    return o
 
 
 def coverage(sec: Section, categories: list[str]) -> np.ndarray:
