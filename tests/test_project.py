@@ -304,3 +304,19 @@ def test_text_can_be_corrected_until_someone_annotates_it(project):
         project.replace_text(doc, "نص آخر")
     assert project.text(doc) == "نص مصحح"
     assert project.check() == []
+
+
+def test_the_project_file_alone_holds_every_commit_while_the_app_is_open(tmp_path):
+    """Coders mail the .annot file, often with the app still open: a copy of that one
+    file (without -wal) must already hold their last annotation."""
+    import shutil
+
+    path = tmp_path / "p.annot"
+    with Project.create(path) as p:
+        doc = add_doc(p)
+        for i in range(5):
+            p.add_annotation(doc, "mona", "claim", i, i + 3)
+        copy = tmp_path / "sent.annot"
+        shutil.copyfile(path, copy)  # the main file only, as an e-mail attachment
+        with Project.open(copy, readonly=True) as sent:
+            assert len(sent.annotations(doc)) == 5

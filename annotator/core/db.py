@@ -107,6 +107,12 @@ class ProjectLock:
             pass
 
 
+def checkpoint(engine: Engine) -> None:
+    """Move what WAL holds into the main file, without waiting for readers."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
