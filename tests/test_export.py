@@ -542,3 +542,38 @@ def test_libreoffice_opens_the_workbook(book, tmp_path):
             ).read_text(encoding="utf-8")
     assert "=SUM(A1)" in text and "John Smith 😀" in text
     assert "Err:" not in text and "#NAME" not in text
+
+
+def test_agreement_sheet_equals_the_agreement_command(tmp_path, capsys):
+    """One place builds agreement inputs: the sheet and `annotator agreement --json` give
+    the same figures, with source names compared under Arabic folding and gold left out
+    when two coders are included."""
+    import json
+
+    text = "قالت صحيفة الجارديان إن الوثائق حقيقية وذكرت رويترز ذلك وأكدت بي بي سي الخبر."
+    path = tmp_path / "a.annot"
+    names = {"mona": ["الجارديان", "رويترز", "بي بي سي"],
+             "ali": ["الْجارديان", "رويترز", "بى بى سى"]}
+    with Project.create(path) as p:
+        [doc] = p.add_documents([ImportedDocument(text=text, title="t")]).added
+        for coder, written in names.items():
+            for needle, name in zip(["الجارديان", "رويترز", "بي بي سي"], written,
+                                    strict=True):
+                s, e = span(text, needle)
+                p.add_annotation(doc, coder, "source", s, e, attrs={"name": name})
+            p.set_status(doc, coder, "done")
+        p.add_coder("gold", role="gold")
+        export_xlsx(p, tmp_path / "a.xlsx")
+    assert main(["agreement", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["categories"]["source"]["attributes"]["name"] == 1.0
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx", read_only=True)["Agreement"]
+    got = {}
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        category, measure, value, pair, n, document, note = row[:7]
+        if document is None and category == "source":
+            got[(measure, pair)] = value
+    assert got[("attribute:name", None)] == pytest.approx(1.0)
+    assert got[("alpha_nominal", None)] == pytest.approx(
+        report["categories"]["source"]["alpha_nominal"])
+    assert all("gold" not in (pair or "") for (_, pair) in got)

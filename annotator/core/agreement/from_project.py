@@ -13,7 +13,8 @@ from .report import agreement_report
 
 
 def collect_inputs(project, coders: list[str] | None = None, category: str | None = None,
-                   all_docs: bool = False) -> tuple[list[DocInput], list[Span], list[str]]:
+                   all_docs: bool = False, doc_ids: list[int] | None = None
+                   ) -> tuple[list[DocInput], list[Span], list[str]]:
     known = [c.name for c in project.coders() if c.role != "gold"] if coders is None else coders
     if coders is not None:
         missing = sorted(set(coders) - {c.name for c in project.coders()})
@@ -25,7 +26,7 @@ def collect_inputs(project, coders: list[str] | None = None, category: str | Non
     cb = project.codebook()
     kinds = {c.key: c for c in cb.categories}
     docs: list[DocInput] = []
-    for d in project.documents():
+    for d in project.iter_documents(doc_ids):
         if all_docs:
             who = sorted(c for c, n in d.annotations.items() if n and c in chosen)
         else:
@@ -51,8 +52,8 @@ def collect_inputs(project, coders: list[str] | None = None, category: str | Non
 
 
 def project_report(project, coders: list[str] | None = None, category: str | None = None,
-                   all_docs: bool = False) -> dict:
-    docs, spans, chosen = collect_inputs(project, coders, category, all_docs)
+                   all_docs: bool = False, doc_ids: list[int] | None = None) -> dict:
+    docs, spans, chosen = collect_inputs(project, coders, category, all_docs, doc_ids)
     cb = project.codebook()
     cats = [c.key for c in cb.categories if c.kind == "span"
             and (category is None or c.key == category)]

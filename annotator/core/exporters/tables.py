@@ -574,55 +574,20 @@ AGREEMENT_COLUMNS = [Column("category", 16), Column("measure", 18), Column("valu
                      Column("note", 50, "long")]
 
 
-def agreement_inputs(plan: Plan):
-    """(docs, spans) for `agreement_report`: documents that two or more included coders
-    marked done, and those coders' live spans on them (document-level codes left out)."""
-    from ..agreement import DocInput, Span
-
-    names = {cid: name for cid, name, _ in plan.coders}
-    span_cats = {c.id: c.key for c in plan.categories if c.kind != "document"}
-    docs, spans = [], []
-    for batch in plan.doc_batches(500):
-        with plan.session() as s:
-            done: dict[int, list[str]] = {}
-            for d, cid in s.execute(select(Assignment.document_id, Assignment.coder_id)
-                                    .where(Assignment.document_id.in_(batch),
-                                           Assignment.coder_id.in_(plan.coder_ids),
-                                           Assignment.status == "done")):
-                done.setdefault(d, []).append(names[cid])
-            ids = [d for d, cs in done.items() if len(cs) >= 2]
-            if not ids:
-                continue
-            texts = dict(s.execute(select(DocumentText.document_id, DocumentText.text)
-                                   .where(DocumentText.document_id.in_(ids))).all())
-            for d in sorted(ids):
-                docs.append(DocInput(d, texts.get(d, ""), tuple(sorted(done[d]))))
-            for d, cid, catid, start, end, attrs in s.execute(
-                    select(Annotation.document_id, Annotation.coder_id, Annotation.category_id,
-                           Annotation.start, Annotation.end, Annotation.attrs)
-                    .where(Annotation.deleted.is_(None), Annotation.document_id.in_(ids),
-                           Annotation.coder_id.in_(plan.coder_ids))
-                    .order_by(Annotation.id)):
-                if catid in span_cats and names[cid] in done[d]:
-                    spans.append(Span(d, names[cid], span_cats[catid], start, end,
-                                      tuple(sorted((attrs or {}).items()))))
-    return docs, spans
+def agreement_coders(plan: Plan) -> list[str]:
+    """Whose agreement the sheet reports: the included coders, without gold when two or
+    more others are included (gold is decided from them, not a coder to agree with);
+    gold with one coder is that coder's feedback."""
+    others = [name for _, name, role in plan.coders if role != "gold" and name != "gold"]
+    return others if len(others) >= 2 else plan.coder_names
 
 
 def build_agreement_report(plan: Plan) -> dict | None:
-    """The agreement report of the included coders, or None (with plan.agreement_error)
-    when the agreement module is not available."""
-    try:
-        from ..agreement import agreement_report
-    except ImportError as exc:
-        plan.agreement_error = f"the agreement module is not available ({exc})"
-        return None
-    docs, spans = agreement_inputs(plan)
-    cats = [c.key for c in plan.categories if c.kind != "document" and not c.retired]
-    attributes = {c.key: [a.key for a in c.attributes] for c in plan.categories
-                  if c.kind != "document"}
-    return agreement_report(docs, spans, coders=plan.coder_names, categories=cats,
-                            attributes=attributes)
+    """The same report `annotator agreement` prints (one place builds its inputs), over
+    the exported documents that two or more of these coders marked done."""
+    from ..agreement.from_project import project_report
+
+    return project_report(plan.project, coders=agreement_coders(plan), doc_ids=plan.doc_ids)
 
 
 def _num(v):
