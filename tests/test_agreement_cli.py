@@ -85,3 +85,10 @@ def test_unknown_coder_is_a_one_line_error(proj, capsys):
     assert main(["agreement", str(proj), "--coders", "nobody"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "nobody" in err and len(err.splitlines()) == 1
+
+
+def test_a_category_nobody_used_has_no_percent_agreement(proj, capsys):
+    r = json.loads(agreement(capsys, proj, "--json"))
+    rel = r["categories"]["reliability"]
+    assert rel["percent_agreement"] is None and rel["reasons"]["percent_agreement"]
+    assert r["categories"]["claim"]["percent_agreement"] == 1.0

@@ -215,3 +215,13 @@ def test_backups_list_and_restore(proj, capsys):
     code, _, err = run(capsys, "backups", proj, "--restore", 99)
     assert code == 1
     assert_one_line_error(err, "no backup number 99")
+
+
+def test_format_option_reads_a_file_without_extension(proj, tmp_path, capsys):
+    f = tmp_path / "article_no_ext"
+    f.write_text("خبر عن الموصل\n\nنص الخبر.", encoding="utf-8")
+    code, _, err = run(capsys, "import", proj, f)
+    assert code == 1
+    assert_one_line_error(err, "article_no_ext")
+    code, out, err = run(capsys, "import", proj, f, "--format", "txt")
+    assert code == 0 and "imported 1 documents" in out, err

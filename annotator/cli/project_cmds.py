@@ -99,7 +99,7 @@ class _Progress:
 def cmd_import(args) -> int:
     # Open first: a path that is not a project is refused before reading anything.
     with Project.open(args.project) as p:
-        files = iter_files(args.paths)
+        files = iter_files(args.paths, args.format)
         if not files:
             raise InputError(args.paths[0], "no importable files found")
         docs, skipped = [], []

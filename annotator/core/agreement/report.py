@@ -206,6 +206,10 @@ def _scope(stats: list[_DocStats], coders: list[str], cats: list[str],
                 reasons[f"kappa.{p}"] = why
             n = a + b + c + d
             share = float((a + d) / n) if n else None
+            if share is not None and a + b + c == 0:
+                # agreeing only that nobody marked anything is no agreement to report
+                share = None
+                reasons[f"percent_agreement.{p}"] = "neither coder marked this category"
             if share is not None:
                 shares.append(share)
             for name, tp in (("f1_exact", te), ("f1_overlap", to)):
