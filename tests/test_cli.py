@@ -91,7 +91,7 @@ def test_doccano_unknown_labels_are_listed(proj, tmp_path, capsys):
                  encoding="utf-8")
     code, _, err = run(capsys, "import", proj, f, "--coder", "ali")
     assert code == 1
-    assert_one_line_error(err, "Bar", "Foo")
+    assert_one_line_error(err, "Bar", "Foo", f"error: {f}: ")  # names the file to fix
 
 
 def test_codebook_export_and_import(proj, tmp_path, capsys):
@@ -225,3 +225,12 @@ def test_format_option_reads_a_file_without_extension(proj, tmp_path, capsys):
     assert_one_line_error(err, "article_no_ext")
     code, out, err = run(capsys, "import", proj, f, "--format", "txt")
     assert code == 0 and "imported 1 documents" in out, err
+
+
+def test_spreadsheet_rows_without_text_are_reported(proj, tmp_path, capsys):
+    f = tmp_path / "a.csv"
+    f.write_text("title,text\nأول,نص الخبر الأول\nثان,\nثالث,نص الخبر الثالث\n",
+                 encoding="utf-8")
+    code, out, err = run(capsys, "import", proj, f)
+    assert code == 0 and "imported 2 documents" in out
+    assert "note: " in err and "rows 3" in err and "without text" in err

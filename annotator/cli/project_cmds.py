@@ -102,12 +102,18 @@ def cmd_import(args) -> int:
         files = iter_files(args.paths, args.format)
         if not files:
             raise InputError(args.paths[0], "no importable files found")
-        docs, skipped = [], []
+        docs, skipped, notes = [], [], []
         progress = _Progress(len(files))
         for i, f in enumerate(files, 1):
             progress.step(i, f.name)
             try:
-                docs.extend(read_path(f, args.format))
+                got = read_path(f, args.format)
+                # labels are checked per file, so the message names the file to fix
+                unknown = p.unknown_labels(got)
+                if unknown:
+                    raise InputError(f, "labels not in the codebook: " + ", ".join(unknown))
+                docs.extend(got)
+                notes += [f"{f}: {n}" for n in getattr(got, "notes", [])]
             except AnnotatorError as exc:
                 if not args.skip_bad:
                     progress.done()
@@ -117,6 +123,8 @@ def cmd_import(args) -> int:
         report: ImportReport = p.add_documents(docs, coder=args.coder)
     for s in skipped:
         print(f"skipped: {s}", file=sys.stderr)
+    for n in notes:
+        print(f"note: {n}", file=sys.stderr)
     print(f"imported {len(report.added)} documents"
           + (f" and {report.annotations} annotations by {args.coder}" if args.coder else ""))
     if report.duplicates:

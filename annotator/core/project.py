@@ -329,8 +329,7 @@ class Project:
         any, attach to the existing document under `coder`."""
         docs = list(docs)
         cb = self.codebook()
-        unknown = sorted({sp.label for d in docs for sp in d.spans
-                          if cb.category_for_label(sp.label) is None})
+        unknown = self.unknown_labels(docs)
         if unknown:
             raise InputError(self.path, "labels not in the codebook: " + ", ".join(unknown))
         if any(d.spans for d in docs) and not coder:
@@ -388,6 +387,12 @@ class Project:
         if report.added:
             self._emit("documents_added", report.added)
         return report
+
+    def unknown_labels(self, docs: Iterable[ImportedDocument]) -> list[str]:
+        """Span labels (doccano) that match no category key or name, sorted."""
+        cb = self.codebook()
+        return sorted({sp.label for d in docs for sp in d.spans
+                       if cb.category_for_label(sp.label) is None})
 
     def documents(self, ids: Iterable[int] | None = None, with_meta: bool = False
                   ) -> list[DocumentInfo]:

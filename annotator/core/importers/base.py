@@ -27,3 +27,12 @@ class ImportedDocument:
     source_file: str | None = None  # name (not full path) of the file it came from
     meta: dict = field(default_factory=dict)  # free metadata, incl. stripped boilerplate
     spans: list[ImportedSpan] = field(default_factory=list)
+
+
+class Documents(list):
+    """What a reader returns: the documents, plus notes for the user about what was passed
+    over (e.g. spreadsheet rows without text), so nothing is dropped without a word."""
+
+    def __init__(self, docs=(), notes: list[str] | None = None):
+        super().__init__(docs)
+        self.notes: list[str] = list(notes or [])

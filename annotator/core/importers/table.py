@@ -13,7 +13,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.importers.archive import check_office_zip
-from annotator.core.importers.base import ImportedDocument
+from annotator.core.importers.base import Documents, ImportedDocument
 from annotator.core.importers.common import (
     MAX_CONTAINER_BYTES,
     check_file_size,
@@ -125,10 +125,13 @@ def _documents(path: Path, rows: Iterable[tuple[int, list]], base_meta: dict
     columns = _match_columns(path, header)
     text_col = columns["text"]
     docs: list[ImportedDocument] = []
+    skipped: list[int] = []
     for n, row in rows:
         values = {i: row[i] for i in range(min(len(row), len(header)))}
         text = _cell(values.get(text_col))
         if not text.strip():
+            if any(_cell(v).strip() for v in values.values()):
+                skipped.append(n)  # a row with data but no text: say so
             continue
         check_text_size(path, text, where=f"row {n}")
         doc = ImportedDocument(text=text, source_file=Path(path).name)
@@ -155,7 +158,11 @@ def _documents(path: Path, rows: Iterable[tuple[int, list]], base_meta: dict
         docs.append(doc)
     if not docs:
         raise InputError(path, "no rows with text (every row's text column is empty)")
-    return docs
+    notes = []
+    if skipped:
+        shown = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
+        notes.append(f"{len(skipped)} rows without text skipped (rows {shown})")
+    return Documents(docs, notes)
 
 
 def _match_columns(path: Path, header: list[str]) -> dict[str, int | None]:
