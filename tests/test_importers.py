@@ -635,3 +635,12 @@ def test_pdf_with_txt_extension_is_binary(tmp_path):
     p = tmp_path / "paper.txt"
     p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 5 >>\nstream\n\x00\x01\x02")
     refused(p, "binary file, not text", "PDF")
+
+
+def test_html_title_is_the_headline_not_the_site_name(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><title>موقع الأخبار | خبر مهم</title></head><body>"
+                    "<nav>الرئيسية</nav><article><h1>خبر مهم</h1><p>نص الخبر الطويل هنا عن "
+                    "الموصل والجارديان.</p></article></body></html>", encoding="utf-8")
+    [doc] = read_path(page)
+    assert doc.title == "خبر مهم"

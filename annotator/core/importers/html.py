@@ -107,11 +107,14 @@ def _meta(soup, *keys: str) -> str | None:
 
 
 def _metadata(soup) -> dict:
-    title = _meta(soup, "og:title", "twitter:title")
+    h1 = soup.find("h1")
+    h1_text = _text(h1) if h1 else None
+    # <title> usually carries the site's name ("موقع | خبر مهم"): the page's own headline
+    # (og:title, then the article's <h1>) comes first
+    title = _meta(soup, "og:title", "twitter:title") or h1_text
     if not title and soup.title and soup.title.string:
         title = soup.title.string.strip()
-    h1 = soup.find("h1")
-    fields: dict = {"title": title, "h1": _text(h1) if h1 else None}
+    fields: dict = {"title": title, "h1": h1_text}
     published = _meta(soup, "article:published_time", "datePublished", "pubdate",
                       "publishdate", "date", "dc.date", "DC.date.issued")
     if not published:
