@@ -26,7 +26,7 @@
     <message>
         <location filename="../../gui/actions.py" line="24"/>
         <source>&amp;Restore a backup…</source>
-        <translation>ا&amp;سترجاع نسخة احتياطية…</translation>
+        <translation>استرجاع نسخة احتياطية…</translation>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="25"/>
@@ -202,6 +202,11 @@
         <location filename="../../gui/actions.py" line="64"/>
         <source>Category 9</source>
         <translation>الفئة 9</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="0"/>
+        <source>Edit &amp;attributes</source>
+        <translation>تحرير السمات</translation>
     </message>
 </context>
 <context>
@@ -716,6 +721,26 @@
         <location filename="../../gui/main_window.py" line="396"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="0"/>
+        <source>This is the last article.</source>
+        <translation>هذا آخر مقال.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="0"/>
+        <source>This is the first article.</source>
+        <translation>هذا أول مقال.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="0"/>
+        <source>Marked done. Annotations still lacking a required attribute (*): %1</source>
+        <translation>عُلِّم المقال منجزاً. ترميزات تنقصها سمة إلزامية (*): %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="0"/>
+        <source>Select an annotation that has attributes first.</source>
+        <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
 </context>
 <context>
