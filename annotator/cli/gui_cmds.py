@@ -35,7 +35,7 @@ def cmd_open(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from ..core.errors import InputError
+    from ..core.errors import InputError, NotFoundError
     from ..core.project import Project
 
     if args.out.suffix.lower() not in (".png", ".pdf"):
@@ -47,6 +47,9 @@ def cmd_render(args) -> int:
 
     setup("en")
     with Project.open(args.project, readonly=True) as project:
+        if args.coder is not None and args.coder not in {c.name for c in project.coders()}:
+            # a misspelt name would otherwise draw the article with no highlights at all
+            raise NotFoundError(None, f"no coder named {args.coder}")
         out = render_document(project, args.doc, args.out, coder=args.coder)
     print(out, file=sys.stdout)
     return 0
