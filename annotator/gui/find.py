@@ -5,7 +5,8 @@ hamza and alef forms, diacritics, tatweel, ta marbuta/ha and ya/alef maqsura all
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,9 +24,77 @@ from PySide6.QtWidgets import (
 
 from ..core.text import find_all
 from . import i18n
+from .models import is_rtl_text
 
 MAX_PROJECT_HITS = 1000
-CONTEXT = 40  # characters of context either side of a hit in the project list
+CONTEXT = 30  # characters of context either side of a hit in the project list
+FSI, PDI = "\u2068", "\u2069"
+HIT_ROLE = Qt.UserRole + 1  # (title, before, match, after)
+TITLE_SHARE, TITLE_MAX = 0.3, 220  # the article column: 30% of the width, at most 220 px
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """A project-wide hit in two columns, article | context. The context is one paragraph
+    in its own direction (Arabic right-aligned whatever the interface), the match isolated
+    (FSI…PDI) and emphasised, so a Latin name inside Arabic cannot scramble the line."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        return QSize(200, option.fontMetrics.height() + 8)
+
+    def paint(self, painter, option, index) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is None:
+            return super().paint(painter, option, index)
+        title, before, match, after = hit
+        style = option.widget.style() if option.widget else None
+        self.initStyleOption(option, index)
+        text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.CE_ItemViewItem, option, painter, option.widget)
+        option.text = text
+        r = option.rect.adjusted(4, 0, -4, 0)
+        w = min(int(r.width() * TITLE_SHARE), TITLE_MAX)
+        mirrored = option.direction == Qt.RightToLeft
+        title_rect = QRect(r.right() - w + 1, r.top(), w, r.height()) if mirrored else \
+            QRect(r.left(), r.top(), w, r.height())
+        ctx_rect = QRect(r.left(), r.top(), r.width() - w - 12, r.height()) if mirrored else \
+            QRect(r.left() + w + 12, r.top(), r.width() - w - 12, r.height())
+        selected = bool(option.state & QStyle.State_Selected)
+        role = QPalette.HighlightedText if selected else QPalette.Text
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        painter.setFont(option.font)
+        elided = option.fontMetrics.elidedText(title, Qt.ElideRight, w)
+        align = (Qt.AlignRight | Qt.AlignAbsolute) if is_rtl_text(title) else Qt.AlignLeading
+        painter.drawText(title_rect, int(align | Qt.AlignVCenter), elided)
+        painter.restore()
+        self._paint_context(painter, option, ctx_rect, (before, match, after), role)
+
+    @staticmethod
+    def _paint_context(painter, option, rect, parts, role) -> None:
+        before, match, after = parts
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        rtl = is_rtl_text(before + match + after)
+        opt = QTextOption((Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignAbsolute)
+        opt.setTextDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
+        opt.setWrapMode(QTextOption.NoWrap)
+        doc.setDefaultTextOption(opt)
+        doc.setHtml(f"…{_html(before)} <b><u>{FSI}{_html(match)}{PDI}</u></b> {_html(after)}…")
+        doc.setTextWidth(rect.width())
+        painter.save()
+        painter.setClipRect(rect)
+        painter.translate(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.Text, option.palette.color(role))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
 
 
 class FindBar(QWidget):
@@ -68,6 +139,8 @@ class FindBar(QWidget):
         lay.addLayout(row)
         self.results = QListWidget()
         self.results.setObjectName("findResults")
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setUniformItemSizes(True)
         self.results.itemActivated.connect(self._result)
         self.results.itemClicked.connect(self._result)
         self.results.setVisible(False)
@@ -126,8 +199,14 @@ class FindBar(QWidget):
             for s, e in find_all(text, q):
                 before = " ".join(text[max(0, s - CONTEXT):s].split())
                 after = " ".join(text[e:e + CONTEXT].split())
-                item = QListWidgetItem(f"{d.title[:40]} — …{before} [{text[s:e]}] {after}…")
+                match = " ".join(text[s:e].split())
+                title = " ".join((d.title or "").split())
+                # the plain text (copied, read aloud) keeps the two columns and isolates
+                item = QListWidgetItem(f"{FSI}{title}{PDI}\t{FSI}…{before} {FSI}{match}{PDI} "
+                                       f"{after}…{PDI}")
                 item.setData(Qt.UserRole, (d.id, s, e))
+                item.setData(HIT_ROLE, (title, before, match, after))
+                item.setToolTip(d.title)
                 self.results.addItem(item)
                 n += 1
                 if n >= MAX_PROJECT_HITS:

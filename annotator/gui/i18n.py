@@ -11,13 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..resources import I18N
 
 LANGUAGES = ("en", "ar")
-_state = {"lang": "en", "translator": None}
+_state = {"lang": "en", "translators": []}
 
 
 def current() -> str:
@@ -36,15 +36,20 @@ def install(lang: str) -> str:
     """
     app = QCoreApplication.instance()
     lang = lang if lang in LANGUAGES else "en"
-    old = _state["translator"]
-    if old is not None:
+    for old in _state["translators"]:
         app.removeTranslator(old)
-        _state["translator"] = None
+    _state["translators"] = []
     if lang != "en":
         tr = QTranslator(app)
         if tr.load(str(I18N / f"annotator_{lang}.qm")):
             app.installTranslator(tr)
-            _state["translator"] = tr
+            _state["translators"].append(tr)
+            # Qt's own strings: OK/Cancel/Close of dialog buttons, message boxes, the
+            # line edit's context menu. Missing in a stripped build: those stay English.
+            qt = QTranslator(app)
+            if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+                app.installTranslator(qt)
+                _state["translators"].append(qt)
         else:  # a broken install: stay usable in English rather than half-translated
             lang = "en"
     _state["lang"] = lang
