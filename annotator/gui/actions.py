@@ -11,6 +11,8 @@ from enum import Enum
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from . import i18n
+
 CONTEXT = "Actions"
 
 
@@ -34,6 +36,7 @@ class Act(Enum):
     DELETE = (QT_TRANSLATE_NOOP("Actions", "&Delete annotation"), ("Delete",))
     LINK = (QT_TRANSLATE_NOOP("Actions", "&Link to source…"), ("L",))
     CANCEL = (QT_TRANSLATE_NOOP("Actions", "Cancel linking"), ("Escape",))
+    EDIT_ATTRIBUTES = (QT_TRANSLATE_NOOP("Actions", "Edit &attributes"), ("F2",))
     SNAP = (QT_TRANSLATE_NOOP("Actions", "&Snap selection to whole words"), ())
     START_BACK = (QT_TRANSLATE_NOOP("Actions", "Move start backward"), ("Alt+Right",))
     START_FORWARD = (QT_TRANSLATE_NOOP("Actions", "Move start forward"), ("Alt+Left",))
@@ -106,9 +109,34 @@ class Actions(QObject):
     def retranslate(self) -> None:
         for act, a in self._actions.items():
             if not act.name.startswith("ANNOTATE_"):
-                a.setText(act.text)
+                a.setText(menu_text(act.text, a, i18n.is_rtl()))
+
+
+LRM = "\u200e"
+
+
+def menu_text(text: str, action: QAction, rtl: bool) -> str:
+    """A menu's text for `action`. In a right-to-left menu Qt lays the shortcut out as
+    Arabic text and "Ctrl+," reads "+Ctrl,"; a text with its own tab column is shown as
+    it is, so the shortcut goes there between left-to-right marks."""
+    seq = action.shortcut()
+    if not rtl or seq.isEmpty():
+        action.setIconText("")
+        action.setToolTip("")
+        return text
+    plain = text.replace("&", "").replace("…", "").strip()
+    action.setIconText(plain)  # toolbar buttons and tooltips without the tab column
+    action.setToolTip(plain)
+    return f"{text}\t{LRM}{seq.toString(QKeySequence.NativeText)}{LRM}"
 
 
 def shortcut_text(act: Act) -> str:
-    """The shortcuts of `act` as the user's platform spells them."""
-    return ", ".join(QKeySequence(s).toString(QKeySequence.NativeText) for s in act.shortcuts)
+    """The shortcuts of `act` as the user's platform spells them, each kept left to right
+    (in an Arabic line "Ctrl+," would otherwise read "+Ctrl,")."""
+    return "، ".join(f"{LRM}{QKeySequence(s).toString(QKeySequence.NativeText)}{LRM}"
+                     for s in act.shortcuts) if _rtl() else \
+        ", ".join(QKeySequence(s).toString(QKeySequence.NativeText) for s in act.shortcuts)
+
+
+def _rtl() -> bool:
+    return i18n.is_rtl()

@@ -1,5 +1,7 @@
 """The selected annotation's attributes and links. Every edit is reported at once (the
-window turns it into an UpdateAnnotation undo command); nothing is held back unsaved."""
+window turns it into an UpdateAnnotation undo command); nothing is held back unsaved: a
+value typed without Enter is committed by `commit_pending()`, which the window calls before
+the panel would show something else (another annotation, article, language, Escape)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from ..core.codebook import AttributeDef, Codebook
 from ..core.records import AnnotationInfo, RelationInfo
 from ..core.text import fold
 from . import i18n
-from .models import short
+from .models import RTL_ALIGN, is_rtl_text, short
 
 FOLD_ROLE = Qt.UserRole + 10
 NO_NUMBER = -1e12  # the spin box's "empty" value, shown as "—"
@@ -48,8 +50,14 @@ class FoldCompleter(QCompleter):
         for v in values:
             item = QStandardItem(v)
             item.setData(fold(v), FOLD_ROLE)
+            if is_rtl_text(v):
+                item.setData(int(RTL_ALIGN), Qt.TextAlignmentRole)
             model.appendRow(item)
         self.setModel(model)
+        # Arabic names read from the right, whatever the interface direction
+        if values:
+            rtl = sum(map(is_rtl_text, values)) * 2 >= len(values)
+            self.popup().setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
 
     def splitPath(self, path: str) -> list[str]:
         return [fold(path)]
@@ -104,6 +112,29 @@ class AttributePanel(QWidget):
         self._retranslate()
         self.show_annotation(None)
 
+    def first_editor(self) -> QWidget | None:
+        """The first attribute field (the target of "Edit attributes")."""
+        return next(iter(self.editors.values()), None)
+
+    def is_field(self, w) -> bool:
+        """Whether `w` is (inside) one of the attribute fields."""
+        return w is not None and any(w is ed or ed.isAncestorOf(w)
+                                     for ed in self.editors.values())
+
+    def commit_pending(self) -> None:
+        """Report what is typed but not yet finished (no Enter, focus still in the field):
+        a text field whose text differs from the stored value, a half-typed number."""
+        if self._building or self.info is None or self.codebook is None:
+            return
+        cat = self.codebook.category(self.info.category)
+        for key, w in list(self.editors.items()):
+            if isinstance(w, QLineEdit):
+                value = w.text().strip() or None
+                if value != self.info.attrs.get(key) and cat.attribute(key) is not None:
+                    self._edited(key, value)
+            elif isinstance(w, QDoubleSpinBox):
+                w.interpretText()  # emits valueChanged when the text is a new number
+
     # --- content ------------------------------------------------------------------------
 
     def set_codebook(self, cb: Codebook, suggestions=None) -> None:
@@ -117,12 +148,15 @@ class AttributePanel(QWidget):
         same = (info is not None and self.info is not None
                 and info.category == self.info.category and bool(self.editors)
                 == bool(self.codebook.category(info.category).attributes))
+        # the same annotation again (an event refreshing it) keeps what is being typed;
+        # another one never inherits the text of the field that has focus
+        refresh = same and info.uuid == self.info.uuid
         self.info = info
         self._building = True
         try:
             if not same:
                 self._rebuild()
-            self._fill()
+            self._fill(keep_typing=refresh)
             self.links.clear()
             for rel, label in links:
                 item = QListWidgetItem(label)
@@ -166,6 +200,12 @@ class AttributePanel(QWidget):
             ed.setToolTip(a.description)
             self.editors[a.key] = ed
             self.form.addRow(i18n.name(a) + (" *" if a.required else ""), ed)
+        # New editors join the end of the window's tab chain (after the annotation
+        # table); put them where they are seen: category, fields, links, buttons.
+        chain = [self.category, *self.editors.values(), self.links, self.link_button,
+                 self.unlink_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
     def _editor(self, cat_key: str, a: AttributeDef) -> QWidget:
         if a.type == "choice":
@@ -200,7 +240,7 @@ class AttributePanel(QWidget):
                                                                        or None))
         return w
 
-    def _fill(self) -> None:
+    def _fill(self, keep_typing: bool = False) -> None:
         info = self.info
         if info is None:
             return
@@ -214,7 +254,7 @@ class AttributePanel(QWidget):
                 w.setValue(NO_NUMBER if v is None else float(v))
             elif a.type == "boolean":
                 w.setChecked(bool(v))
-            elif not w.hasFocus() or w.text().strip() == (v or ""):
+            elif not (keep_typing and w.hasFocus()) or w.text().strip() == (v or ""):
                 w.setText(v or "")
 
     def refresh_suggestions(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from ..core.errors import AnnotatorError
 from ..core.records import AnnotationInfo
@@ -155,20 +155,33 @@ class CodingMixin:
         self.hint(translate("Coding", "Click the %1 to link it to; Esc cancels.").replace("%1", targets),
                   sticky=True)
 
-    def cancel(self) -> None:
+    def stop_linking(self) -> None:
+        """Leave link mode, and take its sticky "Click the Source…" hint with it."""
         if self.linking:
             self.linking = None
-            self.hint("")
+            self.statusBar().clearMessage()
+
+    def cancel(self) -> None:
+        """Esc: leave link mode, else leave an attribute field (its value is kept, the
+        annotation stays selected), else close the find bar, else deselect. Focus always
+        ends in the article, so the arrow keys work at once."""
+        in_field = self.attrs.is_field(QApplication.focusWidget())
+        if in_field:
+            self.attrs.commit_pending()
+        if self.linking:
+            self.stop_linking()
+        elif in_field:
+            pass
         elif self.find.isVisible():
             self.find.close_bar()
-            self.view.setFocus()
         else:
             self.activate(None)
             self.view.clear_selection()
+        self.view.setFocus()
 
     def link_to(self, target_uuid: str) -> None:
-        src_uuid, self.linking = self.linking, None
-        self.hint("")
+        src_uuid = self.linking
+        self.stop_linking()
         src = self.view.annotations.get(src_uuid)
         dst = self.view.annotations.get(target_uuid)
         if src is None or dst is None:
@@ -212,7 +225,10 @@ class CodingMixin:
             other = self.view.annotations.get(r.to_uuid if r.from_uuid == uuid else r.from_uuid)
             arrow = "→" if r.from_uuid == uuid else "←"
             quote = short(other.quote, 50) if other else "?"
-            out.append((r, f"{arrow} {i18n.name(rd) if rd else r.type}: «{quote}»"))
+            # FSI…PDI: the quote and its guillemets take their own direction, so «…»
+            # around Arabic reads right in an English line (and the reverse)
+            out.append((r, f"{arrow} {i18n.name(rd) if rd else r.type}: "
+                           f"\u2068«{quote}»\u2069"))
         return out
 
     # --- context menu -------------------------------------------------------------------

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from .actions import Act, shortcut_text
+from . import i18n
+from .actions import LRM, Act, shortcut_text
 
 translate = QCoreApplication.translate
 
@@ -56,8 +57,8 @@ class SettingsDialog(QDialog):
 
 HELP_GROUPS = [
     (QT_TRANSLATE_NOOP("Dialogs", "Coding"),
-     [Act.ANNOTATE_1, Act.DELETE, Act.LINK, Act.CANCEL, Act.START_FORWARD, Act.START_BACK,
-      Act.END_FORWARD, Act.END_BACK]),
+     [Act.ANNOTATE_1, Act.DELETE, Act.LINK, Act.EDIT_ATTRIBUTES, Act.CANCEL,
+      Act.START_FORWARD, Act.START_BACK, Act.END_FORWARD, Act.END_BACK]),
     (QT_TRANSLATE_NOOP("Dialogs", "Editing and finding"),
      [Act.UNDO, Act.REDO, Act.FIND, Act.FIND_PROJECT, Act.FIND_NEXT, Act.FIND_PREVIOUS]),
     (QT_TRANSLATE_NOOP("Dialogs", "Articles and view"),
@@ -69,6 +70,11 @@ HELP_GROUPS = [
 
 
 def help_html() -> str:
+    """The help page. Qt's rich text does not mirror tables, so in a right-to-left
+    interface the cells are written keys first (the label lands on the right) and each
+    key sequence is kept left to right ("1 … 9", not "9 … 1")."""
+    rtl = i18n.is_rtl()
+    side = "right" if rtl else "left"
     rows = []
     intro = translate("Dialogs",
         "<p>Select text with the mouse or with Shift+arrow keys, then press a category's "
@@ -83,19 +89,25 @@ def help_html() -> str:
         "shows each category.</p>")
     for title, acts in HELP_GROUPS:
         heading = translate("Dialogs", title)
-        rows.append(f"<tr><th colspan=2 align=left><br>{heading}</th></tr>")
+        rows.append(f"<tr><th colspan=2 align={side}><br>{heading}</th></tr>")
         for act in acts:
-            keys = "1 … 9" if act is Act.ANNOTATE_1 else shortcut_text(act)
+            keys = f"{LRM}1 … 9{LRM}" if act is Act.ANNOTATE_1 else shortcut_text(act)
             label = translate("Dialogs", "Annotate with the category of that number") \
                 if act is Act.ANNOTATE_1 else act.text.replace("&", "")
-            rows.append(f"<tr><td>{label}</td><td><b>{keys}</b></td></tr>")
-    return intro + "<table cellpadding=3>" + "".join(rows) + "</table>"
+            cells = [f"<td align={side}>{label}</td>", f"<td><b>{keys}</b></td>"]
+            rows.append("<tr>" + "".join(reversed(cells) if rtl else cells) + "</tr>")
+    table = f"<table cellpadding=3 align={side}>" + "".join(rows) + "</table>"
+    if rtl:
+        return f'<div dir="rtl" align="right">{intro}{table}</div>'
+    return intro + table
 
 
 def show_help(parent) -> None:
     dlg = QDialog(parent)
+    dlg.setObjectName("shortcutsDialog")
     dlg.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
     view = QTextBrowser()
+    view.setObjectName("shortcutsHelp")
     view.setHtml(help_html())
     lay = QVBoxLayout(dlg)
     lay.addWidget(view)

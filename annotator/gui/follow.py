@@ -6,16 +6,20 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtWidgets import QApplication
+
 
 class FollowMixin:
     # --- undo across articles -----------------------------------------------------------
 
     def do_undo(self) -> None:
+        self.commit_edits()  # a typed value first becomes the edit that is undone
         if self.undo.canUndo():
             self._show_doc_of(self.undo.command(self.undo.index() - 1))
             self.undo.undo()
 
     def do_redo(self) -> None:
+        self.commit_edits()
         if self.undo.canRedo():
             self._show_doc_of(self.undo.command(self.undo.index()))
             self.undo.redo()
@@ -60,6 +64,8 @@ class FollowMixin:
             self.ann_model.drop(a.uuid)
             self.relations = [r for r in self.relations if a.uuid not in
                               (r.from_uuid, r.to_uuid)]
+            if a.uuid == self.linking:
+                self.stop_linking()
             if a.uuid == self.active:
                 self.activate(None)
         else:
@@ -73,6 +79,11 @@ class FollowMixin:
         self._status()
 
     def activate(self, uuid: str | None, scroll: bool = False) -> None:
+        shown = self.attrs.info
+        if shown is not None and shown.uuid != uuid:
+            # another annotation (or none) is about to fill the panel: store what is typed
+            self.attrs.commit_pending()
+        had_focus = _inside(self.attrs, QApplication.focusWidget())
         info = None
         if uuid:
             row = self.ann_model.row_of(uuid)
@@ -83,6 +94,8 @@ class FollowMixin:
         self.view.set_active(self.active, linked)
         can_link = bool(info and self.relation_types_from(info.category))
         self.attrs.show_annotation(info, self.links_of(uuid) if info else [], can_link)
+        if had_focus and not _inside(self.attrs, QApplication.focusWidget()):
+            self.view.setFocus()  # the focused field went with the old form
         if info is None:
             self.ann_table.clearSelection()
             return
@@ -98,3 +111,7 @@ class FollowMixin:
             self.link_to(uuid)
         else:
             self.activate(uuid or None)
+
+
+def _inside(panel, w) -> bool:
+    return w is not None and panel.isAncestorOf(w)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import AnnotatorError
 from ..core.project import Project
 from . import i18n
-from .actions import Act, Actions
+from .actions import Act, Actions, menu_text
 from .article_view import ArticleView
 from .attribute_panel import AttributePanel
 from .coding import CodingMixin
@@ -46,6 +46,8 @@ def _table(model) -> QTableView:
     t.verticalHeader().hide()
     t.setWordWrap(False)
     t.setAlternatingRowColors(True)
+    # Tab leaves the table (to the next widget) instead of walking its cells forever.
+    t.setTabKeyNavigation(False)
     return t
 
 
@@ -100,6 +102,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.view = ArticleView()
         self.view.setObjectName("article")
         self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.setTabChangesFocus(True)
         self.find = FindBar()
         self.find.setVisible(False)
         centre = QWidget()
@@ -114,7 +117,12 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.ann_model = AnnotationListModel(self)
         self.ann_table = _table(self.ann_model)
         self.ann_table.setObjectName("annotations")
-        self.ann_table.horizontalHeader().setStretchLastSection(True)
+        h = self.ann_table.horizontalHeader()
+        h.setStretchLastSection(False)  # the quote is what the coder reads: it stretches
+        h.setSectionResizeMode(AnnotationListModel.CATEGORY, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(AnnotationListModel.QUOTE, QHeaderView.Stretch)
+        h.setSectionResizeMode(AnnotationListModel.ATTRS, QHeaderView.Interactive)
+        h.resizeSection(AnnotationListModel.ATTRS, 110)
         right = QSplitter(Qt.Vertical)
         for w in (self.palette, self.attrs, self.ann_table):
             right.addWidget(w)
@@ -146,7 +154,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
             self.file_menu.addSeparator() if act is None else self.file_menu.addAction(a[act])
         self.edit_menu = mb.addMenu("")
         for act in (Act.UNDO, Act.REDO, None, Act.FIND, Act.FIND_PROJECT, Act.FIND_NEXT,
-                    Act.FIND_PREVIOUS, None, Act.DELETE, Act.LINK, Act.START_FORWARD,
+                    Act.FIND_PREVIOUS, None, Act.DELETE, Act.LINK, Act.EDIT_ATTRIBUTES,
+                    Act.START_FORWARD,
                     Act.START_BACK, Act.END_FORWARD, Act.END_BACK, None, Act.SNAP):
             self.edit_menu.addSeparator() if act is None else self.edit_menu.addAction(a[act])
         self.code_menu = mb.addMenu("")
@@ -180,6 +189,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         handlers = {
             Act.UNDO: self.do_undo, Act.REDO: self.do_redo, Act.DELETE: self.delete_active,
             Act.LINK: self.start_linking, Act.CANCEL: self.cancel,
+            Act.EDIT_ATTRIBUTES: self.edit_attributes,
             Act.FIND: lambda: self.find.open(False, self._find_seed()),
             Act.FIND_PROJECT: lambda: self.find.open(True, self._find_seed()),
             Act.FIND_NEXT: self.find.next, Act.FIND_PREVIOUS: self.find.previous,
@@ -226,7 +236,14 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
 
     # --- project and documents ----------------------------------------------------------
 
+    def commit_edits(self) -> None:
+        """Store what is typed in an attribute field but not finished with Enter, before
+        the panel shows something else: nothing typed is ever lost."""
+        if self.project is not None:
+            self.attrs.commit_pending()
+
     def set_project(self, project: Project) -> None:
+        self.commit_edits()
         if self.project is not None:
             self.project.unsubscribe(self._on_event)
             self.project.close()
@@ -256,6 +273,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
     def open_document(self, doc_id: int) -> None:
         if doc_id == self.doc_id:
             return
+        self.commit_edits()
         try:
             doc = self.project.document(doc_id)
             text = self.project.text(doc_id)
@@ -264,7 +282,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         except AnnotatorError as exc:
             self.show_error(exc)
             return
-        self.doc_id, self.active, self.linking = doc_id, None, None
+        self.stop_linking()
+        self.doc_id, self.active = doc_id, None
         self.doc = doc
         self.view.set_article(text, doc.language, anns)
         self.ann_model.reset(anns, self.codebook)
@@ -281,6 +300,11 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         idx = self.doc_filter.mapFromSource(src)
         sm = self.doc_table.selectionModel()
         sm.blockSignals(True)
+        if src.isValid() and not idx.isValid():
+            # The article is hidden by the title filter (an undo, a find result opened
+            # it): clear the filter so the list shows which article this is.
+            self.doc_search.clear()
+            idx = self.doc_filter.mapFromSource(src)
         sm.setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         sm.blockSignals(False)
         self.doc_table.scrollTo(idx)
@@ -299,12 +323,44 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         if 0 <= row < self.doc_filter.rowCount():
             src = self.doc_filter.mapToSource(self.doc_filter.index(row, 0))
             self.open_document(self.doc_model.doc_at(src.row()).id)
+        elif delta > 0:
+            self.hint(self.tr("This is the last article."))
+        elif delta < 0:
+            self.hint(self.tr("This is the first article."))
 
     def toggle_done(self) -> None:
-        if self.doc_id is not None:
-            done = self.doc_model.status.get(self.doc_id) == "done"
-            self.push(SetStatus(self.ctx, self.doc_id, self.coder,
-                                "in_progress" if done else "done"))
+        """Done or not done again. Marking done is never refused for a missing required
+        attribute (a coder may finish it later, and "done" is theirs to say); the status
+        bar says how many annotations still lack one."""
+        if self.doc_id is None:
+            return
+        self.commit_edits()
+        done = self.doc_model.status.get(self.doc_id) == "done"
+        if not self.push(SetStatus(self.ctx, self.doc_id, self.coder,
+                                   "in_progress" if done else "done")) or done:
+            return
+        missing = self.missing_required()
+        if missing:
+            self.hint(self.tr("Marked done. Annotations still lacking a required "
+                              "attribute (*): %1").replace("%1", str(missing)))
+
+    def missing_required(self) -> int:
+        """How many of this coder's annotations in the article lack a required attribute."""
+        n = 0
+        for a in self.ann_model.rows:
+            cat = self.codebook.category(a.category)
+            if cat is not None and any(att.required and a.attrs.get(att.key) in (None, "")
+                                       for att in cat.attributes):
+                n += 1
+        return n
+
+    def edit_attributes(self) -> None:
+        """F2: into the selected annotation's first attribute field."""
+        ed = self.attrs.first_editor()
+        if ed is None:
+            self.hint(self.tr("Select an annotation that has attributes first."))
+            return
+        ed.setFocus(Qt.ShortcutFocusReason)
 
     # --- small helpers ------------------------------------------------------------------
 
@@ -360,8 +416,9 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         if self._saved_at:
             self.save_label.setText(self.tr("Saved %1").replace("%1", self._saved_at))
         done = self.doc_model.status.get(self.doc_id) == "done"
-        self.acts[Act.MARK_DONE].setText(self.tr("Mark article not done") if done
-                                         else Act.MARK_DONE.text)
+        mark = self.acts[Act.MARK_DONE]
+        mark.setText(menu_text(self.tr("Mark article not done") if done
+                               else Act.MARK_DONE.text, mark, i18n.is_rtl()))
 
     def _name_hotkeys(self) -> None:
         for i in range(1, 10):
@@ -375,6 +432,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
     # --- language -----------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
+        self.commit_edits()  # the panel rebuilds its fields in the new language
         lang = i18n.install(lang)
         if self.settings is not None:
             self.settings.setValue("language", lang)
@@ -409,6 +467,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.commit_edits()
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("splitter", self.split.saveState())
