@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -68,6 +68,13 @@ def _set_rows(t: QTableWidget, rows: list[list]) -> None:
             if isinstance(v, int):
                 item.setTextAlignment(Qt.AlignCenter)
             t.setItem(r, c, item)
+
+
+def western_digits(*spins) -> None:
+    """Spin boxes show 0-9 like the rest of the interface: under the Arabic interface the
+    default locale would write Arabic-Indic digits (٢٠ %)."""
+    for spin in spins:
+        spin.setLocale(QLocale.c())
 
 
 def _coders(project) -> list[str]:
@@ -262,6 +269,7 @@ class AssignmentDialog(QDialog):
         self.seed.setRange(0, 2_000_000_000)
         self.seed.setValue(1)
         form.addRow(translate("Supervisor", "&Seed:"), self.seed)
+        western_digits(self.overlap, self.seed)
         self.unassigned_only = QCheckBox(translate("Supervisor",
                                                    "Only documents nobody has yet"))
         self.unassigned_only.setChecked(True)
