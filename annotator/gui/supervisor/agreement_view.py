@@ -47,7 +47,9 @@ from .common import (
     ReportRunner,
     ensure_fonts,
     fmt,
+    number,
     one_line,
+    reason_text,
     threshold_colour,
     translate,
     verdict_text,
@@ -122,7 +124,7 @@ class FigureModel(QAbstractTableModel):
             return self.row_docs[index.row()]
         if role == Qt.ToolTipRole:
             if c.kind in ("coef", "plain", "share") and c.value is None:
-                return c.reason or translate("Supervisor", "cannot be computed")
+                return reason_text(c.reason) or translate("Supervisor", "cannot be computed")
             if c.kind == "coef":
                 return "\n".join(t for t in (verdict_text(c.value), c.tip) if t)
             return c.tip or None
@@ -409,9 +411,10 @@ class AgreementView(QWidget):
         def fig(name: str, label: str) -> str:
             v = ov.get(name)
             if v is None:
-                return f"{label} {NULL_TEXT} <i>({reasons.get(name, '')})</i>"
+                return f"{label} {NULL_TEXT} <i>({reason_text(reasons.get(name, ''))})</i>"
             col = threshold_colour(v)
-            return f"{label} <span style='background:{col.name()}'>&nbsp;{v:.3f}&nbsp;</span>"
+            return (f"{label} <span style='background:{col.name()}'>"
+                    f"&nbsp;{number(f'{v:.3f}')}&nbsp;</span>")
 
         counts = translate("Supervisor", "{0} documents, {1} character units, "
                                          "continuum {2} code points").format(
@@ -557,7 +560,8 @@ class AgreementView(QWidget):
         for cat, e in self.report["categories"].items():
             note = translate("Supervisor", "{0} units · spans {1}").format(
                 f"{e['n_units']:,}", _spans_text(e["spans"]))
-            bars.append(Bar(self._cat_name(cat), e.get(key), e["reasons"].get(key, ""), note))
+            bars.append(Bar(self._cat_name(cat), e.get(key),
+                            reason_text(e["reasons"].get(key, "")), note))
         self.chart.set_bars(translate("Supervisor", "{0} per category").format(name), bars)
 
     def _document_activated(self, index) -> None:

@@ -12,7 +12,22 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from .common import NULL_TEXT, RELIABLE, TENTATIVE, threshold_colour, translate
+from .common import NULL_TEXT, RELIABLE, TENTATIVE, number, threshold_colour, translate
+
+
+def value_text(value: float) -> str:
+    """A bar's figure, isolated left to right (LRI ... PDI): "-0.010", never "0.010-"."""
+    return number(f"{value:.3f}")
+
+
+def tick_text(value: float) -> str:
+    return number(f"{value:.1f}")
+
+
+def null_text(bar: Bar) -> str:
+    """What a bar with no figure shows: "—" and why (the reason comes translated:
+    agreement_view passes it through common.reason_text)."""
+    return f"{NULL_TEXT}  {bar.reason}" if bar.reason else NULL_TEXT
 
 
 @dataclass
@@ -102,7 +117,7 @@ class BarChart(QWidget):
         p.setPen(pal.text().color())
         for t in ticks:
             x = x_of(t)
-            p.drawText(QRectF(x - 25, plot_bottom + 2, 50, 16), Qt.AlignCenter, f"{t:.1f}")
+            p.drawText(QRectF(x - 25, plot_bottom + 2, 50, 16), Qt.AlignCenter, tick_text(t))
         # the bars (alignments carry AlignAbsolute: the mirroring is done here, by hand)
         self._rects = []
         zero = x_of(0.0)
@@ -116,7 +131,7 @@ class BarChart(QWidget):
                        fm.elidedText(b.label, Qt.ElideRight, int(label_rect.width())))
             if b.value is None:
                 p.setPen(QColor("#777777"))
-                txt = f"{NULL_TEXT}  {b.reason}" if b.reason else NULL_TEXT
+                txt = null_text(b)
                 r = QRectF(left + 6, y, plot_w - 12, self.BAR_H)
                 p.drawText(r, (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignVCenter | Qt.AlignAbsolute,
                            fm.elidedText(txt, Qt.ElideRight, int(r.width())))
@@ -125,7 +140,7 @@ class BarChart(QWidget):
                 bar = QRectF(min(zero, x), y + 2, abs(x - zero), self.BAR_H - 4)
                 p.fillRect(bar, threshold_colour(b.value, strong=True))
                 p.setPen(pal.text().color())
-                txt = f"{b.value:.3f}"
+                txt = value_text(b.value)
                 vr = (QRectF(10, y, value_w - 6, self.BAR_H) if rtl
                       else QRectF(right + 6, y, value_w - 6, self.BAR_H))
                 p.drawText(vr, (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignVCenter | Qt.AlignAbsolute, txt)
@@ -152,7 +167,7 @@ class BarChart(QWidget):
                 if r.contains(pos):
                     why = b.reason or translate("Supervisor", "cannot be computed")
                     tip = f"<b>{b.label}</b>: "
-                    tip += f"{b.value:.3f}" if b.value is not None else f"{NULL_TEXT} ({why})"
+                    tip += value_text(b.value) if b.value is not None else f"{NULL_TEXT} ({why})"
                     if b.note:
                         tip += f"<br>{b.note}"
                     QToolTip.showText(event.globalPos(), tip, self)

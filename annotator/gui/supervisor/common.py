@@ -67,8 +67,61 @@ def fmt(value: float | None, kind: str = "coef") -> str:
         return f"{value * 100:.1f}%"
     if kind == "count":
         return f"{int(value):,}"
-    # LRM before a minus: in a right-to-left layout "-0.103" would read "0.103-"
-    return f"\u200e{value:.3f}" if value < 0 else f"{value:.3f}"
+    return number(f"{value:.3f}") if value < 0 else f"{value:.3f}"
+
+
+def number(text: str) -> str:
+    """A figure isolated left to right (LRI ... PDI): in a right-to-left layout "-0.103"
+    would otherwise read "0.103-", and it cannot reorder the text around it."""
+    return f"\u2066{text}\u2069"
+
+
+def reason_text(reason: str | None) -> str:
+    """Why a figure is null, in the interface language. The core gives its reasons in
+    English; the ones it gives are listed here for the translator, anything else (a
+    reason naming a category or coder) stays as the core wrote it."""
+    if not reason:
+        return ""
+    known = {
+        "no spans of this category": translate("Supervisor", "no spans of this category"),
+        "no spans of this category from either coder": translate(
+            "Supervisor", "no spans of this category from either coder"),
+        "no spans": translate("Supervisor", "no spans"),
+        "only one coder": translate("Supervisor", "only one coder"),
+        "nothing pairable": translate("Supervisor", "nothing pairable"),
+        "fewer than 2 pairable values": translate("Supervisor",
+                                                  "fewer than 2 pairable values"),
+        "no units coded by both coders": translate("Supervisor",
+                                                   "no units coded by both coders"),
+        "no stretch that two coders both identified as a unit": translate(
+            "Supervisor", "no stretch that two coders both identified as a unit"),
+        "no expected disagreement (the units leave no room for chance)": translate(
+            "Supervisor", "no expected disagreement (the units leave no room for chance)"),
+        "no variation": translate("Supervisor", "no variation"),
+        "no variation: every character unit has the same value": translate(
+            "Supervisor", "no variation: every character unit has the same value"),
+        "no variation: every stretch has the same value": translate(
+            "Supervisor", "no variation: every stretch has the same value"),
+        "no variation: every unit has the same value": translate(
+            "Supervisor", "no variation: every unit has the same value"),
+        "no variation: no coder marked anything, or coders marked everything": translate(
+            "Supervisor", "no variation: no coder marked anything, or coders marked "
+                          "everything"),
+        "no variation: no coder marked this category": translate(
+            "Supervisor", "no variation: no coder marked this category"),
+        "no variation: only one category among the jointly identified units": translate(
+            "Supervisor", "no variation: only one category among the jointly identified "
+                          "units"),
+        "neither coder marked this category": translate(
+            "Supervisor", "neither coder marked this category"),
+        "no coder pair shares a document": translate("Supervisor",
+                                                     "no coder pair shares a document"),
+        "no document has two or more included coders": translate(
+            "Supervisor", "no document has two or more included coders"),
+        "the two coders share no included document": translate(
+            "Supervisor", "the two coders share no included document"),
+    }
+    return known.get(reason, reason)
 
 
 def one_line(exc: BaseException) -> str:
