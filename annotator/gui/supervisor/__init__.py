@@ -6,6 +6,9 @@ The desk's main window adds the whole menu in one line:
 
 (`doc_getter`, optional, gives the article the comparison opens on; `user_getter` the
 name recorded as `decided_by`.) Strings are translated in context "Supervisor".
+
+The desk's undo stack is accepted but never handed to the comparison: each comparison
+window keeps its own, so the coder's Ctrl+Z in the desk cannot undo a gold decision.
 """
 
 from __future__ import annotations
@@ -28,31 +31,56 @@ __all__ = [
 ]
 
 
-def open_comparison(project, doc_id: int, parent=None, undo_stack=None,
-                    decided_by: str | None = None) -> ComparisonDialog:
-    """Show one article compared across coders, with adjudication (not modal)."""
-    dlg = ComparisonDialog(project, doc_id, parent, undo_stack=undo_stack,
+def open_comparison(project, doc_id: int, parent=None, decided_by: str | None = None,
+                    notice: str = "") -> ComparisonDialog:
+    """Show one article compared across coders, with adjudication (not modal), on the
+    window's own undo stack; `notice` is a line shown above it (why this article)."""
+    dlg = ComparisonDialog(project, doc_id, parent,
                            decided_by=decided_by or current_user(parent))
+    if notice:
+        dlg.view.show_notice(notice)
     dlg.show()
     return dlg
 
 
-def open_agreement(project, parent=None, undo_stack=None,
-                   decided_by: str | None = None) -> AgreementDialog:
+def open_agreement(project, parent=None, decided_by: str | None = None) -> AgreementDialog:
     """Show the agreement view (not modal); double-clicking a document's row opens the
     comparison of that article."""
     dlg = AgreementDialog(project, parent, open_document=lambda doc: open_comparison(
-        project, doc, parent, undo_stack, decided_by))
+        project, doc, parent, decided_by))
     dlg.show()
     return dlg
+
+
+def _n_coders(annotations: dict) -> int:
+    return sum(1 for c, n in annotations.items() if n and c != GOLD)
 
 
 def first_compared_document(project) -> int | None:
     """A sensible article to compare: the first one two or more coders annotated."""
     for d in project.documents():
-        if sum(1 for c, n in d.annotations.items() if n and c != GOLD) >= 2:
+        if _n_coders(d.annotations) >= 2:
             return d.id
     return None
+
+
+def document_to_compare(project, doc_id: int | None) -> tuple[int | None, str]:
+    """The article to open the comparison on, and a line saying why when it is not the
+    one asked for: `doc_id` itself when two or more coders annotated it, else the first
+    article that has two; (None, "") when none has."""
+    if doc_id is not None:
+        try:
+            here = _n_coders(project.document(doc_id).annotations)
+        except Exception:  # a stale id from the desk: fall back as for none
+            here = 0
+        if here >= 2:
+            return doc_id, ""
+    first = first_compared_document(project)
+    if first is None or doc_id is None:
+        return first, ""
+    return first, translate(
+        "Supervisor", "Article {0} has fewer than two coders: showing article {1}, the "
+                      "first one two or more coders annotated.").format(doc_id, first)
 
 
 class SupervisorMenu(QObject):
@@ -65,7 +93,7 @@ class SupervisorMenu(QObject):
         super().__init__(main_window)
         self.window = main_window
         self.project_getter = project_getter
-        self.undo_stack = undo_stack
+        self.undo_stack = undo_stack   # the desk's: kept, never given to a comparison
         self.doc_getter = doc_getter
         self.user_getter = user_getter
         self.menu = QMenu(main_window)
@@ -134,7 +162,7 @@ class SupervisorMenu(QObject):
     def agreement(self):
         p = self._need_project()
         if p is not None:
-            return open_agreement(p, self.window, self.undo_stack, self._user())
+            return open_agreement(p, self.window, self._user())
 
     def compare(self):
         p = self._need_project()
@@ -146,14 +174,14 @@ class SupervisorMenu(QObject):
                 doc = self.doc_getter()
             except Exception:
                 doc = None
-        doc = doc or first_compared_document(p)
+        doc, notice = document_to_compare(p, doc)
         if doc is None:
             QMessageBox.information(self.window, translate("Supervisor", "Annotator"),
                                     translate("Supervisor",
                                               "No article has been annotated by two coders yet."))
             return None
         try:
-            return open_comparison(p, doc, self.window, self.undo_stack, self._user())
+            return open_comparison(p, doc, self.window, self._user(), notice)
         except Exception as exc:
             show_error(self.window, exc)
             return None

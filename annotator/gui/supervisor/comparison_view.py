@@ -10,15 +10,19 @@ as its bounds and the category in the box; R or Delete reject the gold span; Ctr
 accept all agreed spans; Alt+Right/Alt+Left move the gold start backward/forward and
 Alt+Shift+Right/Alt+Shift+Left its end (forward = later in the text, as in the desk);
 Ctrl+Z / Ctrl+Shift+Z undo and redo a decision.
+
+The decisions go on the comparison window's own undo stack, never the desk's: the coder's
+Ctrl+Z in the desk must not take a supervisor's gold decision back out.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextLayout, QTextOption, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,10 +31,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -47,11 +54,58 @@ from .common import (
     current_user,
     ensure_fonts,
     fmt,
+    reason_text,
     show_error,
     threshold_colour,
     translate,
 )
-from .lanes_view import DISAGREE_BG, LanesView, quote, short
+from .lanes_view import DISAGREE_BG, LanesView, line_mark, quote, short
+
+
+def wrapped_text_height(text: str, font, width: float, direction) -> float:
+    """The height an item view needs to show every line of `text` wrapped at `width` in
+    `direction`, measured by the text layout itself (an Arabic line falls back to the
+    Naskh face, taller than the interface font's lines). Qt's item drawing stops, and
+    elides, after a line when the height so far plus that line's height again would not
+    fit ("the next line is as tall as this one"), so a short last line under taller ones
+    needs that much room too, not just the sum of the lines."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    opt = QTextOption()
+    opt.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+    opt.setTextDirection(direction)
+    layout.setTextOption(opt)
+    heights = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1.0, width))
+        heights.append(line.height())
+    layout.endLayout()
+    need, so_far = sum(heights), 0.0
+    for h in heights[:-1]:
+        so_far += h
+        need = max(need, so_far + h)
+    return need
+
+
+class WrappedItemDelegate(QStyledItemDelegate):
+    """Item heights for multi-line, wrapping items measured at the list's own width and
+    in its direction, so no line of an item (the last one says whether gold decides it)
+    is cut off or elided."""
+
+    def sizeHint(self, option, index) -> QSize:
+        base = super().sizeHint(option, index)
+        view = self.parent()
+        text = index.data(Qt.DisplayRole) or ""
+        if view is None or not text:
+            return base
+        margin = view.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, view) + 1
+        width = view.viewport().width() - 2 * margin - 4   # the text's room in the item
+        height = wrapped_text_height(text, option.font, width, view.layoutDirection())
+        return QSize(min(base.width(), view.viewport().width()),
+                     max(base.height(), math.ceil(height) + 2))
 
 
 class ComparisonView(QWidget):
@@ -69,6 +123,7 @@ class ComparisonView(QWidget):
         self.coders: list[str] = []
         self.items: list[core_adj.Disagreement] = []
         self.index = -1
+        # Its own stack unless a caller gives one (tests do): never the desk's.
         self.stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.adjudicator = Adjudicator(project, self.stack, decided_by or current_user(),
                                        lambda exc: show_error(self, exc))
@@ -90,6 +145,13 @@ class ComparisonView(QWidget):
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("QLabel { background: #fff4c2; padding: 4px; }")
+        self.notice.hide()
+        self._notice_doc: int | None = None
+        outer.addWidget(self.notice)
         head = QHBoxLayout()
         self.doc_label = QLabel()
         self.doc_combo = QComboBox()
@@ -133,6 +195,9 @@ class ComparisonView(QWidget):
         self.list.setObjectName("disagreements")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setItemDelegate(WrappedItemDelegate(self.list))
+        self.list.setResizeMode(QListView.Adjust)   # heights again at every new width
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(self._row_changed)
         lb.addWidget(self.list)
         sl.addWidget(self.list_box, 3)
@@ -277,7 +342,17 @@ class ComparisonView(QWidget):
         if doc is not None and doc != self.doc_id:
             self.load(int(doc))
 
+    def show_notice(self, text: str) -> None:
+        """A one-line note above the window (why this article was opened); it goes away
+        when another article is chosen."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self._notice_doc = self.doc_id
+
     def load(self, doc_id: int) -> None:
+        if self._notice_doc is not None and doc_id != self._notice_doc:
+            self.notice.hide()
+            self._notice_doc = None
         self.doc_id = doc_id
         info = self.project.document(doc_id)
         self.coders = self._compared_coders()
@@ -352,7 +427,10 @@ class ComparisonView(QWidget):
         cat = self.project.codebook().category(key)
         return i18n.name(cat) if cat else key
 
-    def describe(self, d: core_adj.Disagreement) -> str:
+    def describe(self, d: core_adj.Disagreement, number: int | None = None) -> str:
+        """Four lines or more: the text, each coder's spans, who missed it, whether gold
+        decides it. Each line starts with LRM (English) or RLM (Arabic) and every quote is
+        isolated with its guillemets, so mixed lines keep the layout's direction."""
         text = self.article.text[d.start:d.end]
         parts = []
         for c in self.coders:
@@ -365,13 +443,15 @@ class ComparisonView(QWidget):
         status = (translate("Supervisor", "✓ decided: {0}").format(", ".join(
             f"{self._cat_name(g.category)} {quote(g.quote, 24)}" for g in d.gold))
                   if d.decided else translate("Supervisor", "not decided"))
-        return f"{quote(text, 70)}\n" + "\n".join(parts) + "\n" + status
+        mark = line_mark(self.layoutDirection() == Qt.RightToLeft)
+        first = (f"{number}. " if number is not None else "") + quote(text, 70)
+        return "\n".join(mark + line for line in [first, *parts, status])
 
     def _fill_list(self) -> None:
         self.list.blockSignals(True)
         self.list.clear()
         for i, d in enumerate(self.items, 1):
-            item = QListWidgetItem(f"{i}. " + self.describe(d))
+            item = QListWidgetItem(self.describe(d, i))
             item.setData(Qt.UserRole, (d.start, d.end))
             if d.decided:
                 item.setForeground(QColor("#1f7a3f"))
@@ -381,8 +461,15 @@ class ComparisonView(QWidget):
     def _fill_legend(self) -> None:
         swatch = ("<span style='background:{0}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>")
         gold = translate("Supervisor", "gold")
-        lanes = " ".join(f"\u2068<b>{i}</b> {c if c != core_adj.GOLD else gold + ' (▭)'}\u2069"
-                         for i, c in enumerate(self.article.lanes, 1))
+        # Each "N name" isolated in the layout's direction (LRI or RLI ... PDI), so the
+        # number stays on the reading side of its own name whatever script the name is
+        # in, and the pairs separated by a mark of that direction (LRM/RLM), so a number
+        # never joins the name before it.
+        rtl = self.layoutDirection() == Qt.RightToLeft
+        iso, mark = ("\u2067", "\u200f") if rtl else ("\u2066", "\u200e")
+        lanes = f"{mark} ".join(
+            f"{iso}<b>{i}</b> {c if c != core_adj.GOLD else gold + ' (▭)'}\u2069"
+            for i, c in enumerate(self.article.lanes, 1))
         cats = " ".join(f"{swatch.format(c.color)} {i18n.name(c)}"
                         for c in self.project.codebook().categories if c.kind == "span")
         self.legend.setText(
@@ -564,7 +651,7 @@ class ComparisonView(QWidget):
                     if colour is not None:
                         item.setBackground(colour)
                     if value is None:
-                        item.setToolTip(reason)
+                        item.setToolTip(reason_text(reason))
                 if kind is not None:
                     item.setTextAlignment(Qt.AlignCenter)
                 self.gold_table.setItem(r, col, item)
@@ -575,12 +662,17 @@ class ComparisonView(QWidget):
 
 
 class ComparisonDialog(QDialog):
-    def __init__(self, project, doc_id: int, parent=None, undo_stack=None, decided_by=None):
+    """The comparison in a window of its own, with its own undo stack (`self.stack`):
+    Ctrl+Z / Ctrl+Shift+Z here undo and redo gold decisions, and the desk's undo never
+    reaches them."""
+
+    def __init__(self, project, doc_id: int, parent=None, decided_by=None):
         super().__init__(parent)
         self.setAttribute(Qt.WA_DeleteOnClose)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        self.view = ComparisonView(project, doc_id, self, undo_stack=undo_stack,
+        self.stack = QUndoStack(self)
+        self.view = ComparisonView(project, doc_id, self, undo_stack=self.stack,
                                    decided_by=decided_by)
         lay.addWidget(self.view)
         self.setWindowTitle(self.view.windowTitle() + " — " + Path(project.path).name)

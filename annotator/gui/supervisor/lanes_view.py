@@ -50,9 +50,19 @@ def short(text: str, limit: int = 60) -> str:
 
 
 def quote(text: str, limit: int = 50) -> str:
-    """«text», isolated (FSI ... PDI) so an Arabic quote in an English line, or the
-    reverse, does not reorder the words around it."""
-    return f"«\u2068{short(text, limit)}\u2069»"
+    """«text», the guillemets inside the isolate (FSI « ... » PDI): the quote takes the
+    direction of its own first strong letter, so an Arabic quote in an English line keeps
+    its guillemets the right way round (« ... » outside the isolate would take the line's
+    direction at one end and the quote's at the other: "»...«"), and does not reorder the
+    words around it."""
+    return f"\u2068«{short(text, limit)}»\u2069"
+
+
+def line_mark(rtl: bool) -> str:
+    """The mark a mixed line starts with: LRM in a left-to-right layout, RLM in a
+    right-to-left one, so a line that starts with a name or a quote still takes the
+    layout's direction."""
+    return "\u200f" if rtl else "\u200e"
 
 
 class RegionHighlighter(QSyntaxHighlighter):
