@@ -1488,5 +1488,105 @@
         <source>&amp;Refresh</source>
         <translation>تحديث</translation>
     </message>
+    <message>
+        <location filename="../../gui/supervisor/__init__.py" line="1"/>
+        <source>Article {0} has fewer than two coders: showing article {1}, the first one two or more coders annotated.</source>
+        <translation>المقال {0} رمّزه أقل من مرمّزَين: يُعرض المقال {1}، أول مقال رمّزه مرمّزان أو أكثر.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no spans of this category</source>
+        <translation>لا مقاطع من هذه الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no spans of this category from either coder</source>
+        <translation>لا مقاطع من هذه الفئة لدى أيٍّ من المرمّزَين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no spans</source>
+        <translation>لا مقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>only one coder</source>
+        <translation>مرمّز واحد فقط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>nothing pairable</source>
+        <translation>لا شيء يمكن مقابلته</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>fewer than 2 pairable values</source>
+        <translation>أقل من قيمتين يمكن مقابلتهما</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no units coded by both coders</source>
+        <translation>لا وحدات رمّزها المرمّزان كلاهما</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no stretch that two coders both identified as a unit</source>
+        <translation>لا مقطع حدّده مرمّزان كلاهما وحدةً</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no expected disagreement (the units leave no room for chance)</source>
+        <translation>لا اختلاف متوقَّع (الوحدات لا تترك مجالاً للصدفة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no variation</source>
+        <translation>لا تباين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no variation: every character unit has the same value</source>
+        <translation>لا تباين: لكل وحدة حرفية القيمة نفسها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no variation: every stretch has the same value</source>
+        <translation>لا تباين: لكل مقطع القيمة نفسها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no variation: every unit has the same value</source>
+        <translation>لا تباين: لكل وحدة القيمة نفسها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no variation: no coder marked anything, or coders marked everything</source>
+        <translation>لا تباين: لم يحدّد أي مرمّز شيئاً، أو حدّد المرمّزون كل شيء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no variation: no coder marked this category</source>
+        <translation>لا تباين: لم يحدّد أي مرمّز هذه الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no variation: only one category among the jointly identified units</source>
+        <translation>لا تباين: فئة واحدة فقط بين الوحدات التي حدّدها المرمّزون معاً</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>neither coder marked this category</source>
+        <translation>لم يحدّد أيٌّ من المرمّزَين هذه الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no coder pair shares a document</source>
+        <translation>لا يشترك أي زوج من المرمّزين في مقال</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <source>no document has two or more included coders</source>
+        <translation>لا مقال فيه مرمّزان مشمولان أو أكثر</translation>
+    </message>
 </context>
 </TS>
