@@ -170,6 +170,7 @@ class FilesMixin:
         """Close, restore (the present state is backed up first), reopen."""
         from ..core.backups import restore
 
+        self.commit_edits()
         path = self.project.path
         self.project.unsubscribe(self._on_event)
         self.project.close()
@@ -198,6 +199,7 @@ class FilesMixin:
 
     def set_coder(self, coder: str) -> None:
         """Another coder's desk: their annotations, statuses and undo history."""
+        self.commit_edits()  # a value typed by the previous coder is theirs
         self.coder = coder
         if self.settings is not None:
             self.settings.setValue("coder", coder)

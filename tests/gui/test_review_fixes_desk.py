@@ -88,6 +88,14 @@ def test_typed_name_survives_another_annotation_a_language_switch_and_closing(
         assert p.annotation(b.uuid).attrs == {"name": "مسؤول حكومي كبير"}
 
 
+def test_typed_name_survives_switching_coder(qtbot, window):
+    a = source(window, "مواقع عراقية")
+    type_name(qtbot, window, "وزارة")
+    window.set_coder("Sami")
+    assert window.project.annotation(a.uuid).attrs == {"name": "وزارة"}
+    assert window.undo.count() == 0  # Sami's desk starts with Sami's (empty) history
+
+
 # --- 2. Escape in a field ----------------------------------------------------------------------
 
 
