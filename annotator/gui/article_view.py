@@ -11,11 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QPainter,
     QPen,
     QTextCharFormat,
-    QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
@@ -23,12 +21,10 @@ from ..core.codebook import Codebook
 from ..core.records import AnnotationInfo
 from ..core.text import OffsetMap
 from . import i18n
-from .code_points import CodePointSelection
+from .code_points import CodePointSelection, align_for_language, article_font
 from .highlighter import SpanHighlighter, block_starts
 
-ARTICLE_FONT = "Noto Naskh Arabic"
 BASE_POINT_SIZE = 15.0
-RTL_LANGUAGES = ("ar", "fa", "ur", "he", "ps", "ku")
 LANE = 3  # px per underline lane marking each category of an overlap
 
 
@@ -73,8 +69,7 @@ class ArticleView(CodePointSelection, QPlainTextEdit):
         self.annotations = {a.uuid: a for a in annotations if a.end > a.start}
         self._active, self._linked, self._hits, self._hit = None, [], [], -1
         self.highlighter.forget()
-        # alignment first: changing the text option after the text relays out every line
-        self._set_alignment(language.lower().startswith(RTL_LANGUAGES))
+        align_for_language(self.document(), language)
         self.setPlainText(text)
         # Indexes the spans only; paragraphs get their formats as they are painted.
         anns = self.annotations.values()
@@ -84,16 +79,6 @@ class ArticleView(CodePointSelection, QPlainTextEdit):
                                    [a.category for a in anns], strict=True),
                                block_starts(text, self.map))
         self.setExtraSelections([])
-
-    def _set_alignment(self, rtl: bool) -> None:
-        # QPlainTextEdit ignores block alignment and leaves Arabic paragraphs on the left;
-        # the document's default option is what its layout uses. AlignAbsolute keeps
-        # "right" right in a mirrored (Arabic) interface; per-paragraph direction stays
-        # automatic, so a paragraph in English still reads left to right.
-        opt = self.document().defaultTextOption()
-        opt.setAlignment((Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignAbsolute)
-        opt.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDefaultTextOption(opt)
 
     def put(self, info: AnnotationInfo) -> None:
         """Add or replace one annotation; only the paragraphs it touches re-highlight."""
@@ -172,11 +157,7 @@ class ArticleView(CodePointSelection, QPlainTextEdit):
         self._apply_font()
 
     def _apply_font(self) -> None:
-        f = QFont(ARTICLE_FONT)
-        # Latin names and digits inside Arabic fall back to a sans face the eye knows.
-        f.setFamilies([ARTICLE_FONT, "DejaVu Sans"])
-        f.setPointSizeF(BASE_POINT_SIZE * (1.1 ** self.zoom))
-        self.setFont(f)
+        self.setFont(article_font(BASE_POINT_SIZE * (1.1 ** self.zoom)))
         self._fit_column()
 
     def resizeEvent(self, event) -> None:

@@ -1,15 +1,46 @@
-"""The Qt boundary for every text view: code points (ours) <-> UTF-16 positions (Qt's).
+"""What every article view shares (the desk's, the supervisor's lanes, the renderer's):
+the Qt boundary between code points (ours) and UTF-16 positions (Qt's), the article face,
+and right-to-left alignment.
 
-A mixin for a QPlainTextEdit that keeps the stored text in `self.text`, its OffsetMap in
-`self.map` and a `self.snap` flag; the desk's article view and the supervisor's lanes
-view both use it, so the conversion lives in one place.
+`CodePointSelection` is a mixin for a QPlainTextEdit that keeps the stored text in
+`self.text`, its OffsetMap in `self.map` and a `self.snap` flag, so the conversion lives
+in one place.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextOption
 
 from ..core.text import snap_to_words
+
+ARTICLE_FONT = "Noto Naskh Arabic"
+RTL_LANGUAGES = ("ar", "fa", "ur", "he", "ps", "ku")
+
+
+def is_rtl_language(language: str) -> bool:
+    return (language or "").lower().startswith(RTL_LANGUAGES)
+
+
+def article_font(point_size: float) -> QFont:
+    f = QFont(ARTICLE_FONT)
+    # Latin names and digits inside Arabic fall back to a sans face the eye knows.
+    f.setFamilies([ARTICLE_FONT, "DejaVu Sans"])
+    f.setPointSizeF(point_size)
+    return f
+
+
+def align_for_language(document: QTextDocument, language: str) -> None:
+    """QPlainTextEdit ignores block alignment and leaves Arabic paragraphs on the left;
+    the document's default option is what its layout uses. AlignAbsolute keeps "right"
+    right in a mirrored (Arabic) interface; per-paragraph direction stays automatic, so
+    a paragraph in English still reads left to right. Set it before the text: changing
+    it afterwards lays every line out again."""
+    opt = document.defaultTextOption()
+    rtl = is_rtl_language(language)
+    opt.setAlignment((Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignAbsolute)
+    opt.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(opt)
 
 
 class CodePointSelection:

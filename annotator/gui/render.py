@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from ..core.errors import InputError
 from ..core.records import AnnotationInfo
-from .article_view import ARTICLE_FONT, RTL_LANGUAGES, ArticleView
+from .article_view import ArticleView
+from .code_points import ARTICLE_FONT, article_font, is_rtl_language
 from .highlighter import blend
 
 WIDTH = 1000  # px of the article column; PDF pages scale it to the page width
@@ -77,11 +78,9 @@ def legend_entries(project, anns: list[AnnotationInfo]) -> list[tuple[str, str, 
 
 
 def _paint_header(p: QPainter, doc, coder: str | None, width: int) -> None:
-    rtl = doc.language.lower().startswith(RTL_LANGUAGES)
+    rtl = is_rtl_language(doc.language)
     align = (Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignAbsolute | Qt.AlignTop
-    f = QFont(ARTICLE_FONT)
-    f.setFamilies([ARTICLE_FONT, "DejaVu Sans"])
-    f.setPointSizeF(17)
+    f = article_font(17)
     f.setBold(True)
     p.setFont(f)
     p.setPen(QColor("#000000"))

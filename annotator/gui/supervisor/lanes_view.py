@@ -17,12 +17,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QPainter,
     QPen,
     QSyntaxHighlighter,
     QTextCharFormat,
-    QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
@@ -30,11 +28,9 @@ from ...core import adjudication as core_adj
 from ...core.records import AnnotationInfo
 from ...core.text import OffsetMap
 from .. import i18n
-from ..code_points import CodePointSelection
+from ..code_points import CodePointSelection, align_for_language, article_font
 
-ARTICLE_FONT = "Noto Naskh Arabic"
 POINT_SIZE = 15.0
-RTL_LANGUAGES = ("ar", "fa", "ur", "he", "ps", "ku")
 LANE_H = 3          # px of one coder's lane
 LANE_STEP = 5       # lane + 2 px gap
 GOLD_LANE_H = 4
@@ -116,10 +112,7 @@ class LanesView(CodePointSelection, QPlainTextEdit):
         self._press: QPoint | None = None
         self.highlighter = RegionHighlighter(self.document())
         self.document().setDocumentMargin(18)
-        f = QFont(ARTICLE_FONT)
-        f.setFamilies([ARTICLE_FONT, "DejaVu Sans"])
-        f.setPointSizeF(POINT_SIZE)
-        self.setFont(f)
+        self.setFont(article_font(POINT_SIZE))
 
     # --- content ------------------------------------------------------------------------
 
@@ -131,14 +124,8 @@ class LanesView(CodePointSelection, QPlainTextEdit):
         self.lanes = list(lanes)
         self._set_spans(spans, regions)
         self.current = None
+        align_for_language(self.document(), language)
         self.setPlainText(text)    # the highlighter formats each block as it goes in
-        opt = self.document().defaultTextOption()
-        rtl = language.lower().startswith(RTL_LANGUAGES)
-        # QPlainTextEdit leaves Arabic paragraphs on the left; the document's default
-        # option is what its layout uses. Per-paragraph direction stays automatic.
-        opt.setAlignment((Qt.AlignRight if rtl else Qt.AlignLeft) | Qt.AlignAbsolute)
-        opt.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDefaultTextOption(opt)
         self.setExtraSelections([])
 
     def update_spans(self, spans: list[AnnotationInfo], regions: list[tuple[int, int]]) -> None:
