@@ -14,8 +14,9 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.exporters import SHEETS, ExportError, export_csv, export_xlsx, parse_doc_ids
-from annotator.core.exporters import tables as tables_mod
-from annotator.core.exporters.tables import agreement_rows, context_after, context_before
+from annotator.core.exporters import files as files_mod
+from annotator.core.exporters.context import context_after, context_before
+from annotator.core.exporters.sheet_agreement import agreement_rows
 from annotator.core.importers.base import ImportedDocument
 from annotator.core.project import Project
 
@@ -408,7 +409,7 @@ def test_missing_folder(known, tmp_path):
 
 def test_folder_not_writable(known, tmp_path, monkeypatch):
     path, _ = known
-    monkeypatch.setattr(tables_mod.os, "access", lambda *a, **k: False)
+    monkeypatch.setattr(files_mod.os, "access", lambda *a, **k: False)
     with pytest.raises(ExportError, match="permission denied"):
         export_xlsx(path, tmp_path / "out.xlsx")
 

@@ -5,7 +5,8 @@
 """
 
 from .csv import export_csv
-from .tables import SHEETS, ExportError, parse_doc_ids
+from .plan import parse_doc_ids
+from .table import SHEETS, ExportError
 from .xlsx import export_xlsx
 
 __all__ = ["SHEETS", "ExportError", "export_csv", "export_xlsx", "parse_doc_ids"]

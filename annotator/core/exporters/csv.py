@@ -16,21 +16,12 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
-from .tables import (
-    ExportError,
-    Plan,
-    Progress,
-    Table,
-    about_table,
-    build_agreement_report,
-    check_folder,
-    counts_of,
-    data_tables,
-    explain_os_error,
-    make_plan,
-    opened,
-    temp_beside,
-)
+from .files import check_folder, explain_os_error, opened, temp_beside
+from .plan import Plan, counts_of, make_plan
+from .sheet_about import about_table
+from .sheet_agreement import build_agreement_report
+from .sheets import data_tables
+from .table import ExportError, Progress, Table
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 

@@ -19,22 +19,12 @@ from pathlib import Path
 
 import xlsxwriter
 
-from .tables import (
-    XLSX_MAX_ROWS,
-    Column,
-    Plan,
-    Progress,
-    Table,
-    about_table,
-    build_agreement_report,
-    check_output_file,
-    counts_of,
-    data_tables,
-    explain_os_error,
-    make_plan,
-    opened,
-    temp_beside,
-)
+from .files import check_output_file, explain_os_error, opened, temp_beside
+from .plan import Plan, counts_of, make_plan
+from .sheet_about import about_table
+from .sheet_agreement import build_agreement_report
+from .sheets import data_tables
+from .table import XLSX_MAX_ROWS, Column, Progress, Table
 
 FONT = "Arial"  # has Arabic glyphs in Excel on Windows and macOS; LibreOffice falls back
 FONT_SIZE = 10

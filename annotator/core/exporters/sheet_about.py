@@ -1,0 +1,94 @@
+"""The About sheet: the project, the export, what each sheet holds, and the design
+decisions a reader of the data needs (`ABOUT_NOTES`)."""
+
+from __future__ import annotations
+
+from ... import __version__
+from .plan import Plan
+from .table import Column, Table
+
+SHEET_NOTES = {
+    "Documents": "One row per document: id, metadata, published (a date-time), length in "
+                 "characters, and each included coder's status (todo, in_progress, done; "
+                 "empty = not assigned).",
+    "Annotations": "One row per annotation of the included coders, by document, coder and "
+                   "position. annotation_id is the annotation's UUID (stable across coders' "
+                   "packages and merges). One column per attribute, named "
+                   "<category>.<attribute>; only the annotation's own category's columns "
+                   "are filled.",
+    "Claims": "One row per claim, with its sources (linked by 'attributed_to', in text order, "
+              "joined by ' | ': the source's name attribute, or its words in the article "
+              "when unnamed; source_types are type codes) and reliability (the level of the "
+              "reliability spans linked to the claim by 'rates'; when none is linked, the "
+              "same coder's reliability spans that overlap the claim and rate no other "
+              "claim; several: the lowest; reliability_basis says which).",
+    "Matrix": "Documents x categories: the number of annotations of each category per coder "
+              "(columns '<category> [<coder>]'; 0 = none).",
+    "Agreement": "The agreement report (only when two or more coders are included), over the "
+                 "documents two or more included coders marked done; the whole corpus first "
+                 "(document empty), then per document. pair: 'A|B', or a coder for span "
+                 "counts; n: the units, continuum length or spans behind the figure; note: "
+                 "why a figure is missing.",
+    "Codebook": "Categories, attributes, their values (codes and labels), colours, hotkeys "
+                "and relations. The 'column' field names the Annotations column a value "
+                "appears in.",
+}
+
+ABOUT_NOTES = [
+    ("choice values", "Choice attributes hold the value's key, a stable code for SPSS and "
+                      "R; labels in Arabic and English are in the Codebook sheet. Keys that "
+                      "are whole numbers (e.g. reliability 1-5) are numbers."),
+    ("offsets", "start and end are character positions (Unicode code points, as Python "
+                "counts them) in the stored text, half-open [start, end). Document-level "
+                "codes have no offsets or text."),
+    ("context", "context_before and context_after hold up to 60 characters each side of the "
+                "quote, cut at a word boundary where possible; context_before + text + "
+                "context_after is an exact passage of the document."),
+    ("times", "created, updated and the export time are UTC."),
+    ("text cells", "Every text cell is stored as text: a value starting with = + - @ is "
+                   "never a formula."),
+]
+
+
+def about_table(plan: Plan, counts: dict, sheets: list[str]) -> Table:
+    info = plan.project.info()
+    rows: list[tuple] = [
+        ("project", info["name"]),
+        ("project file", str(plan.project.path)),
+        ("project uuid", info["uuid"]),
+        ("exported (UTC)", plan.exported_at),
+        ("application", f"Annotator {__version__}"),
+        ("codebook", info["codebook"] or None),
+        ("codebook version", info["codebook_version"]),
+        ("coders included", ", ".join(plan.coder_names) or "(none)"),
+        ("documents", counts.get("documents", 0)),
+        ("annotations", counts.get("annotations", 0)),
+        ("claims", counts.get("claims", 0)),
+    ]
+    if counts.get("agreement_documents") is not None:
+        rows.append(("agreement documents", counts["agreement_documents"]))
+    if plan.doc_ids is not None:
+        rows.append(("documents selected", _ranges(plan.doc_ids)))
+    if counts.get("truncated"):
+        rows.append(("truncated cells", f"{counts['truncated']} text cells were longer than "
+                                        "Excel's 32,767 characters and are cut there (the "
+                                        "CSV export has them whole)"))
+    for name in sheets:
+        if name in SHEET_NOTES:
+            rows.append((f"sheet {name}", SHEET_NOTES[name]))
+    if plan.agreement_error:
+        rows.append(("agreement", plan.agreement_error))
+    rows += ABOUT_NOTES
+    cols = [Column("field", 22), Column("value", 100, "long", True)]
+    return Table("About", cols, iter(rows), False, 0)
+
+
+def _ranges(ids: list[int]) -> str:
+    out, i = [], 0
+    while i < len(ids):
+        j = i
+        while j + 1 < len(ids) and ids[j + 1] == ids[j] + 1:
+            j += 1
+        out.append(str(ids[i]) if i == j else f"{ids[i]}-{ids[j]}")
+        i = j + 1
+    return ",".join(out)
