@@ -149,14 +149,11 @@ def step_export(project: Path, out: Path) -> dict:
 
 def step_dump(project: Path, dump: Path) -> dict:
     """Every sheet's header and cell values, pickled in batches of 5,000 rows."""
-    from annotator.core.exporters.tables import (
-        about_table,
-        build_agreement_report,
-        counts_of,
-        data_tables,
-        make_plan,
-        opened,
-    )
+    from annotator.core.exporters.files import opened
+    from annotator.core.exporters.plan import counts_of, make_plan
+    from annotator.core.exporters.sheet_about import about_table
+    from annotator.core.exporters.sheet_agreement import build_agreement_report
+    from annotator.core.exporters.sheets import data_tables
 
     with opened(project) as p, open(dump, "wb") as fh:
         plan = make_plan(p)
