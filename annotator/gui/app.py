@@ -112,7 +112,21 @@ def _excepthook(kind, value, tb) -> None:
                              .replace("%2", str(log)))
 
 
+def display_problem() -> str | None:
+    """Why a window cannot be shown here, if it cannot: Qt itself would abort with a core
+    dump and several lines of advice instead of one line."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") \
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        return ("no display to open the window on (no DISPLAY or WAYLAND_DISPLAY); the "
+                "command-line tools work without one, see `annotator --help`")
+    return None
+
+
 def run(path: str | os.PathLike | None = None, coder: str | None = None) -> int:
+    problem = display_problem()
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     app = setup()
     store = settings()
     coder = coder or os.environ.get("ANNOTATOR_CODER") or store.value("coder", "") or \

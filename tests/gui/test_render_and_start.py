@@ -145,3 +145,17 @@ def test_blend_darkens_with_each_layer():
     one, two = blend(["#8ec5ff"]), blend(["#8ec5ff", "#ffb347"])
     assert one != two and two.lightness() < one.lightness()
     assert QColor(blend([])) == QColor("#ffffff")
+
+
+def test_no_display_is_one_line_not_a_core_dump(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["XDG_DATA_HOME"] = str(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "annotator"], capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.startswith("error: no display") and len(r.stderr.splitlines()) == 1
