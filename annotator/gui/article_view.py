@@ -8,14 +8,14 @@ between paragraphs, toPlainText() turns U+00A0 into a space).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QPainter,
     QPen,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from ..core.codebook import Codebook
 from ..core.records import AnnotationInfo
@@ -174,15 +174,9 @@ class ArticleView(CodePointSelection, QPlainTextEdit):
 
     # --- mouse and tooltips -------------------------------------------------------------
 
-    def mousePressEvent(self, event) -> None:
-        self._press = event.position().toPoint()
-        super().mousePressEvent(event)
-
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
-        moved = self._press is not None and \
-            (event.position().toPoint() - self._press).manhattanLength() > 3
-        self._press = None
+        moved = self.dragged(event)
         span = self.selection_span() if moved else None
         if span:
             if self.snap:
@@ -194,15 +188,6 @@ class ArticleView(CodePointSelection, QPlainTextEdit):
             hits = self.highlighter.keys_at(qt)
             self.spanClicked.emit(hits[0] if hits else "")
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.ToolTip:
-            tip = self.tooltip_at(event.pos())
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
     def tooltip_at(self, pos: QPoint) -> str:
         vp = self.viewport().mapFrom(self, pos)

@@ -9,8 +9,9 @@ in one place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtWidgets import QToolTip
 
 from ..core.text import snap_to_words
 
@@ -78,3 +79,26 @@ class CodePointSelection:
     def cursor_rect_at(self, py: int):
         """Viewport rectangle of the caret before code point `py` (tests and rendering)."""
         return self.cursorRect(self.cursor_for(py))
+
+    # --- mouse and tooltips shared by the views ----------------------------------------
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def dragged(self, event) -> bool:
+        """On release: did the mouse move far enough for a selection, not a click?"""
+        press = getattr(self, "_press", None)
+        self._press = None
+        return press is not None and (event.position().toPoint() - press).manhattanLength() > 3
+
+    def event(self, event) -> bool:
+        """Tooltips come from the view's `tooltip_at(pos)`."""
+        if event.type() == QEvent.ToolTip:
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)

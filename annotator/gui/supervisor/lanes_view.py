@@ -14,7 +14,7 @@ through it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QSyntaxHighlighter,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from ...core import adjudication as core_adj
 from ...core.records import AnnotationInfo
@@ -169,15 +169,9 @@ class LanesView(CodePointSelection, QPlainTextEdit):
 
     # --- mouse and tooltips -------------------------------------------------------------
 
-    def mousePressEvent(self, event) -> None:
-        self._press = event.position().toPoint()
-        super().mousePressEvent(event)
-
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
-        moved = self._press is not None and \
-            (event.position().toPoint() - self._press).manhattanLength() > 3
-        self._press = None
+        moved = self.dragged(event)
         if moved:
             span = self.selection_span()
             if span and self.snap:
@@ -188,15 +182,6 @@ class LanesView(CodePointSelection, QPlainTextEdit):
             if i >= 0:
                 self.regionClicked.emit(i)
 
-    def event(self, event) -> bool:
-        if event.type() == QEvent.ToolTip:
-            tip = self.tooltip_at(event.pos())
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
     def tooltip_at(self, pos) -> str:
         vp = self.viewport().mapFrom(self, pos)
