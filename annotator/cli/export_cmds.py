@@ -16,7 +16,8 @@ def register(sub) -> None:
                     "Codebook. --csv writes the same tables as UTF-8 CSV files.")
     p.add_argument("project", type=Path)
     p.add_argument("out", type=Path, nargs="?", metavar="OUT.xlsx",
-                   help="the workbook to write (may be left out when --csv is given)")
+                   help="the workbook to write (may be left out when --csv is given); "
+                        "OUT.qdpx writes a REFI-QDA project for other QDA tools")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--coders", metavar="A,B", help="only these coders (default: all)")
     g.add_argument("--gold", action="store_true", help="only the adjudicated (gold) version")
@@ -62,8 +63,18 @@ def cmd_export(args) -> int:
     docs = parse_doc_ids(args.docs) if args.docs else None
     if args.docs is not None and not docs:
         raise InputError(None, "--docs: give one or more document ids, e.g. --docs 1,4,10-20")
+    from .exchange_cmds import export as exchange_export
+    from .exchange_cmds import is_exchange_export
+
     with Project.open(args.project, readonly=True) as p:
-        if args.out is not None:
+        if is_exchange_export(args.out):
+            bar = _Progress(f"writing {args.out.name}")
+            try:
+                line = exchange_export(p, args.out, coders, args.gold, docs, None, bar)
+            finally:
+                bar.close()
+            print(line)
+        elif args.out is not None:
             bar = _Progress(f"writing {args.out.name}")
             try:
                 counts = export_xlsx(p, args.out, coders=coders, gold=args.gold,
