@@ -22,13 +22,16 @@ from annotator.core.exchange.refi_common import (
 )
 from annotator.core.project import Project
 
-# the REFI-QDA schema lives in ../shared beside the repository (as in CI)
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "shared" / "refi-qda" / "Project.xsd"
+# the REFI-QDA schema lives in shared/ beside the repository (or beside its worktrees)
+SCHEMA_PATH = next((d / "shared" / "refi-qda" / "Project.xsd"
+                    for d in Path(__file__).resolve().parents
+                    if (d / "shared" / "refi-qda" / "Project.xsd").is_file()), None)
 NS = {"q": PROJECT_NS}
 
 
 @pytest.fixture(scope="module")
 def schema():
+    assert SCHEMA_PATH is not None, "shared/refi-qda/Project.xsd not found beside the repository"
     return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
 
 
