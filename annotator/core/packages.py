@@ -27,6 +27,7 @@ from .models import (
     Category,
     Coder,
     Document,
+    DocumentNote,
     DocumentText,
     ProjectInfo,
     Relation,
@@ -207,7 +208,7 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int]) ->
                     category_id=cat_map[a.category_id], start=a.start, end=a.end,
                     quote=a.quote, attrs=dict(a.attrs or {}), created=a.created,
                     updated=a.updated, deleted=a.deleted, decided_by=a.decided_by,
-                    origin_uuid=a.origin_uuid))
+                    origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag)))
                 ann_ids.add(a.id)
                 if a.deleted is None:
                     n_ann += 1
@@ -219,6 +220,13 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int]) ->
                                  created=r.created, updated=r.updated, deleted=r.deleted))
                 if r.deleted is None:
                     n_rel += 1
+        # The coder's article notes (tombstones too, as with annotations).
+        for chunk in _chunks(ids):
+            for n in src.scalars(select(DocumentNote).where(
+                    DocumentNote.coder_id == c.id, DocumentNote.document_id.in_(chunk))):
+                dst.add(DocumentNote(uuid=n.uuid, document_id=n.document_id, coder_id=c.id,
+                                     text=n.text, created=n.created, updated=n.updated,
+                                     deleted=n.deleted))
     return {"documents": len(ids), "annotations": n_ann, "relations": n_rel}
 
 
