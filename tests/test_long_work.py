@@ -186,3 +186,127 @@ def test_cli_import_prints_no_bar_when_piped(tmp_path, capsys):
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"skipped: {tmp_path / 'in' / 'bad.docx'}: ")
     assert "\r" not in err and "[" not in err
+
+
+# --- merge, package, assign, restore ----------------------------------------------------
+
+def coded_package(tmp_path, n_docs: int = 40, spans_per_doc: int = 40):
+    """A project of `n_docs` articles and Mona's package of them carrying
+    n_docs * spans_per_doc annotations, so a merge has thousands of rows to go through."""
+    from annotator.core.importers.base import ImportedSpan
+    from annotator.core.packages import make_package
+
+    words = " ".join(f"كلمة{i}" for i in range(spans_per_doc))
+    texts = [f"{words} مقال {d}" for d in range(n_docs)]
+    path = tmp_path / "study.annot"
+    with Project.create(path) as p:
+        p.add_documents([ImportedDocument(text=t, title=f"doc {i}") for i, t in enumerate(texts)])
+        out = make_package(p, "mona", [d.id for d in p.documents()],
+                           tmp_path / "mona.annot")["path"]
+    coded = []
+    for t in texts:
+        spans, pos = [], 0
+        for w in t.split(" ")[:spans_per_doc]:
+            spans.append(ImportedSpan(pos, pos + len(w), "claim"))
+            pos += len(w) + 1
+        coded.append(ImportedDocument(text=t, spans=spans))
+    with Project.open(out) as pkg:
+        pkg.add_documents(coded, coder="mona")
+    return path, out
+
+
+def test_merge_reports_progress_over_the_rows_and_cancel_keeps_the_project(tmp_path):
+    from annotator.core.merge import merge_packages
+
+    path, pkg = coded_package(tmp_path)
+    before = dump(path)
+    token, seen = CancelToken(), []
+
+    def cancel_half_way(done, total, label):
+        seen.append((done, total, label))
+        if done >= total // 2:
+            token.cancel()
+
+    with Project.open(path) as p:
+        with pytest.raises(Cancelled):
+            merge_packages(p, [pkg], progress=cancel_half_way, cancel=token)
+    assert dump(path) == before
+    assert seen[0][:2] == (0, 1600) and 0 < seen[-1][0] < 1600
+    assert seen[-1][2] == "mona.annot"
+
+    seen.clear()
+    with Project.open(path) as p:
+        reports = merge_packages(p, [pkg], progress=lambda *a: seen.append(a))
+        assert len(p.annotations(coder="mona")) == 1600
+    assert reports[0].totals()["added"] >= 1600
+    done = [d for d, _, _ in seen]
+    assert done == sorted(done) and done[-1] == 1600 and len(set(done)) > 3
+
+
+def test_package_cancel_leaves_no_file_and_no_assignment(tmp_path):
+    from annotator.core.packages import make_package
+
+    path = tmp_path / "p.annot"
+    with Project.create(path) as p:
+        p.add_documents([ImportedDocument(text=f"نص {i}", title=f"{i}") for i in range(1200)])
+    before = dump(path)
+    token = CancelToken()
+    out = tmp_path / "ali.annot"
+    with Project.open(path) as p:
+        ids = [d.id for d in p.documents()]
+        with pytest.raises(Cancelled):
+            make_package(p, "ali", ids, out, cancel=token,
+                         progress=lambda d, t, label: d >= 500 and token.cancel())
+    assert not out.exists() and not list(tmp_path.glob("ali.annot*"))
+    # the coder named for the package may be added before writing: nothing else changes
+    after = [line for line in dump(path) if "coders" not in line]
+    assert after == [line for line in before if "coders" not in line]
+
+
+def test_assignment_is_one_transaction_that_cancel_rolls_back(tmp_path):
+    from annotator.core.packages import apply_assignment, plan_assignment
+
+    path = tmp_path / "p.annot"
+    with Project.create(path) as p:
+        p.add_documents([ImportedDocument(text=f"نص {i}", title=f"{i}") for i in range(1500)])
+    before = dump(path)
+    token, seen = CancelToken(), []
+    with Project.open(path) as p:
+        plan = plan_assignment([d.id for d in p.documents()], ["mona", "ali"], 0.2, seed=1)
+
+        def progress(done, total, label):
+            seen.append(done)
+            if done >= 1000:
+                token.cancel()
+
+        with pytest.raises(Cancelled):
+            apply_assignment(p, plan, progress=progress, cancel=token)
+    assert dump(path) == before  # not even the first coder's share stays
+    with Project.open(path) as p:
+        apply_assignment(p, plan)
+        from annotator.core.packages import progress as per_coder
+
+        assert {r["coder"]: r["assigned"] for r in per_coder(p)} == {
+            c: len(plan.documents_for(c)) for c in ("mona", "ali")}
+
+
+def test_restore_reports_the_check_and_cancel_changes_nothing(tmp_path):
+    from annotator.core import backups
+
+    path = tmp_path / "p.annot"
+    with Project.create(path) as p:
+        p.add_documents([ImportedDocument(text=f"نص {i}", title=f"{i}") for i in range(900)])
+    with Project.open(path) as p:  # a backup on open, then a change after it
+        p.add_documents([ImportedDocument(text="جديد", title="new")])
+    chosen = backups.backups(path)[0]
+    before, listed = dump(path), backups.backups(path)
+    token = CancelToken()
+    with pytest.raises(Cancelled):
+        backups.restore(path, chosen.path, cancel=token,
+                        progress=lambda d, t, label: d >= 400 and token.cancel())
+    assert dump(path) == before and backups.backups(path) == listed
+    seen = []
+    backups.restore(path, chosen.path, progress=lambda *a: seen.append(a[:2]))
+    assert seen[0] == (0, 900) and (800, 900) in seen
+    with Project.open(path) as p:
+        assert len(p.documents()) == 900

@@ -521,11 +521,27 @@ class Project(AnnotationsMixin):
             a.status, a.updated = status, utcnow()
 
     def assign(self, doc_ids: Iterable[int], coder: str) -> None:
+        self.assign_plan({coder: list(doc_ids)})
+
+    def assign_plan(self, per_coder: dict[str, list[int]], progress: Progress | None = None,
+                    cancel: CancelToken | None = None) -> None:
+        """Assign each coder their documents in ONE transaction (existing assignments keep
+        their status). Progress counts documents; Cancelled rolls everything back."""
+        total = sum(len(ids) for ids in per_coder.values())
+        done = 0
+        report_progress(progress, 0, total)
         with self._tx() as s:
-            cid = self._coder_id(s, coder)
-            for doc_id in doc_ids:
-                self._require_doc(s, doc_id)
-                self._ensure_assignment(s, doc_id, cid, "todo")
+            for coder, doc_ids in per_coder.items():
+                cid = self._coder_id(s, coder)
+                for doc_id in doc_ids:
+                    self._require_doc(s, doc_id)
+                    self._ensure_assignment(s, doc_id, cid, "todo")
+                    done += 1
+                    if done % 500 == 0:
+                        checkpoint(cancel)
+                        report_progress(progress, done, total, coder)
+            checkpoint(cancel)
+        report_progress(progress, total, total)
 
     def set_status(self, doc_id: int, coder: str, status: str) -> None:
         if status not in STATUSES:
@@ -552,14 +568,21 @@ class Project(AnnotationsMixin):
 
     # --- checks ------------------------------------------------------------------------
 
-    def check(self) -> list[str]:
+    def check(self, progress: Progress | None = None, cancel: CancelToken | None = None
+              ) -> list[str]:
         """Everything wrong with the file: SQLite's own checks, texts against their hashes,
-        quotes against their texts, spans out of bounds, relations to deleted spans."""
+        quotes against their texts, spans out of bounds, relations to deleted spans.
+        Progress counts documents."""
         problems = db.integrity_problems(self._engine)
         with self._read() as s:
-            for doc_id, digest, length, text in s.execute(
+            total = s.scalar(select(func.count()).select_from(Document)) or 0
+            report_progress(progress, 0, total)
+            for done, (doc_id, digest, length, text) in enumerate(s.execute(
                     select(Document.id, Document.sha256, Document.length, DocumentText.text)
-                    .outerjoin(DocumentText, DocumentText.document_id == Document.id)):
+                    .outerjoin(DocumentText, DocumentText.document_id == Document.id)), 1):
+                if done % 200 == 0:
+                    checkpoint(cancel)
+                    report_progress(progress, done, total)
                 if text is None:
                     problems.append(f"document {doc_id}: text is missing")
                     continue
