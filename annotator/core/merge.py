@@ -22,12 +22,12 @@ The rules (each row kind: coders, annotations, relations, assignments):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import db
@@ -43,6 +43,8 @@ from .models import (
     Relation,
     RelationType,
 )
+from .progress import CancelToken, Progress, checkpoint
+from .progress import report as report_progress
 from .project import Project
 
 CHUNK = 500
@@ -97,15 +99,18 @@ class MergeReport:
                 "backup": str(self.backup) if self.backup else None}
 
 
-def merge_package(project: Project, path: Path) -> MergeReport:
+def merge_package(project: Project, path: Path, progress: Progress | None = None,
+                  cancel: CancelToken | None = None) -> MergeReport:
     """Merge one coder's file into `project` (open for writing). See the module rules."""
-    return merge_packages(project, [path])[0]
+    return merge_packages(project, [path], progress, cancel)[0]
 
 
-def merge_packages(project: Project, paths: Sequence[Path]) -> list[MergeReport]:
+def merge_packages(project: Project, paths: Sequence[Path], progress: Progress | None = None,
+                   cancel: CancelToken | None = None) -> list[MergeReport]:
     """Merge several files in one transaction: every file is checked first (project,
     codebook), then the project is backed up, then all are merged; on any error nothing
-    is changed. Returns one report per file, in order."""
+    is changed. Returns one report per file, in order. Progress counts the packages'
+    annotation and relation rows; Cancelled (from `cancel`) rolls everything back."""
     paths = [Path(p) for p in paths]
     if project.readonly:
         raise ProjectError(project.path, "is open read-only")
@@ -117,12 +122,17 @@ def merge_packages(project: Project, paths: Sequence[Path]) -> list[MergeReport]
             pkg = Project.open(path, readonly=True)
             packages.append(pkg)
             _check_compatible(project, pkg)
+        checkpoint(cancel)
         backup = db.backup_copy(project.path, "before-merge")
         reports = [MergeReport(path=pkg.path, coder=pkg.info()["package_coder"], backup=backup)
                    for pkg in packages]
+        steps = _Steps(progress, cancel, sum(_rows(pkg) for pkg in packages))
         with project._tx() as s:
             for pkg, report in zip(packages, reports, strict=True):
-                _Merger(project, pkg, s, report).run()
+                merger = _Merger(project, pkg, s, report)
+                merger.step = lambda n, name=pkg.path.name: steps(n, name)
+                merger.run()
+            checkpoint(cancel)  # the last moment a Cancel still keeps the project as it was
     finally:
         for pkg in packages:
             pkg.close()
@@ -131,6 +141,26 @@ def merge_packages(project: Project, paths: Sequence[Path]) -> list[MergeReport]
         if report.changed:
             project._emit("merged", report)
     return reports
+
+
+def _rows(pkg: Project) -> int:
+    """What progress counts in a package: its annotation and relation rows."""
+    with pkg._read() as ps:
+        return sum(ps.scalar(select(func.count()).select_from(t)) or 0
+                   for t in (Annotation, Relation))
+
+
+class _Steps:
+    """Progress over all packages of one merge, and the Cancel check between chunks."""
+
+    def __init__(self, progress: Progress | None, cancel: CancelToken | None, total: int):
+        self.progress, self.cancel, self.total, self.done = progress, cancel, total, 0
+        report_progress(progress, 0, total)
+
+    def __call__(self, n: int, label: str) -> None:
+        checkpoint(self.cancel)
+        self.done += n
+        report_progress(self.progress, self.done, self.total, label)
 
 
 def _check_compatible(project: Project, pkg: Project) -> None:
@@ -171,6 +201,7 @@ class _Merger:
         self.ann_map: dict[int, Annotation] = {}  # package annotation id -> local row
         self.newly_deleted: set[int] = set()  # local annotation ids deleted by this merge
         self._texts: dict[int, str] = {}
+        self.step: Callable[[int], None] = lambda n: None  # n rows done (progress, Cancel)
 
     def note(self, kind: str, line: str) -> None:
         self.r.skipped[kind] += 1
@@ -239,6 +270,7 @@ class _Merger:
                 select(Annotation).where(Annotation.uuid.in_([a.uuid for a in chunk])))}
             for a in chunk:
                 self._annotation(a, local.get(a.uuid), cats, pkg_cats)
+            self.step(len(chunk))
 
     def _annotation(self, a: Annotation, mine: Annotation | None, cats: dict,
                     pkg_cats: dict) -> None:
@@ -328,6 +360,7 @@ class _Merger:
                     mine.updated, mine.deleted = r.updated, r.deleted
                 else:
                     self.r.skipped["relations"] += 1
+            self.step(len(chunk))
         # Relations here that hang on an annotation this merge deleted die with it, as
         # Project.delete_annotation does.
         self.s.flush()
