@@ -58,6 +58,13 @@ def build_project(path) -> dict:
         p.add_relation("attributed_to", ali.uuid, web.uuid, "Ali")
         x = p.add_annotation(d2, "Mona", "claim", *span(T2, "سطر ثالث 𝕏"),
                              attrs={"claim_type": "statistical"})
+        # memos: notes on annotations (span and whole-article), a flag, notes on an article
+        p.set_note(claim.uuid, "تحقق من التاريخ 😀\nسطر ثان")
+        p.set_flag(smith.uuid, True)
+        whole = next(a for a in p.annotations(doc_id=d1) if a.category == "article")
+        p.set_note(whole.uuid, "مقال مترجم")
+        p.set_document_note(d1, "Mona", "ملاحظة على المقال كله")
+        p.set_document_note(d1, "Ali", "Ali's note")
         ids.update(claim=claim.uuid, guardian=guardian.uuid, smith=smith.uuid, ali=ali.uuid,
                    x=x.uuid)
     return ids

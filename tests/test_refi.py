@@ -109,6 +109,23 @@ def test_positions_are_code_points_and_uuids_are_guids(known, tmp_path):
     assert sel.findtext("q:Description", namespaces=NS) == "Source name: The Guardian"
 
 
+def test_notes_are_notes_with_refs(known, tmp_path, schema):
+    path, ids = known
+    out = tmp_path / "x.qdpx"
+    counts = export(path, out)
+    root = qde(out)
+    assert counts["notes"] == 4
+    notes = {n.get("guid"): n for n in root.findall("q:Notes/q:Note", NS)}
+    sel = root.find(f".//q:PlainTextSelection[@guid='{ids['claim']}']", NS)
+    ref = sel.find("q:NoteRef", NS).get("targetGUID")
+    assert notes[ref].findtext("q:PlainTextContent", namespaces=NS) == \
+        "تحقق من التاريخ 😀\nسطر ثان"
+    src_refs = [r.get("targetGUID") for r in root.find(".//q:TextSource", NS)
+                .findall("q:NoteRef", NS)]
+    assert {notes[g].findtext("q:PlainTextContent", namespaces=NS) for g in src_refs} == {
+        "ملاحظة على المقال كله", "Ali's note"}
+
+
 def test_relations_are_links_and_coders_users(known, tmp_path):
     path, ids = known
     out = tmp_path / "x.qdpx"
@@ -127,11 +144,12 @@ def _state(p: Project):
     docs = [(d.uuid, d.title, d.outlet, d.author, d.published, d.url, d.language, d.meta,
              p.text(d.id).encode("utf-8")) for d in p.documents(with_meta=True)]
     anns = sorted((a.uuid, a.coder, a.category, a.start, a.end, a.quote,
-                   json.dumps(a.attrs, sort_keys=True), a.created)
+                   json.dumps(a.attrs, sort_keys=True), a.created, a.note, a.flag)
                   for a in p.annotations())
+    notes = [(n.uuid, n.doc_id, n.coder, n.text) for n in p.document_notes()]
     rels = sorted((r.uuid, r.type, r.from_uuid, r.to_uuid, r.coder) for r in p.relations())
     coders = sorted((c.uuid, c.name, c.role) for c in p.coders())
-    return docs, anns, rels, coders
+    return docs, anns, rels, coders, notes
 
 
 def test_round_trip_gives_the_same_project(known, tmp_path):

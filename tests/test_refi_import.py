@@ -69,11 +69,13 @@ def test_maxqda_shape(tmp_path):
         assert (claim.category, claim.coder) == ("claim", "Layla")
         assert (pred.category, pred.coder) == ("prediction", "Omar")
         assert claim.quote == pred.quote == "المحادثات ستستأنف الأسبوع المقبل"
+        # the memo on the selection goes with each annotation made of it
+        assert claim.note == pred.note == "Check the date of the talks."
         agency = anns["5e1e0001-0000-4000-8000-000000000003"]
         assert (agency.coder, agency.quote) == ("Omar", "وكالة رويترز")  # the selection's user
         assert p.annotations(doc_id=docs[1].id) == []  # the source without codings
         assert p.check() == []
-    assert any("1 notes not imported" in n for n in report.notes)
+    assert not any("notes not imported" in n for n in report.notes)
     ignored = next(n for n in report.notes if n.startswith("ignored"))
     for part in ("PDFSource", "Sets", "Graphs", "VendorExtension"):
         assert part in ignored

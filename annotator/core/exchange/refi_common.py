@@ -52,6 +52,11 @@ def coding_guid(annotation: str, what: str) -> str:
     return str(uuid.uuid5(uuid.UUID(annotation), f"coding:{what}"))
 
 
+def note_guid(annotation: str) -> str:
+    """The GUID of an annotation's note (its own row has none)."""
+    return str(uuid.uuid5(uuid.UUID(annotation), "note"))
+
+
 def norm_guid(value: str | None) -> str | None:
     """A GUID as this project stores UUIDs: lower case, no braces. None if not a GUID."""
     if value is None:

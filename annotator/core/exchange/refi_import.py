@@ -18,11 +18,13 @@ from ..annotations import validate_attrs
 from ..codebook import Codebook
 from ..errors import AnnotatorError, InputError
 from ..importers.common import check_text_size
+from ..memos import MAX_NOTE
 from ..models import (
     Annotation,
     Assignment,
     Coder,
     Document,
+    DocumentNote,
     DocumentText,
     Relation,
     RelationType,
@@ -30,6 +32,7 @@ from ..models import (
 )
 from ..text import sha256
 from .refi_codes import CodeMapping, Target, map_codes
+from .refi_common import parse_time
 from .refi_read import RCoding, RefiFile, RSource, read_qdpx
 
 DEFAULT_CODER = "imported"
@@ -45,6 +48,7 @@ class RefiImport:
     annotations: int = 0
     updated: int = 0
     relations: int = 0
+    notes_added: int = 0
     coders: list[str] = field(default_factory=list)
     categories_added: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -63,6 +67,18 @@ class _Ann:
     updated: datetime | None
     decided_by: str | None = None
     origin_uuid: str | None = None
+    note: str = ""
+    flag: bool = False
+
+
+@dataclass
+class _DocNote:
+    uuid: str
+    source: str
+    coder: str  # user GUID or ""
+    text: str
+    created: datetime | None
+    updated: datetime | None
 
 
 def import_qdpx(project, path) -> RefiImport:
@@ -116,6 +132,27 @@ class _Plan:
     anns: list[_Ann]
     links: list[tuple[str, str, str, str, str]]  # (guid, type, from, to, coder GUID or "")
     notes: list[str]
+    doc_notes: list[_DocNote] = field(default_factory=list)
+
+
+class _Notes:
+    """Note texts by GUID, cut at the memo limit, remembering which were used."""
+
+    def __init__(self, refi: RefiFile):
+        self.refi, self.used, self.cut = refi, set(), 0
+
+    def text(self, guids: list[str]) -> str:
+        parts = []
+        for g in dict.fromkeys(guids):
+            n = self.refi.notes.get(g)
+            if n is not None and n.text.strip():
+                self.used.add(g)
+                parts.append(n.text.strip())
+        text = "\n\n".join(parts)
+        if len(text) > MAX_NOTE:
+            self.cut += 1
+            text = text[:MAX_NOTE].rstrip()
+        return text
 
 
 def _plan(refi: RefiFile, mapping: CodeMapping) -> _Plan:
@@ -123,6 +160,8 @@ def _plan(refi: RefiFile, mapping: CodeMapping) -> _Plan:
     notes: list[str] = []
     anns: list[_Ann] = []
     skipped_codes = 0
+    memo = _Notes(refi)
+    doc_notes: list[_DocNote] = []
     for src in refi.sources:
         try:
             check_text_size(refi.path, src.text, f"source {src.name or src.guid}")
@@ -134,15 +173,26 @@ def _plan(refi: RefiFile, mapping: CodeMapping) -> _Plan:
                                             f"{sel.guid}: positions [{sel.start}, {sel.end}) "
                                             f"are outside the text (length {len(src.text)}) "
                                             "or empty")
-            made, skipped = _annotations(refi, cb, mapping, src, sel.guid, sel.codings,
+            made, skipped = _annotations(refi, cb, mapping, memo, src, sel.guid, sel.codings,
                                          sel.user, sel.start, sel.end, sel.created,
-                                         sel.modified)
+                                         sel.modified, sel.notes)
             anns += made
             skipped_codes += skipped
-        made, skipped = _annotations(refi, cb, mapping, src, None, src.codings, None,
-                                     0, len(src.text), None, None)
+        made, skipped = _annotations(refi, cb, mapping, memo, src, None, src.codings, None,
+                                     0, len(src.text), None, None, [])
         anns += made
         skipped_codes += skipped
+        by_user: dict[str, list[str]] = {}
+        for g in src.notes:  # notes on the source: each coder's note on the article
+            n = refi.notes.get(g)
+            if n is not None:
+                by_user.setdefault(n.user or "", []).append(g)
+        for user, guids in by_user.items():
+            text = memo.text(guids)
+            if text:
+                first = refi.notes[guids[0]]
+                doc_notes.append(_DocNote(guids[0], src.guid, user, text, first.created,
+                                          first.modified or first.created))
     if skipped_codes:
         notes.append(f"{skipped_codes} codings of codes that cannot be coded were skipped")
     seen: set[str] = set()
@@ -171,19 +221,23 @@ def _plan(refi: RefiFile, mapping: CodeMapping) -> _Plan:
     if unmatched:
         notes.append(f"{unmatched} links not imported (no relation type of this codebook "
                      "joins their two codings)")
-    n_notes = len(refi.notes)
-    if n_notes:
-        notes.append(f"{n_notes} notes not imported (this version keeps no notes)")
+    unused = len(set(refi.notes) - memo.used)
+    if unused:
+        notes.append(f"{unused} notes not imported (not on a coded passage or a source: "
+                     "project or code memos)")
+    if memo.cut:
+        notes.append(f"{memo.cut} notes cut at {MAX_NOTE:,} characters")
     if refi.ignored:
         what = ", ".join(f"{n} {k}" for k, n in refi.ignored.most_common(8))
         notes.append(f"ignored {sum(refi.ignored.values())} elements this tool has no use "
                      f"for ({what})")
-    return _Plan(anns, links, notes)
+    return _Plan(anns, links, notes, doc_notes)
 
 
-def _annotations(refi: RefiFile, cb: Codebook, mapping: CodeMapping, src: RSource,
-                 sel_guid: str | None, codings: list[RCoding], sel_user: str | None,
-                 start: int, end: int, created, modified) -> tuple[list[_Ann], int]:
+def _annotations(refi: RefiFile, cb: Codebook, mapping: CodeMapping, memo: _Notes,
+                 src: RSource, sel_guid: str | None, codings: list[RCoding],
+                 sel_user: str | None, start: int, end: int, created, modified,
+                 sel_notes: list[str]) -> tuple[list[_Ann], int]:
     """The annotations one selection (or a source's own codings) makes: one per category
     and coder, with the values and flags coded beside it."""
     groups: dict[tuple[str, str], dict] = {}
@@ -194,8 +248,9 @@ def _annotations(refi: RefiFile, cb: Codebook, mapping: CodeMapping, src: RSourc
             skipped += 1
             continue
         user = c.user or sel_user or ""
-        g = groups.setdefault((t.category, user), {"uuid": None, "attrs": {},
+        g = groups.setdefault((t.category, user), {"uuid": None, "attrs": {}, "notes": [],
                                                    "first": c.guid, "created": c.created})
+        g["notes"] += c.notes
         if t.kind == "category":
             g["uuid"] = c.guid
         elif t.kind == "value":
@@ -231,9 +286,15 @@ def _annotations(refi: RefiFile, cb: Codebook, mapping: CodeMapping, src: RSourc
         else:
             s, e = start, end
         out.append(_Ann(uuid, src.guid, user, cat_key, s, e, attrs,
-                        created or g["created"], modified or created or g["created"],
-                        _str(extra.get("decided_by")), _str(extra.get("origin_uuid"))))
+                        created or g["created"],
+                        modified or _time(extra.get("updated")) or created or g["created"],
+                        _str(extra.get("decided_by")), _str(extra.get("origin_uuid")),
+                        memo.text(sel_notes + g["notes"]), extra.get("flag") is True))
     return out, skipped
+
+
+def _time(v) -> datetime | None:
+    return parse_time(v) if isinstance(v, str) else None
 
 
 def _str(v) -> str | None:
@@ -255,7 +316,8 @@ def _apply(project, refi: RefiFile, mapping: CodeMapping, plan: _Plan) -> RefiIm
     with project._tx() as s:
         # coders: by GUID, else by name, else new with the GUID
         coder_ids: dict[str, int] = {}
-        used = {a.coder for a in plan.anns} | {link[4] for link in plan.links}
+        used = {a.coder for a in plan.anns} | {link[4] for link in plan.links} | {
+            n.coder for n in plan.doc_notes}
         for guid in sorted(used):
             if not guid:
                 coder_ids[""] = project._coder_id(s, DEFAULT_CODER)
@@ -314,10 +376,10 @@ def _apply(project, refi: RefiFile, mapping: CodeMapping, plan: _Plan) -> RefiIm
                 if (row.document_id, row.coder_id) != (doc_id, coder_id):
                     raise InputError(refi.path, f"coding {a.uuid} has the GUID of another "
                                                 "coder's or document's annotation here")
-                new = (cat_id, a.start, a.end, a.attrs)
-                if (row.category_id, row.start, row.end, row.attrs) != new \
+                new = (cat_id, a.start, a.end, a.attrs, a.note, a.flag)
+                if (row.category_id, row.start, row.end, row.attrs, row.note, row.flag) != new \
                         or row.deleted is not None:
-                    row.category_id, row.start, row.end, row.attrs = new
+                    row.category_id, row.start, row.end, row.attrs, row.note, row.flag = new
                     row.quote, row.deleted, row.updated = quote, None, utcnow()
                     report.updated += 1
                 continue
@@ -325,12 +387,29 @@ def _apply(project, refi: RefiFile, mapping: CodeMapping, plan: _Plan) -> RefiIm
                              category_id=cat_id, start=a.start, end=a.end, quote=quote,
                              attrs=a.attrs, created=a.created or utcnow(),
                              updated=a.updated or a.created or utcnow(),
-                             decided_by=a.decided_by, origin_uuid=a.origin_uuid))
+                             decided_by=a.decided_by, origin_uuid=a.origin_uuid,
+                             note=a.note, flag=a.flag))
             report.annotations += 1
         s.flush()
         for doc_id, coder_id in {(doc_ids[a.source], coder_ids[a.coder]) for a in plan.anns}:
             if s.get(Assignment, (doc_id, coder_id)) is None:
                 s.add(Assignment(document_id=doc_id, coder_id=coder_id, status="in_progress"))
+        # each coder's note on an article: one per article and coder
+        for n in plan.doc_notes:
+            doc_id, coder_id = doc_ids[n.source], coder_ids[n.coder]
+            row = s.scalar(select(DocumentNote).where(DocumentNote.document_id == doc_id,
+                                                      DocumentNote.coder_id == coder_id))
+            if row is None:
+                if s.scalar(select(DocumentNote.id).where(DocumentNote.uuid == n.uuid)):
+                    raise InputError(refi.path, f"note {n.uuid} has the GUID of another "
+                                                "article's note here")
+                s.add(DocumentNote(uuid=n.uuid, document_id=doc_id, coder_id=coder_id,
+                                   text=n.text, created=n.created or utcnow(),
+                                   updated=n.updated or utcnow()))
+                report.notes_added += 1
+            elif row.text != n.text or row.deleted is not None:
+                row.text, row.deleted, row.updated = n.text, None, utcnow()
+                report.notes_added += 1
         # relations
         type_ids = dict(s.execute(select(RelationType.key, RelationType.id)).all())
         for guid, key, a, b, coder in plan.links:

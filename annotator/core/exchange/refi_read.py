@@ -55,6 +55,15 @@ class RCoding:
     code: str  # code GUID
     user: str | None
     created: datetime | None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RNote:
+    text: str
+    user: str | None
+    created: datetime | None
+    modified: datetime | None
 
 
 @dataclass
@@ -97,7 +106,7 @@ class RefiFile:
     codes: list[RCode] = field(default_factory=list)  # the top of the tree
     sources: list[RSource] = field(default_factory=list)
     links: list[RLink] = field(default_factory=list)
-    notes: dict[str, str] = field(default_factory=dict)  # guid -> text
+    notes: dict[str, RNote] = field(default_factory=dict)  # by GUID
     ignored: Counter = field(default_factory=Counter)  # element name -> how many skipped
     sidecar: dict | None = None
     side_annotations: dict[str, dict] = field(default_factory=dict)
@@ -320,7 +329,9 @@ class _Reader:
                 self.out.ignored[local(n.tag)] += 1
                 continue
             text = self.text_of(n, f"note {n.get('guid')}", required=False)
-            self.out.notes[self.guid(n)] = text or ""
+            self.out.notes[self.guid(n)] = RNote(
+                text or "", self.guid(n, "creatingUser", required=False),
+                parse_time(n.get("creationDateTime")), parse_time(n.get("modifiedDateTime")))
 
     def cases(self, el) -> None:
         """Variables on cases apply to the sources the case names."""
@@ -462,7 +473,8 @@ class _Reader:
             raise self.bad(f"coding {el.get('guid')} has no CodeRef")
         return RCoding(self.guid(el), self.guid(ref, "targetGUID"),
                        self.guid(el, "creatingUser", required=False),
-                       parse_time(el.get("creationDateTime")))
+                       parse_time(el.get("creationDateTime")),
+                       [self.guid(x, "targetGUID") for x in el if local(x.tag) == "NoteRef"])
 
     def links(self, el) -> None:
         for x in el:

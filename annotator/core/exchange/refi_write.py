@@ -23,7 +23,15 @@ from ..codebook import AttributeDef, CategoryDef, Codebook, ValueDef
 from ..exporters.files import check_output_file, explain_os_error, opened, temp_beside
 from ..exporters.plan import CategoryMeta, Plan, make_plan
 from ..exporters.table import Progress
-from ..models import Annotation, Coder, Document, DocumentText, Relation, RelationType
+from ..models import (
+    Annotation,
+    Coder,
+    Document,
+    DocumentNote,
+    DocumentText,
+    Relation,
+    RelationType,
+)
 from .refi_common import (
     CODEBOOK_NS,
     PROJECT_NS,
@@ -32,6 +40,7 @@ from .refi_common import (
     attribute_guid,
     category_guid,
     coding_guid,
+    note_guid,
     value_guid,
     variable_guid,
     xml_text,
@@ -148,7 +157,7 @@ class _Writer:
         self.categories = _category_defs(plan, project.codebook())
         self.cat_by_id = {c.id: d for c, d in zip(plan.categories, self.categories,
                                                   strict=True)}
-        self.counts = {"documents": 0, "annotations": 0, "relations": 0,
+        self.counts = {"documents": 0, "annotations": 0, "relations": 0, "notes": 0,
                        "coders": plan.coder_names}
         self.done = 0
         self.total = max(plan.n_annotations + plan.n_documents, 1)
@@ -236,6 +245,10 @@ class _Writer:
                     with xf.element(_q("Sources")):
                         for batch in self.plan.doc_batches():
                             self._sources(xf, zf, side, batch, users)
+                if self.counts["notes"]:
+                    with xf.element(_q("Notes")):
+                        for batch in self.plan.doc_batches():
+                            self._notes(xf, batch, users)
                 self._links(xf, side, users)
 
     def _sources(self, xf, zf, side, batch: list[int], users: dict[int, str]) -> None:
@@ -255,13 +268,16 @@ class _Writer:
                                Annotation.category_id, Annotation.start, Annotation.end,
                                Annotation.quote, Annotation.attrs, Annotation.created,
                                Annotation.updated, Annotation.decided_by,
-                               Annotation.origin_uuid)
+                               Annotation.origin_uuid, Annotation.note, Annotation.flag)
                         .where(Annotation.deleted.is_(None),
                                Annotation.document_id.in_(batch),
                                Annotation.coder_id.in_(plan.coder_ids))
                         .order_by(Annotation.document_id, Annotation.start, Annotation.end,
-                                  Annotation.id)):
+                                  Annotation.uuid)):
                     anns.setdefault(row.document_id, []).append(row)
+            doc_notes: dict[int, list] = {}
+            for row in s.execute(self._document_notes(batch)):
+                doc_notes.setdefault(row.document_id, []).append(row)
         for d in docs:
             text = texts.get(d.id, "")
             zf.writestr(f"Sources/{d.uuid}.txt", text.encode("utf-8"))
@@ -289,11 +305,21 @@ class _Writer:
                     etree.SubElement(sel, _q("Description")).text = xml_text(shown)
                 for guid, code in self._codings(a.uuid, cat, a.attrs or {}, span=True):
                     _coding(sel, guid, code, user, a.created)
+                if a.note:
+                    etree.SubElement(sel, _q("NoteRef"), targetGUID=note_guid(a.uuid))
+                    self.counts["notes"] += 1
                 self._side_annotation(side, a, user)
             for a, cat, user in whole:
-                for guid, code in self._codings(a.uuid, cat, a.attrs or {}, span=False):
-                    _coding(src, guid, code, user, a.created)
-                self._side_annotation(side, a, user)
+                for i, (guid, code) in enumerate(self._codings(a.uuid, cat, a.attrs or {},
+                                                               span=False)):
+                    c = _coding(src, guid, code, user, a.created)
+                    if i == 0 and a.note:  # the note hangs on the category's coding
+                        etree.SubElement(c, _q("NoteRef"), targetGUID=note_guid(a.uuid))
+                        self.counts["notes"] += 1
+                self._side_annotation(side, a, user, whole=True)
+            for n in doc_notes.get(d.id, []):
+                etree.SubElement(src, _q("NoteRef"), targetGUID=n.uuid)
+                self.counts["notes"] += 1
             for field, typ in VARIABLES:
                 value = getattr(d, field)
                 if value is None or value == "":
@@ -333,17 +359,49 @@ class _Writer:
             elif a.type == "boolean" and v is True:
                 yield coding_guid(ann, a.key), attribute_guid(cat.key, a.key)
 
-    def _side_annotation(self, side, a, user: str) -> None:
+    def _side_annotation(self, side, a, user: str, whole: bool = False) -> None:
         extra = {"guid": a.uuid}
+        if whole and a.updated:  # a Coding has no modifiedDateTime
+            extra["updated"] = xml_time(a.updated)
         if a.attrs:
             extra["attrs"] = a.attrs
         if a.decided_by:
             extra["decided_by"] = a.decided_by
         if a.origin_uuid:
             extra["origin_uuid"] = a.origin_uuid
+        if a.flag:  # "discuss": the standard has no place for it
+            extra["flag"] = True
         if len(extra) > 1:
             side["annotations.jsonl"].write(json.dumps(extra, ensure_ascii=False,
                                                          sort_keys=True) + "\n")
+
+    def _document_notes(self, batch: list[int]):
+        return (select(DocumentNote.uuid, DocumentNote.document_id, DocumentNote.coder_id,
+                       DocumentNote.text, DocumentNote.created, DocumentNote.updated)
+                .where(DocumentNote.deleted.is_(None), DocumentNote.document_id.in_(batch),
+                       DocumentNote.coder_id.in_(self.plan.coder_ids), DocumentNote.text != "")
+                .order_by(DocumentNote.document_id, DocumentNote.uuid))
+
+    def _notes(self, xf, batch: list[int], users: dict[int, str]) -> None:
+        """<Note>s: each annotation's note and each coder's note on an article."""
+        with self.plan.session() as s:
+            rows = [(note_guid(u), cid, text, created, updated) for u, cid, text, created,
+                    updated in s.execute(
+                        select(Annotation.uuid, Annotation.coder_id, Annotation.note,
+                               Annotation.created, Annotation.updated)
+                        .where(Annotation.deleted.is_(None), Annotation.note != "",
+                               Annotation.document_id.in_(batch),
+                               Annotation.coder_id.in_(self.plan.coder_ids))
+                        .order_by(Annotation.document_id, Annotation.start, Annotation.end,
+                                  Annotation.uuid))]
+            rows += [(n.uuid, n.coder_id, n.text, n.created, n.updated)
+                     for n in s.execute(self._document_notes(batch))]
+        for guid, cid, text, created, updated in rows:
+            note = _el("Note", guid=guid, creatingUser=users[cid],
+                       creationDateTime=xml_time(created), modifyingUser=users[cid],
+                       modifiedDateTime=xml_time(updated))
+            etree.SubElement(note, _q("PlainTextContent")).text = xml_text(text)
+            xf.write(note)
 
     def _relation_query(self):
         src, dst = Annotation.__table__.alias("src"), Annotation.__table__.alias("dst")
@@ -386,11 +444,12 @@ class _Writer:
                         self.counts["relations"] += 1
 
 
-def _coding(parent, guid: str, code: str, user: str, created) -> None:
+def _coding(parent, guid: str, code: str, user: str, created) -> etree._Element:
     c = etree.SubElement(parent, _q("Coding"), guid=guid, creatingUser=user)
     if created is not None:
         c.set("creationDateTime", xml_time(created))
     etree.SubElement(c, _q("CodeRef"), targetGUID=code)
+    return c
 
 
 def _shown_values(cat: CategoryDef, attrs: dict) -> str:
