@@ -13,11 +13,14 @@ def register(sub) -> None:
         "export", help="write the coded data to Excel (and CSV)",
         description="Write an Excel workbook with the sheets About, Documents, Annotations, "
                     "Claims, Matrix, Agreement (when two or more coders are included) and "
-                    "Codebook. --csv writes the same tables as UTF-8 CSV files.")
+                    "Codebook. --csv writes the same tables as UTF-8 CSV files, and "
+                    "labels.csv (English and Arabic labels for R). OUT.qdpx writes a "
+                    "REFI-QDA project, OUT.sav an SPSS file.")
     p.add_argument("project", type=Path)
     p.add_argument("out", type=Path, nargs="?", metavar="OUT.xlsx",
                    help="the workbook to write (may be left out when --csv is given); "
-                        "OUT.qdpx writes a REFI-QDA project for other QDA tools")
+                        "OUT.qdpx writes a REFI-QDA project for other QDA tools, OUT.sav "
+                        "an SPSS file of one table (--table)")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--coders", metavar="A,B", help="only these coders (default: all)")
     g.add_argument("--gold", action="store_true", help="only the adjudicated (gold) version")
@@ -27,6 +30,9 @@ def register(sub) -> None:
     p.add_argument("--csv-excel-safe", action="store_true",
                    help="in the CSV files, prefix texts starting with = + - @ with an "
                         "apostrophe so Excel cannot read them as formulas")
+    p.add_argument("--table", choices=("annotations", "documents", "claims", "matrix",
+                                       "links"),
+                   help="for OUT.sav: which table (default: annotations)")
     p.set_defaults(handler=cmd_export)
 
 
@@ -45,11 +51,13 @@ def cmd_export(args) -> int:
     from .exchange_cmds import export as exchange_export
     from .exchange_cmds import is_exchange_export
 
+    if args.table is not None and not (args.out and args.out.suffix.lower() == ".sav"):
+        raise InputError(args.out, "--table is for an OUT.sav file")
     with Project.open(args.project, readonly=True) as p:
         if is_exchange_export(args.out):
             bar = ProgressBar(f"writing {args.out.name}")
             try:
-                line = exchange_export(p, args.out, coders, args.gold, docs, None, bar)
+                line = exchange_export(p, args.out, coders, args.gold, docs, args.table, bar)
             finally:
                 bar.close()
             print(line)

@@ -1,4 +1,5 @@
-"""Exchange with other tools: REFI-QDA projects (.qdpx) and codebooks (.qdc) in and out. Pure Python (no Qt); the heavy modules load only when used.
+"""Exchange with other tools: REFI-QDA projects (.qdpx) and codebooks (.qdc) in and out,
+SPSS files (.sav) out (and labels.csv beside the CSV tables, for R). Pure Python (no Qt); the heavy modules load only when used.
 
     from annotator.core.exchange import exporter_for
     export = exporter_for("out.qdpx")   # None for a format handled elsewhere (.xlsx)
@@ -13,7 +14,7 @@ from pathlib import Path
 
 #: extension -> "module:function" of the exporter; each takes (project, path, coders=,
 #: gold=, doc_ids=, progress=, **options) and returns the counts it wrote
-EXPORTERS = {".qdpx": "refi_write:export_qdpx"}
+EXPORTERS = {".qdpx": "refi_write:export_qdpx", ".sav": "spss:export_sav"}
 #: extension -> importer taking (project, path)
 IMPORTERS = {".qdpx": "refi_import:import_qdpx"}
 
