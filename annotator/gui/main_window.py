@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import AnnotatorError
 from ..core.project import Project
-from . import i18n
+from . import exchange, i18n
 from .actions import Act, Actions, menu_text
 from .article_view import ArticleView
 from .attribute_panel import AttributePanel
@@ -151,8 +151,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         for act in (Act.NEW_PROJECT, Act.OPEN_PROJECT):
             self.file_menu.insertAction(self.recent_menu.menuAction(), a[act])
         self.file_menu.addSeparator()
-        for act in (Act.IMPORT, Act.EXPORT_XLSX, None, Act.RESTORE_BACKUP, Act.SETTINGS, None,
-                    Act.QUIT):
+        for act in (Act.IMPORT, Act.EXPORT_XLSX, None, Act.IMPORT_REFI, Act.EXPORT_REFI, None,
+                    Act.RESTORE_BACKUP, Act.SETTINGS, None, Act.QUIT):
             self.file_menu.addSeparator() if act is None else self.file_menu.addAction(a[act])
         self.edit_menu = mb.addMenu("")
         for act in (Act.UNDO, Act.REDO, None, Act.FIND, Act.FIND_PROJECT, Act.FIND_NEXT,
@@ -214,6 +214,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
                                                    self.annotate_hotkey(d))
         a[Act.SNAP].toggled.connect(self.set_snap)
         self.connect_file_actions()
+        exchange.connect_actions(self)
         self.undo.canUndoChanged.connect(a[Act.UNDO].setEnabled)
         self.undo.canRedoChanged.connect(a[Act.REDO].setEnabled)
         self.doc_search.textChanged.connect(self.doc_filter.set_query)

@@ -25,186 +25,196 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="26"/>
+        <source>Export for &amp;QDA tools (REFI-QDA)…</source>
+        <translation>تصدير لأدوات التحليل النوعي (REFI-QDA)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="27"/>
+        <source>Import from QDA &amp;tools (REFI-QDA)…</source>
+        <translation>استيراد من أدوات التحليل النوعي (REFI-QDA)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="28"/>
         <source>&amp;Restore a backup…</source>
         <translation>استرجاع نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="27"/>
+        <location filename="../../gui/actions.py" line="29"/>
         <source>&amp;Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="28"/>
+        <location filename="../../gui/actions.py" line="30"/>
         <source>&amp;Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="30"/>
+        <location filename="../../gui/actions.py" line="32"/>
         <source>&amp;Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="31"/>
+        <location filename="../../gui/actions.py" line="33"/>
         <source>&amp;Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="32"/>
+        <location filename="../../gui/actions.py" line="34"/>
         <source>&amp;Find in article…</source>
         <translation>بحث في المادة…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="33"/>
+        <location filename="../../gui/actions.py" line="35"/>
         <source>Find in &amp;all articles…</source>
         <translation>بحث في كل المواد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="34"/>
+        <location filename="../../gui/actions.py" line="36"/>
         <source>Find &amp;next</source>
         <translation>النتيجة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="35"/>
+        <location filename="../../gui/actions.py" line="37"/>
         <source>Find &amp;previous</source>
         <translation>النتيجة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="36"/>
+        <location filename="../../gui/actions.py" line="38"/>
         <source>&amp;Delete annotation</source>
         <translation>حذف الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="37"/>
+        <location filename="../../gui/actions.py" line="39"/>
         <source>&amp;Link to source…</source>
         <translation>ربط بمصدر…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="38"/>
+        <location filename="../../gui/actions.py" line="40"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="40"/>
+        <location filename="../../gui/actions.py" line="42"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>توسيع التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="41"/>
+        <location filename="../../gui/actions.py" line="43"/>
         <source>Move start backward</source>
         <translation>تحريك البداية إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="42"/>
+        <location filename="../../gui/actions.py" line="44"/>
         <source>Move start forward</source>
         <translation>تحريك البداية إلى الأمام</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="43"/>
+        <location filename="../../gui/actions.py" line="45"/>
         <source>Move end backward</source>
         <translation>تحريك النهاية إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="44"/>
+        <location filename="../../gui/actions.py" line="46"/>
         <source>Move end forward</source>
         <translation>تحريك النهاية إلى الأمام</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="46"/>
+        <location filename="../../gui/actions.py" line="48"/>
         <source>Zoom &amp;in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="47"/>
+        <location filename="../../gui/actions.py" line="49"/>
         <source>Zoom &amp;out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="48"/>
+        <location filename="../../gui/actions.py" line="50"/>
         <source>&amp;Actual size</source>
         <translation>الحجم الأصلي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49"/>
+        <location filename="../../gui/actions.py" line="51"/>
         <source>English</source>
         <translation>الإنجليزية (English)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50"/>
+        <location filename="../../gui/actions.py" line="52"/>
         <source>Arabic (العربية)</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="52"/>
+        <location filename="../../gui/actions.py" line="54"/>
         <source>&amp;Mark article done</source>
         <translation>تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="53"/>
+        <location filename="../../gui/actions.py" line="55"/>
         <source>&amp;Next article</source>
         <translation>المادة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="54"/>
+        <location filename="../../gui/actions.py" line="56"/>
         <source>&amp;Previous article</source>
         <translation>المادة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="56"/>
+        <location filename="../../gui/actions.py" line="58"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57"/>
+        <location filename="../../gui/actions.py" line="59"/>
         <source>&amp;About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="59"/>
+        <location filename="../../gui/actions.py" line="61"/>
         <source>Category 1</source>
         <translation>الفئة 1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="60"/>
+        <location filename="../../gui/actions.py" line="62"/>
         <source>Category 2</source>
         <translation>الفئة 2</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="61"/>
+        <location filename="../../gui/actions.py" line="63"/>
         <source>Category 3</source>
         <translation>الفئة 3</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="62"/>
+        <location filename="../../gui/actions.py" line="64"/>
         <source>Category 4</source>
         <translation>الفئة 4</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="63"/>
+        <location filename="../../gui/actions.py" line="65"/>
         <source>Category 5</source>
         <translation>الفئة 5</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="64"/>
+        <location filename="../../gui/actions.py" line="66"/>
         <source>Category 6</source>
         <translation>الفئة 6</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="65"/>
+        <location filename="../../gui/actions.py" line="67"/>
         <source>Category 7</source>
         <translation>الفئة 7</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="66"/>
+        <location filename="../../gui/actions.py" line="68"/>
         <source>Category 8</source>
         <translation>الفئة 8</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="67"/>
+        <location filename="../../gui/actions.py" line="69"/>
         <source>Category 9</source>
         <translation>الفئة 9</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="39"/>
+        <location filename="../../gui/actions.py" line="41"/>
         <source>Edit &amp;attributes</source>
         <translation>تحرير السمات</translation>
     </message>
@@ -558,6 +568,54 @@
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../gui/exchange.py" line="26"/>
+        <source>Export for QDA tools (REFI-QDA)</source>
+        <translation>تصدير لأدوات التحليل النوعي (REFI-QDA)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="27"/>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>مشاريع REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="36"/>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="51"/>
+        <source>Exported %1 articles and %2 annotations to %3</source>
+        <translation>صُدِّرت %1 مادة و%2 ترميزًا إلى %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="58"/>
+        <source>Import from QDA tools (REFI-QDA)</source>
+        <translation>استيراد من أدوات التحليل النوعي (REFI-QDA)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="59"/>
+        <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
+        <translation>مشاريع REFI-QDA (*.qdpx);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="81"/>
+        <source>%1 articles added (%2 already in the project), %3 annotations added, %4 updated, %5 links.</source>
+        <translation>أُضيفت %1 مادة (%2 موجودة من قبل في المشروع)، وأُضيف %3 ترميزًا، وحُدِّث %4، و%5 رابطًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="87"/>
+        <source>New categories from the file&apos;s codes: %1</source>
+        <translation>فئات جديدة من رموز الملف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="90"/>
+        <source>Imported %1</source>
+        <translation>استُورد %1</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <location filename="../../gui/files.py" line="65"/>
@@ -676,102 +734,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="432"/>
+        <location filename="../../gui/main_window.py" line="433"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="428"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428"/>
+        <location filename="../../gui/main_window.py" line="429"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="436"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468"/>
+        <location filename="../../gui/main_window.py" line="469"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469"/>
+        <location filename="../../gui/main_window.py" line="470"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="342"/>
+        <location filename="../../gui/main_window.py" line="343"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344"/>
+        <location filename="../../gui/main_window.py" line="345"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="360"/>
         <source>Marked done. Annotations still lacking a required attribute (*): %1</source>
         <translation>عُلِّم المقال منجزاً. ترميزات تنقصها سمة إلزامية (*): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
