@@ -198,6 +198,13 @@ HOSTILE = {
     "missing text": (lambda p: make_qdpx(p, project_qde(GOOD_SOURCE.format(sel=""))),
                      "not in the archive"),
     "not XML": (lambda p: make_qdpx(p, "<Project"), "not valid XML"),
+    "two sources, one GUID": (lambda p: make_qdpx(p, project_qde(
+        GOOD_SOURCE.format(sel="").replace("</Sources>", "") + GOOD_SOURCE.format(sel="")
+        .replace("<Sources>", "")), TEXT), "used by two elements"),
+    "deep nesting": (lambda p: make_qdpx(p, project_qde(
+        "<CodeBook><Codes>" + '<Code guid="22222222-2222-4222-8222-222222222222" name="x" '
+        'isCodable="true">' * 5000 + "</Code>" * 5000 + "</Codes></CodeBook>")),
+        "not valid XML"),
     "bad sidecar": (lambda p: make_qdpx(p, project_qde(""), {
         "annotator/project.json": b'{"format": "annotator-refi", "codebook": {"name": 1}}'}),
         "codebook"),

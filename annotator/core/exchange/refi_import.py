@@ -13,10 +13,11 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..annotations import validate_attrs
 from ..codebook import Codebook
-from ..errors import AnnotatorError, InputError
+from ..errors import InputError
 from ..importers.common import check_text_size
 from ..memos import MAX_NOTE
 from ..models import (
@@ -162,11 +163,10 @@ def _plan(refi: RefiFile, mapping: CodeMapping) -> _Plan:
     skipped_codes = 0
     memo = _Notes(refi)
     doc_notes: list[_DocNote] = []
+    _unique(refi, [src.guid for src in refi.sources], "source")
+    _unique(refi, [link.guid for link in refi.links], "link")
     for src in refi.sources:
-        try:
-            check_text_size(refi.path, src.text, f"source {src.name or src.guid}")
-        except AnnotatorError:
-            raise
+        check_text_size(refi.path, src.text, f"source {src.name or src.guid}")
         for sel in src.selections:
             if not (0 <= sel.start < sel.end <= len(src.text)):
                 raise InputError(refi.path, f"source {src.name or src.guid}: selection "
@@ -195,11 +195,8 @@ def _plan(refi: RefiFile, mapping: CodeMapping) -> _Plan:
                                           first.modified or first.created))
     if skipped_codes:
         notes.append(f"{skipped_codes} codings of codes that cannot be coded were skipped")
-    seen: set[str] = set()
-    for a in anns:
-        if a.uuid in seen:
-            raise InputError(refi.path, f"GUID {a.uuid} is used by two codings")
-        seen.add(a.uuid)
+    _unique(refi, [a.uuid for a in anns], "coding")
+    _unique(refi, [n.uuid for n in doc_notes], "note")
     by_uuid = {a.uuid: a for a in anns}
     links, unmatched = [], 0
     for link in refi.links:
@@ -293,6 +290,14 @@ def _annotations(refi: RefiFile, cb: Codebook, mapping: CodeMapping, memo: _Note
     return out, skipped
 
 
+def _unique(refi: RefiFile, guids: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for g in guids:
+        if g in seen:
+            raise InputError(refi.path, f"GUID {g} is used by two elements ({what})")
+        seen.add(g)
+
+
 def _time(v) -> datetime | None:
     return parse_time(v) if isinstance(v, str) else None
 
@@ -313,6 +318,19 @@ def _apply(project, refi: RefiFile, mapping: CodeMapping, plan: _Plan) -> RefiIm
     side_users = (refi.sidecar or {}).get("coders")
     side_users = side_users if isinstance(side_users, dict) else {}
     added_docs: list[int] = []
+    try:
+        _write(project, refi, plan, report, side_users, added_docs)
+    except IntegrityError as exc:  # a GUID that already means something else here
+        raise InputError(refi.path, f"conflicts with rows already in the project "
+                                    f"({exc.orig}); nothing was imported") from None
+    project._coder_ids.clear()
+    if added_docs:
+        project._emit("documents_added", added_docs)
+    return report
+
+
+def _write(project, refi: RefiFile, plan: _Plan, report: RefiImport, side_users: dict,
+           added_docs: list[int]) -> None:
     with project._tx() as s:
         # coders: by GUID, else by name, else new with the GUID
         coder_ids: dict[str, int] = {}
@@ -423,10 +441,6 @@ def _apply(project, refi: RefiFile, mapping: CodeMapping, plan: _Plan) -> RefiIm
             s.add(Relation(uuid=guid, from_id=ids[a], to_id=ids[b], type_id=type_ids[key],
                            coder_id=cid))
             report.relations += 1
-    project._coder_ids.clear()
-    if added_docs:
-        project._emit("documents_added", added_docs)
-    return report
 
 
 def _doc_fields(refi: RefiFile, src: RSource) -> dict:
