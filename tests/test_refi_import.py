@@ -254,3 +254,23 @@ def test_refused_rows_leave_the_codebook_as_it_was(project, tmp_path, capsys):
     with Project.open(project, readonly=True) as p:
         assert "x" not in [c.key for c in p.codebook().categories]
         assert len(p.documents()) == 1
+
+
+def test_foreign_qdc_becomes_the_codebook(project, tmp_path, capsys):
+    qde = (FIXTURES / "maxqda_like" / "project.qde").read_text(encoding="utf-8")
+    codes = qde[qde.index("<Codes>"):qde.index("</Codes>") + len("</Codes>")]
+    qdc = tmp_path / "book.qdc"
+    qdc.write_text('<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:'
+                   f'codebook:1.0" origin="MAXQDA 24">{codes}</CodeBook>', encoding="utf-8")
+    assert main(["codebook", str(project), "--import", str(qdc)]) == 0
+    assert "5 categories" in capsys.readouterr().out
+    with Project.open(project, readonly=True) as p:
+        cb = p.codebook()
+    assert [c.key for c in cb.categories] == [
+        "government_official", "news_agency", "claim", "prediction", "code"]
+    assert cb.category("claim").color == "#00aa00"
+    # a .qdc that is not one: one line
+    bad = tmp_path / "bad.qdc"
+    bad.write_text("<Project", encoding="utf-8")
+    assert main(["codebook", str(project), "--import", str(bad)]) == 1
+    assert capsys.readouterr().err.startswith(f"error: {bad}: the codebook is not valid XML")

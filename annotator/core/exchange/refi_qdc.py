@@ -1,16 +1,20 @@
 """A REFI-QDA codebook (.qdc) as the project's codebook.
 
-Like a YAML codebook import, the file's code tree replaces the codebook: a category whose
-code is in the file stays (found by GUID it keeps its key, attributes and Arabic name;
-found by nothing it is new, its key derived from its name), a category that is not in the
-file is dropped, or retired when annotations use it, so no coded data is lost.
+Like a YAML codebook import, the file's code tree replaces the codebook, in the file's
+order: a category whose code is in the file stays (found by GUID or name it keeps its key,
+attributes and Arabic name, and takes the code's name, colour and description, so what
+was renamed or recoloured in another tool comes back; otherwise it is new, its key derived
+from its name); a category that is not in the file is dropped, or retired when
+annotations use it, so no coded data is lost.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..codebook import Codebook
-from ..errors import InputError
-from .refi_codes import map_codes
+from ..errors import CodebookError, InputError
+from .refi_codes import _colour, map_codes
 from .refi_read import read_qdc
 
 
@@ -19,14 +23,28 @@ def import_qdc(project, path) -> Codebook:
     if not refi.codes:
         raise InputError(path, "has no codes")
     mapping = map_codes(refi, project.codebook())
-    in_file = {c.guid for c in refi.all_codes()}
-    keep = {t.category for g, t in mapping.targets.items() if g in in_file}
     full = mapping.codebook
-    cats = [c for c in full.categories if c.key in keep or c.key in mapping.added]
+    cats, seen = [], set()
+    for code in refi.all_codes():
+        t = mapping.targets.get(code.guid)
+        if t is None or t.category in seen:
+            continue
+        seen.add(t.category)
+        cat = full.category(t.category)
+        if t.kind == "category" and t.category not in mapping.added:
+            cat = replace(cat, name_en=code.name or cat.name_en,
+                          color=_colour(code.color, 0) if code.color else cat.color,
+                          description=code.description or cat.description)
+        cats.append(cat)
     keys = {c.key for c in cats}
     cb = Codebook(name=full.name, version=full.version, description=full.description,
                   categories=cats,
                   relations=[r for r in full.relations
                              if r.from_category in keys and r.to_category in keys])
+    try:
+        cb = Codebook.from_dict(cb.to_dict())
+    except CodebookError as e:
+        raise InputError(path, f"its codes do not make a valid codebook: {e.message}") \
+            from None
     project.set_codebook(cb)
     return project.codebook()
