@@ -266,7 +266,7 @@ class _Merger:
                               start=a.start, end=a.end, quote=a.quote,
                               attrs=dict(a.attrs or {}), created=a.created, updated=a.updated,
                               deleted=None, decided_by=a.decided_by,
-                              origin_uuid=a.origin_uuid)
+                              origin_uuid=a.origin_uuid, origin=a.origin)
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(a.updated, mine.updated):
@@ -281,6 +281,7 @@ class _Merger:
             mine.quote, mine.attrs = a.quote, dict(a.attrs or {})
             mine.updated, mine.deleted = a.updated, a.deleted
             mine.decided_by, mine.origin_uuid = a.decided_by, a.origin_uuid
+            mine.origin = a.origin
         else:
             self.r.skipped["annotations"] += 1
         self.ann_map[a.id] = mine

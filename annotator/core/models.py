@@ -177,6 +177,8 @@ class Annotation(Base):
     # Adjudication: who decided a gold annotation, and from which coder's span.
     decided_by: Mapped[str | None] = mapped_column(String(200))
     origin_uuid: Mapped[str | None] = mapped_column(String(36))
+    # How the span came to be: manual (NULL in files before 0004), suggested, imported.
+    origin: Mapped[str | None] = mapped_column(String(16))
 
 
 class Relation(Base):
@@ -191,3 +193,27 @@ class Relation(Base):
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deleted: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Setting(Base):
+    """Project settings that travel with the file (suggestions on/off, ...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict | list | str | int | bool | None] = mapped_column(JSON)
+
+
+class SuggestionRejection(Base):
+    """A suggestion a coder rejected: never proposed again for that article and coder."""
+
+    __tablename__ = "suggestion_rejections"
+    __table_args__ = (UniqueConstraint("document_id", "coder_id", "category", "start", "end"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(100))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

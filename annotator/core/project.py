@@ -38,6 +38,7 @@ from .models import (
     new_uuid,
     utcnow,
 )
+from .suggest.service import SuggestionsMixin
 from .records import (
     STATUSES,
     CoderInfo,
@@ -49,7 +50,7 @@ from .text import sha256
 Listener = Callable[[str, object], None]
 
 
-class Project(AnnotationsMixin):
+class Project(AnnotationsMixin, SuggestionsMixin):
     """One open project file. Open for writing (the default) takes an OS lock that a
     second writer is refused by; `readonly=True` takes no lock and never writes."""
 

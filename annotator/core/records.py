@@ -59,6 +59,7 @@ class AnnotationInfo:
     deleted: datetime | None = None
     decided_by: str | None = None
     origin_uuid: str | None = None
+    origin: str | None = None   # None (manual), "suggested" or "imported"
 
 
 @dataclass(frozen=True)
