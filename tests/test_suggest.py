@@ -109,13 +109,13 @@ def test_diacritics_hamza_and_tatweel_do_not_hide_a_cue():
 
 
 def test_a_codebook_without_the_categories_gets_no_suggestions_of_them(tmp_path):
-    from annotator.core.codebook import Codebook, load_codebook_data
+    from annotator.core.codebook import Codebook
 
     data = yaml.safe_load((Path(__file__).resolve().parents[1] / "annotator" / "resources"
                            / "codebooks" / "sourcing.yaml").read_text(encoding="utf-8"))
     data["categories"] = [c for c in data["categories"] if c["key"] != "attribution"]
     data["relations"] = []
-    cb: Codebook = load_codebook_data(data, "test")
+    cb = Codebook.from_dict(data)
     sugs = suggest_text("أكدت وكالة رويترز أن الحكومة وافقت.", codebook=cb)
     assert {s.category for s in sugs} == {"source", "claim"}
 

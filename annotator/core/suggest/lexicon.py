@@ -3,7 +3,7 @@ words, folded once so that matching is a dictionary look-up per word."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +45,7 @@ class Lexicon:
     np_in_heads: frozenset = frozenset()
     titles: frozenset = frozenset()
     max_head: int = 1           # longest head or name, in words
+    link_starts: frozenset = frozenset()
     max_cue: int = 1
 
     def add_cue(self, cue: Cue) -> None:
@@ -58,11 +59,8 @@ class Lexicon:
         self.max_cue = max(self.max_cue, len(cue.words))
 
     def copy(self) -> Lexicon:
-        return Lexicon({k: list(v) for k, v in self.cues.items()}, dict(self.source_heads),
-                       dict(self.names), self.foreign_qualifiers, self.clause_openers,
-                       self.np_stops, set(self.np_links), self.np_in_heads, self.titles,
-                       self.max_head,
-                       self.max_cue)
+        """A copy whose cues can be added to (the rest is shared: never changed)."""
+        return replace(self, cues={k: list(v) for k, v in self.cues.items()})
 
 
 def _words_set(items) -> frozenset:
@@ -96,6 +94,7 @@ def parse(data: dict, where: str) -> Lexicon:
     lex.clause_openers = _words_set(data.get("clause_openers"))
     lex.np_stops = _words_set(data.get("np_stops"))
     lex.np_links = {words(str(p)) for p in data.get("np_links") or []}
+    lex.link_starts = frozenset(w[0] for w in lex.np_links if w)
     lex.np_in_heads = _words_set(data.get("np_in_heads"))
     lex.titles = _words_set(data.get("titles"))
     longest = [len(k) for k in (*lex.source_heads, *lex.names)]

@@ -60,8 +60,12 @@ class Memory:
                     self._src[w][k][_value(v)] += sign
                 touched.add(("s", w))
             elif category == "attribution" and len(w) <= MAX_CUE_WORDS:
-                self._cue[w][attrs.get("stance", "neutral")] += sign
-                touched.add(("c", w))
+                forms = {w}
+                if w[0][:1] in "وف" and len(w[0]) > 3:  # ولفتت teaches لفتت too
+                    forms.add((w[0][1:], *w[1:]))
+                for form in forms:
+                    self._cue[form][attrs.get("stance", "neutral")] += sign
+                    touched.add(("c", form))
         return touched
 
     def _settle(self, keys: set | None) -> None:

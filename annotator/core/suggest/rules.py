@@ -15,6 +15,7 @@ definite qualifiers (الجيش الإسرائيلي), or a person's name after 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from ..text import fold
@@ -59,6 +60,7 @@ class Extractor:
         self.toks = tokenize(text)
         self.titles = [(s, e) for s, e, title in quote_regions(text) if title]
         self._cues: dict[int, tuple[Cue, int] | None] = {}
+        self._starts: list[int] | None = None
 
     # --- look-ups ----------------------------------------------------------------------
 
@@ -120,6 +122,8 @@ class Extractor:
     def _link_at(self, k: int) -> int:
         """Words of an author-linking phrase at word k (صادر عن، حصلت عليها), else 0."""
         toks = self.toks
+        if toks[k].f not in self.lex.link_starts:
+            return 0
         for link in self.lex.np_links:
             n = len(link)
             if k + n <= len(toks) and all(
@@ -305,7 +309,7 @@ class Extractor:
         last_source: tuple[int, int] | None = None
         i = 0
         while i < len(toks):
-            if i and "\n" in text[toks[i - 1].end:toks[i].start]:
+            if i and toks[i].before == HARD and "\n" in text[toks[i - 1].end:toks[i].start]:
                 last_source = None   # a new paragraph: an adverbial cue looks no further back
             hit = self.cue_at(i)
             if hit is None or self._in_title(toks[i].start):
@@ -332,10 +336,9 @@ class Extractor:
         return out
 
     def _index_after(self, pos: int) -> int:
-        for k, t in enumerate(self.toks):
-            if t.start >= pos:
-                return k
-        return len(self.toks)
+        if self._starts is None:
+            self._starts = [t.start for t in self.toks]
+        return bisect.bisect_left(self._starts, pos)
 
     def _source(self, np: _NP, cue_text: str, why: str, claim) -> Found:
         toks = self.toks

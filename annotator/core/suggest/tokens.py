@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import fold
 
@@ -14,9 +15,10 @@ _COMMA = set("،,")
 _QUOTE = set("«»\"“”„‘’'")
 CONJ = ("و", "ف")
 SUFFIXES = ("هما", "هم", "ها", "هن", "ه")
+_MARKS = "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0640"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -35,21 +37,28 @@ class Token:
         f = self.f
         return f[1:] if len(f) > 2 and f[0] in CONJ else f
 
-    def variants(self) -> list[str]:
+    def variants(self) -> tuple[str, ...]:
         """Forms a cue may take: as written, without و/ف, without an object pronoun."""
-        out = [self.f]
-        b = self.bare()
-        if b != self.f:
-            out.append(b)
-        for base in tuple(out) if not self.tm else ():
+        return _variants(self.f, self.tm)
+
+
+@lru_cache(maxsize=65536)
+def _variants(f: str, tm: bool) -> tuple[str, ...]:
+    out = [f]
+    if len(f) > 2 and f[0] in CONJ:
+        out.append(f[1:])
+    if not tm:
+        for base in tuple(out):
             for suf in SUFFIXES:
                 if base.endswith(suf) and len(base) - len(suf) >= 3:
                     out.append(base[: -len(suf)])
                     break
-        return out
+    return tuple(out)
 
 
 def _kind(sep: str) -> int:
+    if sep == " " or sep.isspace():
+        return NONE
     k = NONE
     for ch in sep:
         if ch in _HARD:
@@ -62,13 +71,17 @@ def _kind(sep: str) -> int:
 
 
 def tokenize(text: str) -> list[Token]:
+    matches = list(_WORD.finditer(text))
+    if not matches:
+        return []
+    # one translate over all the words (fold per word costs a Python call each)
+    folded = fold("\x00".join(m.group() for m in matches)).split("\x00")
     out: list[Token] = []
     prev = 0
-    for m in _WORD.finditer(text):
-        f = fold(m.group())
+    for m, f in zip(matches, folded):
         if not f:  # a lone tatweel or mark
             continue
-        raw = m.group().rstrip("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0640")
+        raw = m.group().rstrip(_MARKS)
         out.append(Token(m.start(), m.end(), f, _kind(text[prev:m.start()]) if out else HARD,
                          raw.endswith("\u0629")))
         prev = m.end()
