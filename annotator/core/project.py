@@ -38,13 +38,13 @@ from .models import (
     new_uuid,
     utcnow,
 )
-from .suggest.service import SuggestionsMixin
 from .records import (
     STATUSES,
     CoderInfo,
     DocumentInfo,
     ImportReport,
 )
+from .suggest.service import SuggestionsMixin
 from .text import sha256
 
 Listener = Callable[[str, object], None]

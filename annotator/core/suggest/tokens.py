@@ -10,7 +10,7 @@ from ..text import fold
 
 _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
 NONE, COMMA, QUOTE, HARD = 0, 1, 2, 3
-_HARD = set(".!?؟\n:;؛()[]{}-–—|")
+_JOINERS = set("\u0640\u200c\u200d\u200e\u200f\u061c\u2066\u2067\u2068\u2069")
 _COMMA = set("،,")
 _QUOTE = set("«»\"“”„‘’'")
 CONJ = ("و", "ف")
@@ -61,12 +61,12 @@ def _kind(sep: str) -> int:
         return NONE
     k = NONE
     for ch in sep:
-        if ch in _HARD:
-            return HARD
         if ch in _QUOTE:
             k = max(k, QUOTE)
         elif ch in _COMMA:
             k = max(k, COMMA)
+        elif not ch.isspace() and ch not in _JOINERS:
+            return HARD  # a full stop, a colon, a bracket, a symbol or an emoji
     return k
 
 
@@ -78,7 +78,7 @@ def tokenize(text: str) -> list[Token]:
     folded = fold("\x00".join(m.group() for m in matches)).split("\x00")
     out: list[Token] = []
     prev = 0
-    for m, f in zip(matches, folded):
+    for m, f in zip(matches, folded, strict=True):
         if not f:  # a lone tatweel or mark
             continue
         raw = m.group().rstrip(_MARKS)
