@@ -19,7 +19,6 @@ from . import i18n
 from .suggestion_commands import AcceptSuggestions, RejectSuggestion
 
 translate = QCoreApplication.translate
-CONTEXT = "Suggestions"
 
 
 class SuggestionController(QObject):
@@ -75,11 +74,11 @@ class SuggestionController(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.show_act.setText(translate(CONTEXT, "Show &suggestions"))
-        self.paragraph_act.setText(translate(CONTEXT, "Accept suggestions in this &paragraph"))
-        self.allow_act.setText(translate(CONTEXT, "Allow suggestions in this project"))
+        self.show_act.setText(translate("Suggestions", "Show &suggestions"))
+        self.paragraph_act.setText(translate("Suggestions", "Accept suggestions in this &paragraph"))
+        self.allow_act.setText(translate("Suggestions", "Allow suggestions in this project"))
         self.hide_overlap_act.setText(
-            translate(CONTEXT, "Hide suggestions on the reliability sample"))
+            translate("Suggestions", "Hide suggestions on the reliability sample"))
 
     def _sync_project_settings(self) -> None:
         p = self.w.project
@@ -196,7 +195,7 @@ class SuggestionController(QObject):
         view.ensureCursorVisible()
         self._paint()
         cat = self.w.codebook.category(s.category) if self.w.codebook else None
-        self.w.hint(translate(CONTEXT, "Suggested %1 «%2» (%3 of %4): Enter accepts, "
+        self.w.hint(translate("Suggestions", "Suggested %1 «%2» (%3 of %4): Enter accepts, "
                                        "Backspace rejects, Tab goes on.")
                     .replace("%1", i18n.name(cat) if cat else s.category)
                     .replace("%2", _short(s.quote))
@@ -216,7 +215,7 @@ class SuggestionController(QObject):
         if s is None:
             return
         cmd = AcceptSuggestions(self.w.ctx, self.w.doc_id, self.w.coder, [s],
-                                translate(CONTEXT, "Accept suggestion"))
+                                translate("Suggestions", "Accept suggestion"))
         if self.w.push(cmd):
             self.w.activate(cmd.uuids[0])
             self.w.view.setFocus()
@@ -234,7 +233,7 @@ class SuggestionController(QObject):
         else:
             self.current = -1
             self._paint()
-            self.w.hint(translate(CONTEXT, "No more suggestions in this article."))
+            self.w.hint(translate("Suggestions", "No more suggestions in this article."))
 
     def accept_paragraph(self) -> None:
         """Every suggestion in the paragraph of the current one (or of the caret)."""
@@ -249,9 +248,9 @@ class SuggestionController(QObject):
         pe = len(text) if pe < 0 else pe
         batch = [s for s in self.items if ps <= s.start and s.end <= pe]
         if not batch:
-            w.hint(translate(CONTEXT, "No suggestions in this paragraph."))
+            w.hint(translate("Suggestions", "No suggestions in this paragraph."))
             return
-        text_ = translate(CONTEXT, "Accept %1 suggestions").replace("%1", str(len(batch)))
+        text_ = translate("Suggestions", "Accept %1 suggestions").replace("%1", str(len(batch)))
         if w.push(AcceptSuggestions(w.ctx, w.doc_id, w.coder, batch, text_)):
             w.hint(text_)
 
