@@ -229,7 +229,8 @@ def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationIn
         id=row.id, uuid=row.uuid, doc_id=row.document_id, coder=coder, category=category,
         start=row.start, end=row.end, quote=row.quote, attrs=dict(row.attrs or {}),
         created=row.created, updated=row.updated, deleted=row.deleted,
-        decided_by=row.decided_by, origin_uuid=row.origin_uuid, origin=row.origin,
+        decided_by=row.decided_by, origin_uuid=row.origin_uuid,
+        note=row.note or "", flag=bool(row.flag), origin=row.origin,
     )
 
 

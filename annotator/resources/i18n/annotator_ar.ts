@@ -256,36 +256,69 @@
     </message>
 </context>
 <context>
+    <name>ArticleNote</name>
+    <message>
+        <location filename="../../gui/memos.py" line="87"/>
+        <source>Note on this article:</source>
+        <translation>ملاحظة على هذا المقال:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/memos.py" line="88"/>
+        <source>Your note on the whole article (saved as you type)</source>
+        <translation>ملاحظتك على المقال كله (تُحفظ أثناء الكتابة)</translation>
+    </message>
+</context>
+<context>
     <name>AttributePanel</name>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="177"/>
+        <location filename="../../gui/attribute_panel.py" line="204"/>
         <source>No annotation selected. Select text and press a category&apos;s key, or click a highlight.</source>
         <translation>لا يوجد ترميز محدد. حدّد نصاً واضغط مفتاح الفئة، أو انقر على مقطع مظلل.</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="181"/>
+        <location filename="../../gui/attribute_panel.py" line="208"/>
         <source>whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="307"/>
+        <location filename="../../gui/attribute_panel.py" line="334"/>
         <source>Links:</source>
         <translation>الروابط:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="308"/>
+        <location filename="../../gui/attribute_panel.py" line="335"/>
         <source>Link… (L)</source>
         <translation>ربط… (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="309"/>
+        <location filename="../../gui/attribute_panel.py" line="336"/>
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="310"/>
+        <location filename="../../gui/attribute_panel.py" line="337"/>
         <source>Change the category</source>
         <translation>تغيير الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="338"/>
+        <source>Note:</source>
+        <translation>ملاحظة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="339"/>
+        <source>Your note on this annotation (saved as you type)</source>
+        <translation>ملاحظتك على هذا التوسيم (تُحفظ أثناء الكتابة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="340"/>
+        <source>Discuss with the supervisor</source>
+        <translation>للنقاش مع المشرف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="341"/>
+        <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
+        <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
     </message>
 </context>
 <context>
@@ -643,104 +676,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="425"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="426"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="417"/>
+        <location filename="../../gui/main_window.py" line="432"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="418"/>
+        <location filename="../../gui/main_window.py" line="433"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="450"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="469"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="455"/>
+        <location filename="../../gui/main_window.py" line="470"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="456"/>
+        <location filename="../../gui/main_window.py" line="471"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="349"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <source>Marked done. Annotations still lacking a required attribute (*): %1</source>
         <translation>عُلِّم المقال منجزاً. ترميزات تنقصها سمة إلزامية (*): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
+    </message>
+</context>
+<context>
+    <name>Memos</name>
+    <message>
+        <location filename="../../gui/memos.py" line="104"/>
+        <source>discuss</source>
+        <translation>للنقاش</translation>
     </message>
 </context>
 <context>
@@ -946,7 +987,7 @@
         <location filename="../../gui/supervisor/agreement_view.py" line="290"/>
         <location filename="../../gui/supervisor/agreement_view.py" line="444"/>
         <location filename="../../gui/supervisor/agreement_view.py" line="473"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="282"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="283"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="282"/>
         <source>Documents</source>
         <translation>المقالات</translation>
@@ -1023,7 +1064,7 @@
     </message>
     <message>
         <location filename="../../gui/supervisor/agreement_view.py" line="370"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="628"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="632"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
@@ -1180,77 +1221,77 @@
         <translation>غير موثوق (&lt; 0.667)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="258"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
         <source>&amp;Article:</source>
         <translation>المقال:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="261"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="263"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="265"/>
         <source>Decide (gold)</source>
         <translation>القرار (المرجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="265"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="266"/>
         <source>&amp;Accept (1–9)</source>
         <translation>قبول (1–9)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="266"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
         <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number</source>
         <translation>أدخِل المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع ذا الرقم نفسه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="269"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="270"/>
         <source>&amp;Edit (E)</source>
         <translation>تعديل (E)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="270"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="271"/>
         <source>Put the chosen span into gold with the text selected in the article as its bounds and the category below</source>
         <translation>أدخِل المقطع المختار في المرجع بحدود النص المحدّد في المقال وبالفئة أدناه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="273"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
         <source>&amp;Reject (R)</source>
         <translation>رفض (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
         <source>Take the span out of gold</source>
         <translation>أخرِج المقطع من المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="276"/>
         <source>Category for Edit:</source>
         <translation>فئة التعديل:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="276"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="277"/>
         <source>Accept all agreed spans (Ctrl+Shift+A)</source>
         <translation>قبول كل المقاطع المتفق عليها (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="278"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="279"/>
         <source>Gold against each coder</source>
         <translation>المرجع مقارنةً بكل مرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="280"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="281"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="199"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="281"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="343"/>
@@ -1258,87 +1299,87 @@
         <translation>المرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="280"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="281"/>
         <source>αU this article</source>
         <translation>αU هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="281"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="282"/>
         <source>αU all adjudicated</source>
         <translation>αU كل ما حُسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="283"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="284"/>
         <source>Compare coders</source>
         <translation>مقارنة المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="335"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="336"/>
         <source>{0} · {1} — {2} coders, {3} done</source>
         <translation>{0} · {1} — {2} مرمّزين، {3} أنهوا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="371"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="372"/>
         <source>Compare coders — {0}</source>
         <translation>مقارنة المرمّزين — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="442"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="444"/>
         <source>missed by {0}</source>
         <translation>فاته: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="443"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="445"/>
         <source>✓ decided: {0}</source>
         <translation>✓ حُسم: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="445"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="447"/>
         <source>not decided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="463"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="465"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="476"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="478"/>
         <source>Lanes under each line, top to bottom: {0}</source>
         <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="478"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="480"/>
         <source>coders differ</source>
         <translation>اختلاف المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="484"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="486"/>
         <source>{0} of {1} · {2} undecided</source>
         <translation>{0} من {1} · {2} لم تُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="539"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="543"/>
         <source>gold: {0} {1} (by {2})</source>
         <translation>المرجع: {0} {1} (قرّره {2})</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="601"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="605"/>
         <source>{0} agreed spans put into gold</source>
         <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="624"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="628"/>
         <source>No gold spans yet: decide a disagreement, or accept all agreed spans.</source>
         <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="643"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="647"/>
         <source>gold has no span in this article yet</source>
         <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="658"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="662"/>
         <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
         <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
     </message>
