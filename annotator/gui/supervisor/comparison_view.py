@@ -53,6 +53,7 @@ from ...core import adjudication as core_adj
 from ...core import gold_links
 from ...core.records import AnnotationInfo
 from .. import i18n
+from ..memos import memo_suffix
 from .adjudication import Adjudicator
 from .common import (
     ReportRunner,
@@ -444,7 +445,8 @@ class ComparisonView(GoldDecisionsMixin, QWidget):
             mine = [a for a in d.annotations if a.coder == c]
             if mine:
                 parts.append(f"{c}: " + ", ".join(
-                    f"{self._cat_name(a.category)} {quote(a.quote, 24)}" for a in mine))
+                    f"{self._cat_name(a.category)} {quote(a.quote, 24)}{memo_suffix(a, 30)}"
+                    for a in mine))
         if d.missing:
             parts.append(translate("Supervisor", "missed by {0}").format(", ".join(d.missing)))
         status = (translate("Supervisor", "✓ decided: {0}").format(", ".join(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem
 
 from ...core import adjudication as core_adj
 from ...core.records import AnnotationInfo
+from ..memos import memo_suffix
 from .common import (
     NULL_TEXT,
     below_minus_one_text,
@@ -47,8 +48,10 @@ class GoldDecisionsMixin:
         spans = sorted(d.annotations, key=lambda a: (order.get(a.coder, 99), a.start, a.end))
         for k, a in enumerate(spans, 1):
             item = QListWidgetItem(f"{k}  {a.coder}: {self._cat_name(a.category)} "
-                                   f"{quote(a.quote, 50)}")
+                                   f"{quote(a.quote, 50)}{memo_suffix(a, 80)}")
             item.setData(Qt.UserRole, a)
+            if a.note:
+                item.setToolTip(a.note)
             if any(g.origin_uuid == a.uuid for g in d.gold):
                 item.setText(item.text() + "  ✓")
             self.candidates.addItem(item)

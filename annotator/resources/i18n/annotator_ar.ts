@@ -256,36 +256,69 @@
     </message>
 </context>
 <context>
+    <name>ArticleNote</name>
+    <message>
+        <location filename="../../gui/memos.py" line="87"/>
+        <source>Note on this article:</source>
+        <translation>ملاحظة على هذا المقال:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/memos.py" line="88"/>
+        <source>Your note on the whole article (saved as you type)</source>
+        <translation>ملاحظتك على المقال كله (تُحفظ أثناء الكتابة)</translation>
+    </message>
+</context>
+<context>
     <name>AttributePanel</name>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="177"/>
+        <location filename="../../gui/attribute_panel.py" line="204"/>
         <source>No annotation selected. Select text and press a category&apos;s key, or click a highlight.</source>
         <translation>لا يوجد ترميز محدد. حدّد نصاً واضغط مفتاح الفئة، أو انقر على مقطع مظلل.</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="181"/>
+        <location filename="../../gui/attribute_panel.py" line="208"/>
         <source>whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="307"/>
+        <location filename="../../gui/attribute_panel.py" line="334"/>
         <source>Links:</source>
         <translation>الروابط:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="308"/>
+        <location filename="../../gui/attribute_panel.py" line="335"/>
         <source>Link… (L)</source>
         <translation>ربط… (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="309"/>
+        <location filename="../../gui/attribute_panel.py" line="336"/>
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="310"/>
+        <location filename="../../gui/attribute_panel.py" line="337"/>
         <source>Change the category</source>
         <translation>تغيير الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="338"/>
+        <source>Note:</source>
+        <translation>ملاحظة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="339"/>
+        <source>Your note on this annotation (saved as you type)</source>
+        <translation>ملاحظتك على هذا التوسيم (تُحفظ أثناء الكتابة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="340"/>
+        <source>Discuss with the supervisor</source>
+        <translation>للنقاش مع المشرف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="341"/>
+        <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
+        <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
     </message>
 </context>
 <context>
@@ -643,104 +676,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="417"/>
+        <location filename="../../gui/main_window.py" line="432"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="405"/>
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="406"/>
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="427"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="428"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/main_window.py" line="435"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="449"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="450"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="469"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="342"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="329"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>Marked done. Annotations still lacking a required attribute (*): %1</source>
         <translation>عُلِّم المقال منجزاً. ترميزات تنقصها سمة إلزامية (*): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="376"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
+    </message>
+</context>
+<context>
+    <name>Memos</name>
+    <message>
+        <location filename="../../gui/memos.py" line="104"/>
+        <source>discuss</source>
+        <translation>للنقاش</translation>
     </message>
 </context>
 <context>
@@ -918,7 +959,7 @@
         <location filename="../../gui/supervisor/agreement_view.py" line="292"/>
         <location filename="../../gui/supervisor/agreement_view.py" line="446"/>
         <location filename="../../gui/supervisor/agreement_view.py" line="475"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="282"/>
         <source>Documents</source>
         <translation>المقالات</translation>
@@ -995,7 +1036,7 @@
     </message>
     <message>
         <location filename="../../gui/supervisor/agreement_view.py" line="372"/>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="227"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="230"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
@@ -1152,112 +1193,112 @@
         <translation>غير موثوق (&lt; 0.667)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="233"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="234"/>
         <source>&amp;Article:</source>
         <translation>المقال:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="234"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="235"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="235"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="236"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="238"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="239"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="239"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="240"/>
         <source>Decide (gold)</source>
         <translation>القرار (المرجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="240"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="241"/>
         <source>&amp;Accept (1–9, A)</source>
         <translation>قبول (1–9، A)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="241"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="242"/>
         <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number, Ctrl+Down and Ctrl+Up choose among all candidates and A or Return accepts the chosen one</source>
         <translation>يضع المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع الذي يحمل الرقم، وCtrl+Down وCtrl+Up تنتقلان بين كل المقاطع المرشَّحة، وA أو Return يقبل المختار منها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="245"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="246"/>
         <source>&amp;Edit (E)</source>
         <translation>تعديل (E)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="246"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="247"/>
         <source>Put the chosen span into gold with the text selected in the article as its bounds and the category below</source>
         <translation>أدخِل المقطع المختار في المرجع بحدود النص المحدّد في المقال وبالفئة أدناه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="249"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="250"/>
         <source>&amp;Reject (R)</source>
         <translation>رفض (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="250"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="251"/>
         <source>Take the span out of gold</source>
         <translation>أخرِج المقطع من المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="251"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="252"/>
         <source>Category for Edit:</source>
         <translation>فئة التعديل:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="252"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="253"/>
         <source>Accept all agreed spans (Ctrl+Shift+A)</source>
         <translation>قبول كل المقاطع المتفق عليها (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="254"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="255"/>
         <source>Agreed: identical bounds, category and attributes from every coder who marked the article done; the links whose both ends are then in gold come too</source>
         <translation>المتفق عليه: الحدود والفئة والسمات نفسها عند كل مرمِّز أكمل المقال؛ وتأتي معه الروابط التي يصبح طرفاها كلاهما في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="258"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
         <source>Two identical spans are enough</source>
         <translation>يكفي مقطعان متطابقان</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
         <source>Count a span as agreed when at least two coders have it identically, instead of every coder who finished the article</source>
         <translation>عُدَّ المقطع متفقًا عليه إذا تطابق عند مرمِّزَين على الأقل، بدل كل مرمِّز أكمل المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="262"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="263"/>
         <source>&amp;Link gold spans (L)</source>
         <translation>ربط مقاطع المرجع (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="263"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
         <source>Link the chosen gold span to another: press L, then click the other gold span; linked ones are unlinked. Esc cancels</source>
         <translation>اربط المقطع المرجعي المختار بآخر: اضغط L ثم انقر المقطع المرجعي الآخر؛ ويُفك الرابط إن كانا مرتبطين. Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="266"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
         <source>&amp;Gold done (D)</source>
         <translation>اكتمل المرجع (D)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="268"/>
         <source>Gold is finished for this article: what is not in gold was left out on purpose, and agreement with gold counts this article</source>
         <translation>اكتمل المرجع لهذا المقال: ما ليس فيه تُرك عمدًا، ويُحسب المقال في الاتفاق مع المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="270"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="271"/>
         <source>Gold against each coder</source>
         <translation>المرجع مقارنةً بكل مرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="272"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="273"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="199"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="281"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="343"/>
@@ -1265,148 +1306,148 @@
         <translation>المرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="272"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="273"/>
         <source>αU this article</source>
         <translation>αU هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="273"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
         <source>αU all adjudicated</source>
         <translation>αU كل ما حُسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="276"/>
         <source>Compare coders</source>
         <translation>مقارنة المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="334"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="335"/>
         <source>{0} · {1} — {2} coders, {3} done</source>
         <translation>{0} · {1} — {2} مرمّزين، {3} أنهوا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="371"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="372"/>
         <source>Compare coders — {0}</source>
         <translation>مقارنة المرمّزين — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="449"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="451"/>
         <source>missed by {0}</source>
         <translation>فاته: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="450"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="452"/>
         <source>✓ decided: {0}</source>
         <translation>✓ حُسم: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="452"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="454"/>
         <source>✓ left out of gold (gold done)</source>
         <translation>✓ تُرك خارج المرجع (اكتمل المرجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="453"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="471"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="455"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="473"/>
         <source>not decided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="462"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="464"/>
         <source>link {0}: {1} → {2}</source>
         <translation>رابط {0}: {1} ← {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="465"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="467"/>
         <source>linked by {0}</source>
         <translation>ربطه: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="467"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="469"/>
         <source>not linked by {0}</source>
         <translation>لم يربطه: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="469"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="471"/>
         <source>✓ linked in gold</source>
         <translation>✓ مربوط في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="470"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="472"/>
         <source>✓ left unlinked</source>
         <translation>✓ تُرك دون ربط</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="501"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="503"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="514"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="516"/>
         <source>Lanes under each line, top to bottom: {0}</source>
         <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="516"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="518"/>
         <source>coders differ</source>
         <translation>اختلاف المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="521"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="523"/>
         <source>{0} of {1} · {2} undecided</source>
         <translation>{0} من {1} · {2} لم تُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="527"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="529"/>
         <source>{0} agreed not yet in gold</source>
         <translation>{0} متفق عليه لم يدخل المرجع بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="39"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="40"/>
         <source>1  link in gold: {0} → {1}</source>
         <translation>1  ربط في المرجع: {0} ← {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="56"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="59"/>
         <source>gold: {0} {1} (by {2})</source>
         <translation>المرجع: {0} {1} (قرّره {2})</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="136"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="139"/>
         <source>{0} agreed spans put into gold</source>
         <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="162"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="165"/>
         <source>Choose a disagreement that has a gold span first, then L.</source>
         <translation>اختر أولًا موضع اختلاف له مقطع في المرجع، ثم اضغط L.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="167"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="170"/>
         <source>Click the gold span to link {0} to (linked ones are unlinked); Esc cancels.</source>
         <translation>انقر المقطع المرجعي الذي تربط به {0} (ويُفك الرابط إن كانا مرتبطين)؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="189"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="192"/>
         <source>No gold span there that {0} can be linked to.</source>
         <translation>لا مقطع مرجعيًا هناك يمكن ربط {0} به.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="195"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="198"/>
         <source>Gold links changed: {0} — {1}</source>
         <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="223"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="226"/>
         <source>No gold spans yet: decide a disagreement, or accept all agreed spans.</source>
         <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="242"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="245"/>
         <source>gold has no span in this article yet</source>
         <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="259"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="262"/>
         <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
         <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
     </message>
