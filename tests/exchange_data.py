@@ -54,7 +54,7 @@ def build_project(path) -> dict:
         ali = p.add_annotation(d1, "Ali", "claim", cs + 3, ce + 10,
                                attrs={"claim_type": "accusation", "attribution": "none"})
         web = p.add_annotation(d1, "Ali", "source", *span(T1, "مواقع عراقية"),
-                               attrs={"type": "websites"})
+                               attrs={"type": "websites"}, origin="suggested")
         p.add_relation("attributed_to", ali.uuid, web.uuid, "Ali")
         x = p.add_annotation(d2, "Mona", "claim", *span(T2, "سطر ثالث 𝕏"),
                              attrs={"claim_type": "statistical"})

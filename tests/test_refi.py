@@ -144,7 +144,8 @@ def _state(p: Project):
     docs = [(d.uuid, d.title, d.outlet, d.author, d.published, d.url, d.language, d.meta,
              p.text(d.id).encode("utf-8")) for d in p.documents(with_meta=True)]
     anns = sorted((a.uuid, a.coder, a.category, a.start, a.end, a.quote,
-                   json.dumps(a.attrs, sort_keys=True), a.created, a.note, a.flag)
+                   json.dumps(a.attrs, sort_keys=True), a.created, a.note, a.flag,
+                   a.origin)
                   for a in p.annotations())
     notes = [(n.uuid, n.doc_id, n.coder, n.text) for n in p.document_notes()]
     rels = sorted((r.uuid, r.type, r.from_uuid, r.to_uuid, r.coder) for r in p.relations())

@@ -99,6 +99,7 @@ def test_atlas_shape(tmp_path):
         assert (anns["economy"].start, anns["economy"].end) == (0, len(text))
         assert anns["speaker"].coder == "sam"
         assert anns["speaker"].uuid == "f1f1f1f1-0000-4000-8000-000000000001"
+        assert {a.origin for a in anns.values()} == {"imported"}  # another tool's coding
         assert p.check() == []
     # the link has no relation type in a codebook made of plain codes: said so
     assert any("1 links not imported" in n for n in report.notes)

@@ -95,6 +95,7 @@ def test_labels_measures_and_encoding(known, tmp_path):
     assert vl["claim.claim_type"]["factual"] == "Factual / وقائعي"
     assert vl["reliability.level"][4] == "4 - Good / 4 - جيدة"
     assert vl["source.named"] == {0: "No / لا", 1: "Yes / نعم"}
+    assert vl["origin"]["suggested"] == "Accepted suggestion / اقتراح مقبول"
     m = meta.variable_measure
     assert m["reliability.level"] == "ordinal"  # the codebook says so
     assert m["claim.claim_type"] == "nominal" and m["claim.confidence"] == "scale"

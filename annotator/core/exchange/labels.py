@@ -39,6 +39,7 @@ FIXED = {
     "context_after": ("Context after", "السياق بعده"),
     "note": ("Note", "ملاحظة"),
     "flag": ("Marked for discussion", "معلَّم للنقاش"),
+    "origin": ("Origin", "المنشأ"),
     "created": ("Created (UTC)", "وقت الإنشاء"),
     "updated": ("Updated (UTC)", "وقت التعديل"),
     "n_sources": ("Number of sources", "عدد المصادر"),
@@ -59,6 +60,9 @@ FIXED = {
 STATUS = {"todo": ("To do", "لم يبدأ"), "in_progress": ("In progress", "قيد العمل"),
           "done": ("Done", "منجز")}
 BOOL = {0: ("No", "لا"), 1: ("Yes", "نعم")}
+ORIGIN = {"manual": ("Coded by hand", "ترميز يدوي"),
+          "suggested": ("Accepted suggestion", "اقتراح مقبول"),
+          "imported": ("Imported", "مستورد")}
 
 
 @dataclass
@@ -99,6 +103,8 @@ def table_labels(plan: Plan, table: Table) -> Labels:
                 out.values[name] = dict(categories)
             elif name == "relation":
                 out.values[name] = dict(relations)
+            elif name == "origin":
+                out.values[name] = dict(ORIGIN)
             elif name == "flag":
                 out.values[name] = dict(BOOL)
                 out.booleans.add(name)

@@ -70,6 +70,7 @@ class _Ann:
     origin_uuid: str | None = None
     note: str = ""
     flag: bool = False
+    origin: str | None = "imported"
 
 
 @dataclass
@@ -286,8 +287,17 @@ def _annotations(refi: RefiFile, cb: Codebook, mapping: CodeMapping, memo: _Note
                         created or g["created"],
                         modified or _time(extra.get("updated")) or created or g["created"],
                         _str(extra.get("decided_by")), _str(extra.get("origin_uuid")),
-                        memo.text(sel_notes + g["notes"]), extra.get("flag") is True))
+                        memo.text(sel_notes + g["notes"]), extra.get("flag") is True,
+                        _origin(refi, uuid, extra)))
     return out, skipped
+
+
+def _origin(refi: RefiFile, uuid: str, extra: dict) -> str | None:
+    """Annotations this project wrote keep their origin (None: coded by hand); the rest
+    came from another tool: imported."""
+    if uuid not in refi.side_annotations:
+        return "imported"
+    return extra.get("origin") if extra.get("origin") in ("suggested", "imported") else None
 
 
 def _unique(refi: RefiFile, guids: list[str], what: str) -> None:
@@ -406,7 +416,7 @@ def _write(project, refi: RefiFile, plan: _Plan, report: RefiImport, side_users:
                              attrs=a.attrs, created=a.created or utcnow(),
                              updated=a.updated or a.created or utcnow(),
                              decided_by=a.decided_by, origin_uuid=a.origin_uuid,
-                             note=a.note, flag=a.flag))
+                             note=a.note, flag=a.flag, origin=a.origin))
             report.annotations += 1
         s.flush()
         for doc_id, coder_id in {(doc_ids[a.source], coder_ids[a.coder]) for a in plan.anns}:

@@ -268,7 +268,8 @@ class _Writer:
                                Annotation.category_id, Annotation.start, Annotation.end,
                                Annotation.quote, Annotation.attrs, Annotation.created,
                                Annotation.updated, Annotation.decided_by,
-                               Annotation.origin_uuid, Annotation.note, Annotation.flag)
+                               Annotation.origin_uuid, Annotation.note, Annotation.flag,
+                               Annotation.origin)
                         .where(Annotation.deleted.is_(None),
                                Annotation.document_id.in_(batch),
                                Annotation.coder_id.in_(plan.coder_ids))
@@ -371,9 +372,12 @@ class _Writer:
             extra["origin_uuid"] = a.origin_uuid
         if a.flag:  # "discuss": the standard has no place for it
             extra["flag"] = True
-        if len(extra) > 1:
-            side["annotations.jsonl"].write(json.dumps(extra, ensure_ascii=False,
-                                                         sort_keys=True) + "\n")
+        if a.origin:
+            extra["origin"] = a.origin
+        # a line for every annotation, even with nothing more to say: it marks the ones
+        # this project wrote (an annotation added in another tool has none)
+        side["annotations.jsonl"].write(json.dumps(extra, ensure_ascii=False,
+                                                     sort_keys=True) + "\n")
 
     def _document_notes(self, batch: list[int]):
         return (select(DocumentNote.uuid, DocumentNote.document_id, DocumentNote.coder_id,
