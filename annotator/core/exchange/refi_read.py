@@ -26,7 +26,12 @@ from lxml import etree
 
 from ..errors import InputError
 from ..importers.archive import _RATIO_FLOOR, MAX_RATIO
-from ..importers.common import MAX_CONTAINER_BYTES, MAX_DOCUMENT_BYTES, megabytes
+from ..importers.common import (
+    MAX_CONTAINER_BYTES,
+    MAX_DOCUMENT_BYTES,
+    check_file_size,
+    megabytes,
+)
 from ..text import canonical_text
 from .refi_common import SIDECAR, SIDECAR_FORMAT, local, norm_guid, parse_time
 
@@ -151,6 +156,7 @@ def parse_xml(path: Path, data: bytes, what: str) -> etree._Element:
 class _Archive:
     def __init__(self, path: Path):
         self.path = path
+        check_file_size(path, MAX_CONTAINER_BYTES)
         try:
             if not zipfile.is_zipfile(path):
                 raise InputError(path, "not a .qdpx file (not a zip archive)")
