@@ -114,28 +114,32 @@ def cmd_import(args) -> int:
 
 def cmd_docs(args) -> int:
     with Project.open(args.project, readonly=True) as p:
+        flagged = p.flagged_counts()  # annotations coders marked "discuss", per document
         if args.json:
-            _docs_json(p.iter_documents())
+            _docs_json(p.iter_documents(), flagged)
         else:
-            _docs_table(p.iter_documents())
+            _docs_table(p.iter_documents(), flagged)
     return 0
 
 
-def _docs_json(docs) -> None:
+def _docs_json(docs, flagged: dict[int, int]) -> None:
     # streamed, one object per line inside the list: the listing never sits in memory
     out = sys.stdout
     out.write("[")
     n = 0
     for n, d in enumerate(docs, 1):
         out.write(",\n " if n > 1 else "\n ")
-        out.write(json.dumps(d.to_json(), ensure_ascii=False))
+        out.write(json.dumps({**d.to_json(), "discuss": flagged.get(d.id, 0)},
+                             ensure_ascii=False))
     out.write("\n]\n" if n else "]\n")
 
 
-def _docs_table(docs) -> None:
+def _docs_table(docs, flagged: dict[int, int]) -> None:
     for d in docs:
         date = d.published.strftime("%Y-%m-%d %H:%M") if d.published else "-"
         counts = ", ".join(f"{c}: {n}" for c, n in sorted(d.annotations.items())) or "-"
+        if flagged.get(d.id):
+            counts += f", discuss: {flagged[d.id]}"
         print(f"{d.id:>6}  {date:<16}  {d.length:>7}  {counts:<20}  {d.title[:60]}")
 
 

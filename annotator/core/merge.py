@@ -38,6 +38,7 @@ from .models import (
     Category,
     Coder,
     Document,
+    DocumentNote,
     DocumentText,
     Relation,
     RelationType,
@@ -47,7 +48,7 @@ from .progress import report as report_progress
 from .project import Project
 
 CHUNK = 500
-KINDS = ("documents", "coders", "annotations", "relations", "assignments")
+KINDS = ("documents", "coders", "annotations", "relations", "assignments", "notes")
 _NEVER = datetime.min
 
 __all__ = ["CodebookMismatchError", "MergeReport", "merge_package", "merge_packages"]
@@ -213,6 +214,7 @@ class _Merger:
             self.annotations(ps)
             self.relations(ps)
             self.assignments(ps)
+            self.document_notes(ps)
         self.s.flush()
 
     # -- matching --
@@ -298,7 +300,8 @@ class _Merger:
                               start=a.start, end=a.end, quote=a.quote,
                               attrs=dict(a.attrs or {}), created=a.created, updated=a.updated,
                               deleted=None, decided_by=a.decided_by,
-                              origin_uuid=a.origin_uuid)
+                              origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag),
+                              origin=a.origin)
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(a.updated, mine.updated):
@@ -313,6 +316,8 @@ class _Merger:
             mine.quote, mine.attrs = a.quote, dict(a.attrs or {})
             mine.updated, mine.deleted = a.updated, a.deleted
             mine.decided_by, mine.origin_uuid = a.decided_by, a.origin_uuid
+            mine.note, mine.flag = a.note or "", bool(a.flag)
+            mine.origin = a.origin
         else:
             self.r.skipped["annotations"] += 1
         self.ann_map[a.id] = mine
@@ -387,3 +392,39 @@ class _Merger:
                 self.r.updated["assignments"] += 1
             else:
                 self.r.skipped["assignments"] += 1
+
+    def document_notes(self, ps: Session) -> None:
+        """Article notes: by UUID, else by (document, coder), the one note a coder has on
+        an article; a later `updated` wins, a tombstone clears the note."""
+        names = dict(ps.execute(select(Coder.id, Coder.name)).all())
+        for n in ps.scalars(select(DocumentNote).order_by(DocumentNote.id)):
+            doc_id, coder_id = self.doc_map.get(n.document_id), self.coder_map.get(n.coder_id)
+            if self.r.coder and names.get(n.coder_id) != self.r.coder:
+                self.note("notes", f"note {n.uuid}: written by {names.get(n.coder_id)!r}, not "
+                                   f"by the package's coder {self.r.coder!r}")
+                continue
+            if doc_id is None or coder_id is None:
+                self.note("notes", f"note {n.uuid}: its document {n.document_id} is not in "
+                                   "the project")
+                continue
+            mine = (self.s.scalar(select(DocumentNote).where(DocumentNote.uuid == n.uuid))
+                    or self.s.scalar(select(DocumentNote).where(
+                        DocumentNote.document_id == doc_id, DocumentNote.coder_id == coder_id)))
+            if mine is not None and (mine.document_id, mine.coder_id) != (doc_id, coder_id):
+                self.note("notes", f"note {n.uuid}: belongs to another article or coder here")
+                continue
+            if mine is None:
+                if n.deleted is not None:
+                    self.r.skipped["notes"] += 1
+                    continue
+                self.s.add(DocumentNote(uuid=n.uuid, document_id=doc_id, coder_id=coder_id,
+                                        text=n.text, created=n.created, updated=n.updated))
+                self.r.added["notes"] += 1
+            elif _newer(n.updated, mine.updated):
+                if n.deleted is not None and mine.deleted is None:
+                    self.r.deleted["notes"] += 1
+                else:
+                    self.r.updated["notes"] += 1
+                mine.text, mine.updated, mine.deleted = n.text, n.updated, n.deleted
+            else:
+                self.r.skipped["notes"] += 1

@@ -24,6 +24,7 @@ from .annotations import AnnotationsMixin
 from .codebook import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
 from .errors import InputError, NotFoundError, ProjectError
 from .importers.base import ImportedDocument
+from .memos import MemosMixin
 from .models import (
     Annotation,
     Assignment,
@@ -46,13 +47,14 @@ from .records import (
     DocumentInfo,
     ImportReport,
 )
+from .suggest.service import SuggestionsMixin
 from .text import sha256
 
 Listener = Callable[[str, object], None]
 STORE_CHUNK = 1000  # documents per bulk insert; progress and Cancel come between chunks
 
 
-class Project(AnnotationsMixin):
+class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
     """One open project file. Open for writing (the default) takes an OS lock that a
     second writer is refused by; `readonly=True` takes no lock and never writes."""
 
@@ -191,7 +193,7 @@ class Project(AnnotationsMixin):
         """`listener(event, payload)` after each committed change. Events:
         annotation_added/updated/deleted (AnnotationInfo), relation_added/deleted
         (RelationInfo), status_changed ((doc_id, coder, status)), documents_added (list of
-        ids), codebook_changed (Codebook)."""
+        ids), codebook_changed (Codebook), document_note_changed (DocumentNoteInfo)."""
         self._listeners.append(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
