@@ -217,8 +217,12 @@ def test_matrix_counts(book):
     _, wb, _, _, _ = book
     d1, d2 = records(wb["Matrix"])
     assert (d1["claim [Mona]"], d1["claim [Ali]"], d1["source [Mona]"]) == (1, 1, 2)
+    # both marked document 1 done: 0 means "done, none found"
     assert (d1["reliability [Ali]"], d1["article [Mona]"], d1["article [Ali]"]) == (1, 1, 0)
-    assert (d2["claim [Mona]"], d2["claim [Ali]"], d2["source [Mona]"]) == (2, 0, 1)
+    # document 2: Ali was never given it, Mona has not marked it done: empty, not 0;
+    # Mona's work so far is still counted
+    assert (d2["claim [Mona]"], d2["claim [Ali]"], d2["source [Mona]"]) == (2, None, 1)
+    assert (d2["reliability [Mona]"], d2["reliability [Ali]"]) == (None, None)
 
 
 def test_agreement_sheet_from_the_report(book):
@@ -578,3 +582,33 @@ def test_agreement_sheet_equals_the_agreement_command(tmp_path, capsys):
     assert got[("alpha_nominal", None)] == pytest.approx(
         report["categories"]["source"]["alpha_nominal"])
     assert all("gold" not in (pair or "") for (_, pair) in got)
+
+
+def test_matrix_wider_than_a_sheet_is_split_not_cut(known, tmp_path, monkeypatch):
+    """Past Excel's column limit (16,384; 5 here, so the test stays small) the Matrix goes
+    on in 'Matrix (part 2)', ... with the document columns repeated: no count is lost."""
+    from annotator.core.exporters import xlsx as xlsx_mod
+
+    monkeypatch.setattr(xlsx_mod, "XLSX_MAX_COLS", 5)
+    path, _ = known
+    full = tmp_path / "full.xlsx"
+    monkeypatch.undo()
+    export_xlsx(path, full)
+    monkeypatch.setattr(xlsx_mod, "XLSX_MAX_COLS", 5)
+    out = tmp_path / "split.xlsx"
+    counts = export_xlsx(path, out)
+    wb = openpyxl.load_workbook(out)
+    expected = records(openpyxl.load_workbook(full)["Matrix"])
+    parts = [n for n in wb.sheetnames if n == "Matrix" or n.startswith("Matrix (part ")]
+    assert len(parts) == 4  # 10 count columns, 3 per part beside the 2 document columns
+    joined = [{} for _ in expected]
+    for name in parts:
+        head = rows(wb[name])[0]
+        assert head[:2] == ["document_id", "document_title"] and len(head) <= 5
+        for i, r in enumerate(records(wb[name])):
+            assert r["document_id"] == expected[i]["document_id"]
+            joined[i].update(r)
+    assert joined == expected
+    [said] = [v for f, v in rows(wb["About"])[1:] if f == "sheet split" and "Matrix" in v]
+    assert "'Matrix (part 2)'" in said and "more than Excel's 5 per sheet" in said
+    assert [n for n in counts["sheets"] if "(" not in n] == list(SHEETS)

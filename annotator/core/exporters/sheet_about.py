@@ -23,7 +23,10 @@ SHEET_NOTES = {
               "same coder's reliability spans that overlap the claim and rate no other "
               "claim; several: the lowest; reliability_basis says which).",
     "Matrix": "Documents x categories: the number of annotations of each category per coder "
-              "(columns '<category> [<coder>]'; 0 = none).",
+              "(columns '<category> [<coder>]'). 0 = the coder marked the article done and "
+              "found none; empty = the coder was not given the article, or has not marked "
+              "it done and has none of that category yet (a number on an unfinished "
+              "article counts the work so far; Documents has each coder's status).",
     "Agreement": "The agreement report (only when two or more coders are included), over the "
                  "documents two or more included coders marked done; the whole corpus first "
                  "(document empty), then per document. pair: 'A|B', or a coder for span "
@@ -73,6 +76,8 @@ def about_table(plan: Plan, counts: dict, sheets: list[str]) -> Table:
         rows.append(("truncated cells", f"{counts['truncated']} text cells were longer than "
                                         "Excel's 32,767 characters and are cut there (the "
                                         "CSV export has them whole)"))
+    for line in counts.get("split") or ():
+        rows.append(("sheet split", line))
     for name in sheets:
         if name in SHEET_NOTES:
             rows.append((f"sheet {name}", SHEET_NOTES[name]))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..errors import AnnotatorError
 
 XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_COLS = 16_384
 
 SHEETS = ("About", "Documents", "Annotations", "Claims", "Matrix", "Agreement", "Codebook")
 
@@ -40,3 +41,5 @@ class Table:
     rows: Iterable[tuple]
     rtl: bool = False
     total: int = 0  # expected number of rows, for progress
+    # columns that identify a row: repeated on every part of a table wider than a sheet
+    key_columns: int = 1

@@ -24,7 +24,7 @@ from .plan import Plan, counts_of, make_plan
 from .sheet_about import about_table
 from .sheet_agreement import build_agreement_report
 from .sheets import data_tables
-from .table import XLSX_MAX_ROWS, Column, Progress, Table
+from .table import XLSX_MAX_COLS, XLSX_MAX_ROWS, Column, Progress, Table
 
 FONT = "Arial"  # has Arabic glyphs in Excel on Windows and macOS; LibreOffice falls back
 FONT_SIZE = 10
@@ -40,6 +40,7 @@ class _Writer:
         self.done = 0
         self.truncated = 0
         self.sheets: list[str] = []
+        self.split: list[str] = []  # what went on extra sheets, for the About sheet
         self.header = wb.add_format({"bold": True, "bg_color": "#e8e8e8", "bottom": 1,
                                      "valign": "top"})
         self.wrap = wb.add_format({"text_wrap": True, "valign": "top"})
@@ -64,7 +65,10 @@ class _Writer:
 
     def table(self, table: Table, ws=None) -> int:
         """Write the table's rows; returns how many. A table longer than a sheet goes on in
-        '<name> (2)', '<name> (3)', ... with the same header."""
+        '<name> (2)', '<name> (3)', ... with the same header; one wider than a sheet in
+        '<name> (part 2)', ... (see `wide_table`)."""
+        if len(table.columns) > XLSX_MAX_COLS:
+            return self.wide_table(table)
         cols = table.columns
         # plain cells take the workbook's default format (Arial, top-aligned): a format
         # per cell costs ~15% of the writing time
@@ -118,6 +122,61 @@ class _Writer:
         self.truncated += truncated
         return count
 
+    def wide_table(self, table: Table) -> int:
+        """A table wider than Excel's 16,384 columns (thousands of categories x coders):
+        split by columns into '<name>', '<name> (part 2)', ..., each starting with the
+        table's key columns, so every value is kept and each part joins back on them."""
+        cols, k = table.columns, table.key_columns
+        step = XLSX_MAX_COLS - k
+        parts = [list(range(k)) + list(range(i, min(i + step, len(cols))))
+                 for i in range(k, len(cols), step)]
+        names = [table.name] + [f"{table.name} (part {j})" for j in range(2, len(parts) + 1)]
+
+        def open_sheets(suffix: str = ""):
+            return [self.sheet(n + suffix, Table(n, [cols[i] for i in idx], (), table.rtl))
+                    for n, idx in zip(names, parts, strict=True)]
+
+        sheets = open_sheets()
+        self.split.append(f"{table.name} has {len(cols):,} columns, more than Excel's "
+                          f"{XLSX_MAX_COLS:,} per sheet: it continues in "
+                          + ", ".join(f"'{n}'" for n in names[1:])
+                          + f", each starting with {', '.join(c.name for c in cols[:k])}")
+        fmts = [self.wrap if c.kind == "long" else self.date if c.kind == "date" else None
+                for c in cols]
+        r = rowpart = 1
+        count = 0
+        for row in table.rows:
+            if r == XLSX_MAX_ROWS:
+                for ws, idx in zip(sheets, parts, strict=True):
+                    ws.autofilter(0, 0, r - 1, len(idx) - 1)
+                rowpart += 1
+                sheets = open_sheets(f" ({rowpart})")
+                r = 1
+            for ws, idx in zip(sheets, parts, strict=True):
+                for c, i in enumerate(idx):
+                    self.cell(ws, r, c, row[i], fmts[i])
+            r += 1
+            count += 1
+            if count % PROGRESS_EVERY == 0:
+                self.tick(PROGRESS_EVERY)
+        self.tick(count % PROGRESS_EVERY)
+        for ws, idx in zip(sheets, parts, strict=True):
+            ws.autofilter(0, 0, max(r - 1, 1), len(idx) - 1)
+        return count
+
+    def cell(self, ws, r: int, c: int, v, fmt) -> None:
+        if v is None:
+            return
+        t = type(v)
+        if t is datetime or t is date:
+            ws.write_datetime(r, c, v, self.date)
+        elif t is bool:
+            ws.write_boolean(r, c, v, fmt)
+        elif isinstance(v, int | float):
+            ws.write_number(r, c, v, fmt)
+        elif v != "" and ws.write_string(r, c, str(v), fmt) == -2:
+            self.truncated += 1
+
 
 def export_xlsx(project, path, coders: list[str] | None = None, gold: bool = False,
                 doc_ids=None, progress: Progress | None = None) -> dict:
@@ -164,6 +223,7 @@ def _write(plan: Plan, path: Path, progress: Progress | None) -> dict:
                 counts[t.name.lower()] = n
         counts["agreement_documents"] = report.get("documents") if report else None
         counts["truncated"] = w.truncated
+        counts["split"] = w.split
         sheets = ["About"] + w.sheets
         about = about_table(plan, counts, sheets)
         w.sheets = []
