@@ -119,7 +119,9 @@ def test_headers(book):
     _, wb, _, _, _ = book
     assert rows(wb["Annotations"])[0] == ANNOTATION_HEADER
     assert rows(wb["Documents"])[0] == ["document_id", "title", "outlet", "author", "published",
-                                        "url", "length", "status [Ali]", "status [Mona]"]
+                                        "url", "length", "source_file", "source_row",
+                                        "source_id", "source_id_column", "status [Ali]",
+                                        "status [Mona]"]
     assert rows(wb["Claims"])[0] == [
         "annotation_id", "document_id", "document_title", "coder", "start", "end", "text",
         "claim.claim_type", "claim.attribution", "n_sources", "sources", "source_types",

@@ -139,7 +139,7 @@ def cmd_import(args) -> int:
 def cmd_docs(args) -> int:
     with Project.open(args.project, readonly=True) as p:
         if args.json:
-            _docs_json(p.iter_documents())
+            _docs_json(p.iter_documents(with_meta=True))
         else:
             _docs_table(p.iter_documents())
     return 0
@@ -157,10 +157,14 @@ def _docs_json(docs) -> None:
 
 
 def _docs_table(docs) -> None:
+    print(f"{'id':>6}  {'published':<16}  {'length':>7}  {'annotations':<20}  "
+          f"{'coders (status)':<26}  title")
     for d in docs:
         date = d.published.strftime("%Y-%m-%d %H:%M") if d.published else "-"
         counts = ", ".join(f"{c}: {n}" for c, n in sorted(d.annotations.items())) or "-"
-        print(f"{d.id:>6}  {date:<16}  {d.length:>7}  {counts:<20}  {d.title[:60]}")
+        coders = ", ".join(f"{c} ({st})" for c, st in sorted(d.status.items())) or "-"
+        print(f"{d.id:>6}  {date:<16}  {d.length:>7}  {counts:<20}  {coders:<26}  "
+              f"{d.title[:60]}")
 
 
 def cmd_show(args) -> int:

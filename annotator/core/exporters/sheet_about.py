@@ -9,8 +9,11 @@ from .table import Column, Table
 
 SHEET_NOTES = {
     "Documents": "One row per document: id, metadata, published (a date-time), length in "
-                 "characters, and each included coder's status (todo, in_progress, done; "
-                 "empty = not assigned).",
+                 "characters, where it came from (source_file: the imported file's name; "
+                 "source_row: its row in an imported spreadsheet; source_id: the article's "
+                 "own id there or in a doccano file, from the column named in "
+                 "source_id_column, to join back to the sampling frame), and each included "
+                 "coder's status (todo, in_progress, done; empty = not assigned).",
     "Annotations": "One row per annotation of the included coders, by document, coder and "
                    "position. annotation_id is the annotation's UUID (stable across coders' "
                    "packages and merges). One column per attribute, named "
@@ -71,7 +74,11 @@ def about_table(plan: Plan, counts: dict, sheets: list[str]) -> Table:
     if counts.get("agreement_documents") is not None:
         rows.append(("agreement documents", counts["agreement_documents"]))
     if plan.doc_ids is not None:
-        rows.append(("documents selected", _ranges(plan.doc_ids)))
+        picked = _ranges(plan.doc_ids)
+        if plan.docs_given > len(plan.doc_ids):
+            picked += (f" ({len(plan.doc_ids)} of the {plan.docs_given} ids given exist; "
+                       "the others were left out)")
+        rows.append(("documents selected", picked))
     if counts.get("truncated"):
         rows.append(("truncated cells", f"{counts['truncated']} text cells were longer than "
                                         "Excel's 32,767 characters and are cut there (the "
