@@ -21,7 +21,6 @@ DOC_BATCH = 100  # documents per query
 # The sourcing codebook's names; a codebook without them gets an empty Claims table.
 CLAIM, SOURCE, RELIABILITY = "claim", "source", "reliability"
 ATTRIBUTED_TO, RATES = "attributed_to", "rates"
-JOIN = " | "
 
 
 @dataclass

@@ -25,6 +25,10 @@ SHEET_NOTES = {
               "reliability spans linked to the claim by 'rates'; when none is linked, the "
               "same coder's reliability spans that overlap the claim and rate no other "
               "claim; several: the lowest; reliability_basis says which).",
+    "Links": "One row per relation between two annotations (a claim attributed_to a source, "
+             "a reliability span that rates a claim): the coder, the relation, both ends' "
+             "ids (annotation_id on the Annotations sheet), texts and attributes (columns "
+             "from.<category>.<attribute> and to.<category>.<attribute>).",
     "Matrix": "Documents x categories: the number of annotations of each category per coder "
               "(columns '<category> [<coder>]'). 0 = the coder marked the article done and "
               "found none; empty = the coder was not given the article, or has not marked "
@@ -50,6 +54,11 @@ ABOUT_NOTES = [
     ("context", "context_before and context_after hold up to 60 characters each side of the "
                 "quote, cut at a word boundary where possible; context_before + text + "
                 "context_after is an exact passage of the document."),
+    ("joined cells", "Cells holding several names (Claims: sources, source_types, "
+                     "source_ids) join them with ' | ' in the order of source_ids. In the "
+                     "workbook each name is wrapped in the invisible marks U+2068 and U+2069 "
+                     "so that Arabic and Latin names keep that order in a right-to-left "
+                     "sheet; the CSV files hold the names without these marks."),
     ("times", "created, updated and the export time are UTC."),
     ("text cells", "Every text cell is stored as text: a value starting with = + - @ is "
                    "never a formula."),

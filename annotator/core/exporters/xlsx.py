@@ -24,7 +24,7 @@ from .plan import Plan, counts_of, make_plan
 from .sheet_about import about_table
 from .sheet_agreement import build_agreement_report
 from .sheets import data_tables
-from .table import XLSX_MAX_COLS, XLSX_MAX_ROWS, Column, Progress, Table
+from .table import XLSX_MAX_COLS, XLSX_MAX_ROWS, Column, Joined, Progress, Table
 
 FONT = "Arial"  # has Arabic glyphs in Excel on Windows and macOS; LibreOffice falls back
 FONT_SIZE = 10
@@ -105,6 +105,9 @@ class _Writer:
                         write_datetime(r, c, v, date_fmt)
                     elif t is bool:
                         write_boolean(r, c, v, fmts[c])
+                    elif t is Joined:
+                        if write_string(r, c, v.isolated(), fmts[c]) == -2:
+                            truncated += 1
                     elif isinstance(v, int | float) and not isinstance(v, bool):
                         write_number(r, c, v, fmts[c])
                     else:
@@ -172,6 +175,9 @@ class _Writer:
             ws.write_datetime(r, c, v, self.date)
         elif t is bool:
             ws.write_boolean(r, c, v, fmt)
+        elif t is Joined:
+            if ws.write_string(r, c, v.isolated(), fmt) == -2:
+                self.truncated += 1
         elif isinstance(v, int | float):
             ws.write_number(r, c, v, fmt)
         elif v != "" and ws.write_string(r, c, str(v), fmt) == -2:
