@@ -643,3 +643,38 @@ def test_links_sheet_one_row_per_relation_with_both_ends(book):
     assert (rates["from_category"], rates["from.reliability.level"], rates["to_id"]) == \
         ("reliability", 4, ids["m_claim"])
     assert [r["document_id"] for r in recs] == sorted(r["document_id"] for r in recs)
+
+
+def test_every_sheet_prints_landscape_fit_to_width_with_its_header(book):
+    out, _, _, _, _ = book
+    wb = openpyxl.load_workbook(out)  # read the page setup back as Excel would
+    for ws in wb:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        # fitToWidth left out of the file means 1 (the OOXML default); 0 = as many as needed
+        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$1:$1", ws.title
+
+
+def test_rows_with_wrapped_text_are_tall_enough(tmp_path):
+    """A long quote and a context with a line break get a row height that shows all their
+    lines (written by a streaming writer, no application grows the rows by itself)."""
+    long_claim = " ".join(["قالت مصادر عراقية إن القوات دخلت المدينة"] * 12)
+    text = "مقدمة قصيرة.\n" + long_claim + "\nخاتمة."
+    path = tmp_path / "t.annot"
+    with Project.create(path) as p:
+        [d] = p.add_documents([ImportedDocument(text=text, title="t")]).added
+        s = text.index(long_claim)
+        p.add_annotation(d, "Mona", "claim", s, s + len(long_claim))
+        p.add_annotation(d, "Mona", "source", 0, 5)
+    out = tmp_path / "t.xlsx"
+    export_xlsx(path, out)
+    ws = openpyxl.load_workbook(out)["Annotations"]
+    head = [c.value for c in ws[1]]
+    width = ws.column_dimensions[openpyxl.utils.get_column_letter(head.index("text") + 1)].width
+    heights = {r: ws.row_dimensions[r].height for r in (2, 3)}
+    row_of = {ws.cell(r, head.index("category") + 1).value: r for r in (2, 3)}
+    lines = len(long_claim) / width
+    assert heights[row_of["claim"]] >= lines * 12.75  # every line of the quote shows
+    # the short source has a one-line context_before... but its context_after wraps
+    assert heights[row_of["source"]] is None or heights[row_of["source"]] < 100

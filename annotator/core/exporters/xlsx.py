@@ -30,6 +30,28 @@ FONT = "Arial"  # has Arabic glyphs in Excel on Windows and macOS; LibreOffice f
 FONT_SIZE = 10
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 PROGRESS_EVERY = 2000
+LINE_PT = 12.75  # one line of Arial 10
+MAX_ROW_PT = 409  # Excel's tallest row
+
+
+def _lines(v: str, per_line: int) -> int:
+    """Lines a wrapped cell needs at `per_line` characters a line (an estimate that errs
+    on the tall side: a row a little too high reads well, a clipped one does not)."""
+    if len(v) <= per_line and "\n" not in v:
+        return 1
+    return sum(len(p) // per_line + 1 for p in v.split("\n"))
+
+
+def _height(row, longs) -> float | None:
+    """The row height that shows every wrapped cell whole (None: one line is enough).
+    Excel and LibreOffice do not grow rows for wrapped text written by a streaming writer,
+    so without it long quotes print over the next rows."""
+    n = 1
+    for i, per_line in longs:
+        v = row[i]
+        if type(v) is str and len(v) > per_line or type(v) is str and "\n" in v:
+            n = max(n, _lines(v, per_line))
+    return min(MAX_ROW_PT, n * LINE_PT + 2) if n > 1 else None
 
 
 class _Writer:
@@ -57,11 +79,23 @@ class _Writer:
         if table.rtl:
             ws.right_to_left()
         for i, col in enumerate(table.columns):
-            ws.set_column(i, i, max(col.width, min(len(col.name) + 2, 40)),
-                          self.wrap if col.kind == "long" else None)
+            ws.set_column(i, i, _width(col), self.wrap if col.kind == "long" else None)
             ws.write_string(0, i, col.name, self.header)
         ws.freeze_panes(1, 0)
+        # printing: landscape A4, all columns on the page's width, the header row on
+        # every page, the sheet's name and page numbers in the footer
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+        ws.set_footer("&L&A&R&P / &N")
         return ws
+
+    @staticmethod
+    def longs(cols: list[Column]) -> list[tuple[int, int]]:
+        """(index, characters per line) of the wrapped columns."""
+        return [(i, max(4, int(_width(c)))) for i, c in enumerate(cols) if c.kind == "long"]
 
     def table(self, table: Table, ws=None) -> int:
         """Write the table's rows; returns how many. A table longer than a sheet goes on in
@@ -75,6 +109,7 @@ class _Writer:
         fmts = [self.wrap if c.kind == "long" else self.date if c.kind == "date" else None
                 for c in cols]
         ncols = len(cols)
+        longs = self.longs(cols)
         part = 1
         ws = self.sheet(table.name, table, ws)
         write_string, write_number = ws.write_string, ws.write_number
@@ -92,6 +127,10 @@ class _Writer:
                 write_string, write_number = ws.write_string, ws.write_number
                 write_boolean, write_datetime = ws.write_boolean, ws.write_datetime
                 r = 1
+            if longs:
+                h = _height(row, longs)
+                if h is not None:
+                    ws.set_row(r, h)
             c = 0
             for v in row:
                 if v is not None:
@@ -146,6 +185,7 @@ class _Writer:
                           + f", each starting with {', '.join(c.name for c in cols[:k])}")
         fmts = [self.wrap if c.kind == "long" else self.date if c.kind == "date" else None
                 for c in cols]
+        longs = self.longs(cols)
         r = rowpart = 1
         count = 0
         for row in table.rows:
@@ -155,7 +195,10 @@ class _Writer:
                 rowpart += 1
                 sheets = open_sheets(f" ({rowpart})")
                 r = 1
+            h = _height(row, longs)
             for ws, idx in zip(sheets, parts, strict=True):
+                if h is not None:
+                    ws.set_row(r, h)
                 for c, i in enumerate(idx):
                     self.cell(ws, r, c, row[i], fmts[i])
             r += 1
@@ -182,6 +225,10 @@ class _Writer:
             ws.write_number(r, c, v, fmt)
         elif v != "" and ws.write_string(r, c, str(v), fmt) == -2:
             self.truncated += 1
+
+
+def _width(col: Column) -> float:
+    return max(col.width, min(len(col.name) + 2, 40))
 
 
 def export_xlsx(project, path, coders: list[str] | None = None, gold: bool = False,
@@ -234,7 +281,6 @@ def _write(plan: Plan, path: Path, progress: Progress | None) -> dict:
         about = about_table(plan, counts, sheets)
         w.sheets = []
         w.table(about, about_ws)
-        about_ws.set_column(1, 1, 100, w.wrap)
         about_ws.activate()
         wb.close()
         os.replace(tmp, path)
