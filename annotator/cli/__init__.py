@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backups": ("project_cmds", "list the project's backups, or restore one"),
     "agreement": ("agreement_cmds",
                   "inter-coder agreement per category, coder pair and document"),
+    "adjudicate": ("agreement_cmds", "accept agreed spans into gold; mark gold done"),
     "export": ("export_cmds", "write the coded data to Excel (and CSV)"),
     "package": ("team_cmds", "write a coder's package (their documents, no one else's work)"),
     "merge": ("team_cmds", "bring coders' packages back"),
