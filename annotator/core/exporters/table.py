@@ -18,7 +18,7 @@ XLSX_MAX_ROWS = 1_048_576
 XLSX_MAX_COLS = 16_384
 
 SHEETS = ("About", "Documents", "Annotations", "Claims", "Links", "Matrix", "Agreement",
-          "Codebook")
+          "Notes", "Codebook")
 
 
 JOIN = " | "
