@@ -92,14 +92,24 @@ class CodingMixin:
             self.activate(current.uuid)
 
     def annotate_all(self, category: str, spans: list[tuple[int, int]]) -> None:
+        """Every hit becomes an annotation, snapped to whole words as a mouse selection
+        is (a search for اكدت inside وأكدته codes the word); one undo step."""
+        if self.view.snap:
+            spans = [snap_to_words(self.view.text, s, e) for s, e in spans]
+        spans = list(dict.fromkeys(sp for sp in spans if sp[1] > sp[0]))
         have = {(a.start, a.end) for a in self.ann_model.rows if a.category == category}
-        children = [AddAnnotation(self.ctx, self.doc_id, self.coder, category, s, e)
-                    for s, e in spans if (s, e) not in have]
-        if not children:
+        new = [sp for sp in spans if sp not in have]
+        skipped = len(spans) - len(new)
+        if not new:
             self.hint(translate("Coding", "Every match is already annotated with this category."))
             return
-        text = translate("Coding", "Annotate all matches (%1)").replace("%1", str(len(children)))
-        self.push(Compound(self.ctx, self.doc_id, text, children))
+        children = [AddAnnotation(self.ctx, self.doc_id, self.coder, category, s, e)
+                    for s, e in new]
+        text = translate("Coding", "Annotate all matches (%1)").replace("%1", str(len(new)))
+        if self.push(Compound(self.ctx, self.doc_id, text, children)):
+            self.hint(translate("Coding", "Annotations created: %1. Skipped, already "
+                                          "annotated with this category: %2.")
+                      .replace("%1", str(len(new))).replace("%2", str(skipped)))
 
     # --- the active annotation ----------------------------------------------------------
 

@@ -381,6 +381,9 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.view.set_hits(hits, current)
         if 0 <= current < len(hits):
             self.view.select_span(*hits[current])
+        elif self.find.isVisible():
+            # no match: nothing may stay selected for the next hotkey to code
+            self.view.clear_selection()
 
     def _find_result(self, doc_id: int, start: int, end: int) -> None:
         self.open_document(doc_id)
