@@ -122,11 +122,14 @@ class CodingMixin:
         if info is not None:
             self.push(DeleteAnnotation(self.ctx, info))
 
-    def edit_attrs(self, attrs: dict) -> None:
+    def edit_attrs(self, attrs: dict, burst: str | None = None) -> None:
+        """An attribute edit; the stores of one typing burst (`burst`) are one undo step."""
         info = self.active_info()
         if info is not None and self.push(UpdateAnnotation(
-                self.ctx, info, attrs=attrs, text=translate("Coding", "Change attribute"))):
-            self.attrs.refresh_suggestions()
+                self.ctx, info, attrs=attrs, text=translate("Coding", "Change attribute"),
+                burst=burst)):
+            if burst is None:
+                self.attrs.refresh_suggestions()
 
     def edit_category(self, key: str) -> None:
         info = self.active_info()
@@ -172,12 +175,13 @@ class CodingMixin:
             self.statusBar().clearMessage()
 
     def cancel(self) -> None:
-        """Esc: leave link mode, else leave an attribute field (its value is kept, the
-        annotation stays selected), else close the find bar, else deselect. Focus always
+        """Esc: leave link mode, else leave an attribute field (a text field gets back the
+        value it had before the typing; the annotation stays selected), else close the find bar, else deselect. Focus always
         ends in the article, so the arrow keys work at once."""
-        in_field = self.attrs.is_field(QApplication.focusWidget())
-        if in_field:
-            self.attrs.commit_pending()
+        focus = QApplication.focusWidget()
+        in_field = self.attrs.is_field(focus)
+        if in_field and not self.attrs.revert_field(focus):
+            self.attrs.commit_pending()  # a number or a choice: Escape keeps it
         if self.linking:
             self.stop_linking()
         elif in_field:

@@ -104,14 +104,17 @@ class UpdateAnnotation(ProjectCommand):
     of one annotation merge into one undo step."""
 
     MOVE_ID = 7301
+    TYPING_ID = 7302
 
     def __init__(self, ctx, before: AnnotationInfo, *, category=None, start=None, end=None,
-                 attrs=None, text=None, parent=None):
+                 attrs=None, text=None, burst: str | None = None, parent=None):
         super().__init__(ctx, before.doc_id, text or translate("Commands", "Change annotation"), parent)
         self.before = before
         self.changes = {k: v for k, v in dict(category=category, start=start, end=end,
                                                attrs=attrs).items() if v is not None}
         self._moves = set(self.changes) <= {"start", "end"}
+        # the stores of one typing burst (attribute_panel) share a key and merge
+        self.burst = burst
 
     def _redo(self):
         self.ctx.project.update_annotation(self.before.uuid, **self.changes)
@@ -122,12 +125,21 @@ class UpdateAnnotation(ProjectCommand):
                                            end=b.end, attrs=b.attrs)
 
     def id(self) -> int:
+        if self.burst:
+            return self.TYPING_ID
         return self.MOVE_ID if self._moves else -1
 
     def mergeWith(self, other) -> bool:
-        if not (isinstance(other, UpdateAnnotation) and other._moves
-                and other.before.uuid == self.before.uuid
-                and set(other.changes) == set(self.changes)):
+        if not isinstance(other, UpdateAnnotation) or other.before.uuid != self.before.uuid:
+            return False
+        if self.burst:
+            if other.burst != self.burst:
+                return False
+            self.changes.update(other.changes)
+            # typed, then put back (Escape): no step is left to undo
+            self.setObsolete(self.changes.get("attrs") == self.before.attrs)
+            return True
+        if not (other._moves and set(other.changes) == set(self.changes)):
             return False
         self.changes.update(other.changes)
         return True

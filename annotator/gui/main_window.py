@@ -225,6 +225,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.palette.categoryChosen.connect(self.annotate)
         self.palette.documentCategoryChosen.connect(self.set_document_category)
         self.attrs.attrsEdited.connect(self.edit_attrs)
+        self.attrs.attrsTyped.connect(self.edit_attrs)
+        self.attrs.pendingChanged.connect(lambda _pending: self._status())
         self.attrs.categoryEdited.connect(self.edit_category)
         self.attrs.linkRequested.connect(self.start_linking)
         self.attrs.linkRemoved.connect(self.remove_link)
@@ -266,7 +268,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.codebook = self.project.codebook()
         self.view.set_codebook(self.codebook)
         self.palette.set_codebook(self.codebook)
-        self.attrs.set_codebook(self.codebook, self.project.suggestions)
+        self.attrs.set_codebook(self.codebook, self.project.suggestions,
+                                self.project.companions)
         self.ann_model.set_codebook(self.codebook)
         self._name_hotkeys()
 
@@ -416,7 +419,10 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.progress_label.setText(self.tr("%1 of %2 done")
                                     .replace("%1", str(self.doc_model.done_count()))
                                     .replace("%2", str(self.doc_model.rowCount())))
-        if self._saved_at:
+        if self.attrs.has_pending():
+            # typed, stored when the typing pauses: not "Saved" yet
+            self.save_label.setText(self.tr("Typing…"))
+        elif self._saved_at:
             self.save_label.setText(self.tr("Saved %1").replace("%1", self._saved_at))
         done = self.doc_model.status.get(self.doc_id) == "done"
         mark = self.acts[Act.MARK_DONE]
