@@ -63,7 +63,7 @@ class CodingMixin:
         if active is not None and cat is not None and active.end > active.start:
             if active.category != category:
                 self.push(UpdateAnnotation(self.ctx, active, category=category,
-                                           text=translate("Coding", "Change category")))
+                                           text=translate("Coding", "change category of %1")))
             return
         self.hint(translate("Coding", "Select some text first, then press the category's key."))
 
@@ -82,7 +82,7 @@ class CodingMixin:
             self.push(DeleteAnnotation(self.ctx, current))
         elif current is not None and key and key != current.category:
             self.push(UpdateAnnotation(self.ctx, current, category=key,
-                                       text=translate("Coding", "Change category")))
+                                       text=translate("Coding", "change category of %1")))
             self.activate(current.uuid)
         elif current is None and key:
             cmd = AddAnnotation(self.ctx, self.doc_id, self.coder, key)
@@ -126,7 +126,7 @@ class CodingMixin:
         """An attribute edit; the stores of one typing burst (`burst`) are one undo step."""
         info = self.active_info()
         if info is not None and self.push(UpdateAnnotation(
-                self.ctx, info, attrs=attrs, text=translate("Coding", "Change attribute"),
+                self.ctx, info, attrs=attrs, text=translate("Coding", "change attribute of %1"),
                 burst=burst)):
             if burst is None:
                 self.attrs.refresh_suggestions()
@@ -135,7 +135,7 @@ class CodingMixin:
         info = self.active_info()
         if info is not None:
             self.push(UpdateAnnotation(self.ctx, info, category=key,
-                                       text=translate("Coding", "Change category")))
+                                       text=translate("Coding", "change category of %1")))
 
     def move_boundary(self, which: str, forward: bool) -> None:
         """Move the active span's start or end by a word (snapping on) or a character."""
@@ -150,7 +150,7 @@ class CodingMixin:
         if not 0 <= start < end <= len(text):
             return
         self.push(UpdateAnnotation(self.ctx, info, **{which: new},
-                                   text=translate("Coding", "Move boundary")))
+                                   text=translate("Coding", "move boundary of %1")))
 
     # --- links --------------------------------------------------------------------------
 
