@@ -228,11 +228,12 @@ class FindBar(QWidget):
             text = self.tr("%1 of %2").replace("%1", str(self.current + 1)) \
                 .replace("%2", str(len(self.hits)))
             if elsewhere:
-                text += " · " + self.tr("%n in all articles", "", elsewhere)
+                text += " · " + self.tr("in all articles: %1").replace("%1", str(elsewhere))
             self.count.setText(text)
         elif elsewhere:
             # the list below has hits: "no matches" beside it would read as a contradiction
-            self.count.setText(self.tr("none here, %n in other articles", "", elsewhere))
+            self.count.setText(self.tr("none here; in other articles: %1")
+                               .replace("%1", str(elsewhere)))
         else:
             self.count.setText(self.tr("no matches") if self.query.text().strip() else "")
         self.annotate_button.setEnabled(bool(self.hits))
