@@ -47,13 +47,14 @@ from .records import (
     DocumentInfo,
     ImportReport,
 )
+from .suggest.service import SuggestionsMixin
 from .text import sha256
 
 Listener = Callable[[str, object], None]
 STORE_CHUNK = 1000  # documents per bulk insert; progress and Cancel come between chunks
 
 
-class Project(AnnotationsMixin, MemosMixin):
+class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
     """One open project file. Open for writing (the default) takes an OS lock that a
     second writer is refused by; `readonly=True` takes no lock and never writes."""
 
