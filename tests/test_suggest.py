@@ -245,3 +245,27 @@ def test_cli_lists_and_evaluates(tmp_path, capsys):
     assert rep["accepted_share"] == {"sources": 1, "accepted": 1, "share": 1.0}
     assert cli(["suggest", str(tmp_path / "s.annot"), "--evaluate", "--against", "Nobody"]) == 1
     assert "no coder 'Nobody'" in capsys.readouterr().err
+
+
+def test_the_workbook_says_where_each_span_came_from(tmp_path):
+    from openpyxl import load_workbook
+
+    from annotator.core.exporters import export_xlsx
+    from annotator.core.importers.base import ImportedSpan
+
+    text = "أكدت وكالة رويترز أن الحكومة وافقت. وقال سكان إن الجسر انهار."
+    p = Project.create(tmp_path / "o.annot")
+    with p:
+        [d] = p.add_documents([ImportedDocument(text=text, title="t", spans=[
+            ImportedSpan(0, 4, "attribution")])], coder="Mona").added
+        s = text.index("وكالة رويترز")
+        p.add_annotation(d, "Mona", "source", s, s + len("وكالة رويترز"), origin="suggested")
+        c = text.index("الجسر انهار")
+        p.add_annotation(d, "Mona", "claim", c, c + len("الجسر انهار"))
+        export_xlsx(p, tmp_path / "o.xlsx")
+    ws = load_workbook(tmp_path / "o.xlsx", read_only=True)["Annotations"]
+    rows = list(ws.iter_rows(values_only=True))
+    col = rows[0].index("origin")
+    got = {(r[rows[0].index("text")], r[col]) for r in rows[1:]}
+    assert got == {("أكدت", "imported"), ("وكالة رويترز", "suggested"),
+                   ("الجسر انهار", "manual")}

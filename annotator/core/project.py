@@ -414,7 +414,8 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
                         have.add(key)
                         s.add(Annotation(document_id=doc_id, coder_id=cid, category_id=key[2],
                                          start=sp.start, end=sp.end,
-                                         quote=d.text[sp.start:sp.end], attrs={}))
+                                         quote=d.text[sp.start:sp.end], attrs={},
+                                         origin="imported"))
                         report.annotations += 1
                     self._ensure_assignment(s, doc_id, cid, "in_progress")
                     s.flush()
