@@ -50,12 +50,12 @@ FIXED = {
     "reliability_basis": ("Reliability from", "مصدر تقدير الموثوقية"),
     "relation_id": ("Link id", "معرّف الربط"),
     "relation": ("Link type", "نوع الربط"),
-    "relation_en": ("Link type, English name", "اسم الربط بالإنجليزية"),
-    "relation_ar": ("Link type, Arabic name", "اسم الربط بالعربية"),
-    "from_annotation": ("From annotation", "من الترميز"),
+    "from_id": ("From annotation", "من الترميز"),
     "from_category": ("From category", "فئة المنطلق"),
-    "to_annotation": ("To annotation", "إلى الترميز"),
+    "from_text": ("From text", "نص المنطلق"),
+    "to_id": ("To annotation", "إلى الترميز"),
     "to_category": ("To category", "فئة الهدف"),
+    "to_text": ("To text", "نص الهدف"),
 }
 STATUS = {"todo": ("To do", "لم يبدأ"), "in_progress": ("In progress", "قيد العمل"),
           "done": ("Done", "منجز")}
@@ -80,11 +80,16 @@ def table_labels(plan: Plan, table: Table) -> Labels:
     cats = {c.key: c for c in plan.categories}
     categories = {c.key: (c.name_en, c.name_ar) for c in plan.categories}
     relations = {r.key: (r.name_en, r.name_ar) for r in plan.relations}
+    ends = {"from": ("From ", "من "), "to": ("To ", "إلى ")}  # the Links table's two ends
     for col in table.columns:
         name = col.name
-        if name in attrs:
-            c, a = attrs[name]
-            out.variables[name] = (f"{c.name_en}: {a.name_en}", f"{c.name_ar}: {a.name_ar}")
+        side, _, rest = name.partition(".")
+        prefix = ends[side] if side in ends and rest in attrs else ("", "")
+        base = rest if prefix[0] else name
+        if base in attrs:
+            c, a = attrs[base]
+            out.variables[name] = (f"{prefix[0]}{c.name_en}: {a.name_en}",
+                                   f"{prefix[1]}{c.name_ar}: {a.name_ar}")
             if a.type == "number" or a.numeric_codes:
                 out.numeric.add(name)
             if a.type == "choice":
@@ -139,11 +144,12 @@ def write_labels_csv(plan: Plan, folder) -> Path:
     from ..exporters.sheet_annotations import annotations_table
     from ..exporters.sheet_claims import claims_table
     from ..exporters.sheet_documents import documents_table
+    from ..exporters.sheet_links import links_table
     from ..exporters.sheet_matrix import matrix_table
 
     # only the columns are read: the tables' rows are generators never started
     tables = [documents_table(plan), annotations_table(plan), claims_table(plan),
-              matrix_table(plan)]
+              links_table(plan), matrix_table(plan)]
     target = Path(folder) / "labels.csv"
     tmp = temp_beside(target)
     seen: set[tuple[str, str]] = set()

@@ -20,10 +20,10 @@ from ..exporters.plan import make_plan
 from ..exporters.sheet_annotations import annotations_table
 from ..exporters.sheet_claims import claims_table
 from ..exporters.sheet_documents import documents_table
+from ..exporters.sheet_links import links_table
 from ..exporters.sheet_matrix import matrix_table
-from ..exporters.table import ExportError, Progress, Table
+from ..exporters.table import ExportError, Joined, Progress, Table
 from .labels import Labels, table_labels
-from .links_table import links_table
 
 TABLES = {"annotations": annotations_table, "documents": documents_table,
           "claims": claims_table, "matrix": matrix_table, "links": links_table}
@@ -114,7 +114,10 @@ def build_frame(table: Table, labels: Labels, progress: Progress | None = None):
                     if v is None:
                         out.append(None)
                         continue
-                    v = v if isinstance(v, str) else _text(v)
+                    # several values in a cell (a claim's sources) joined plainly, as
+                    # in the CSV files: " | " to split on
+                    v = v.plain() if isinstance(v, Joined) else \
+                        v if isinstance(v, str) else _text(v)
                     if len(v) * 4 > MAX_STRING and len(v.encode("utf-8")) > MAX_STRING:
                         v = _cut(v, MAX_STRING)
                         truncated += 1
