@@ -220,3 +220,12 @@ def test_L_links_agreed_gold_spans_no_coder_linked(qtbot, proj):
     [rel] = proj.relations(proj.doc, coder=GOLD)
     gold = {a.uuid: a.category for a in proj.annotations(proj.doc, coder=GOLD)}
     assert (gold[rel.from_uuid], gold[rel.to_uuid]) == ("claim", "source")
+
+
+def test_a_value_below_minus_one_is_explained_where_it_appears(qtbot):
+    from annotator.gui.supervisor.figure_model import Cell, FigureModel
+
+    m = FigureModel()
+    m.set_rows([("a", "a"), ("b", "b")], [[Cell(-1.37, "coef"), Cell(-0.2, "coef")]])
+    assert "−1" in m.index(0, 0).data(Qt.ToolTipRole)
+    assert "−1" not in (m.index(0, 1).data(Qt.ToolTipRole) or "")
