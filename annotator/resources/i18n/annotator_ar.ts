@@ -1239,7 +1239,7 @@
     </message>
     <message>
         <location filename="../../gui/supervisor/agreement_view.py" line="284"/>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="230"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="234"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
@@ -1529,17 +1529,17 @@
         <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="226"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="230"/>
         <source>No gold spans yet: decide a disagreement, or accept all agreed spans.</source>
         <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="245"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="249"/>
         <source>gold has no span in this article yet</source>
         <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="262"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="266"/>
         <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
         <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
     </message>
@@ -1989,22 +1989,22 @@
         <translation>1  ربط في المرجع: {0} ← {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="165"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="169"/>
         <source>Choose a disagreement that has a gold span first, then L.</source>
         <translation>اختر أولًا موضع اختلاف له مقطع في المرجع، ثم اضغط L.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="170"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="174"/>
         <source>Click the gold span to link {0} to (linked ones are unlinked); Esc cancels.</source>
         <translation>انقر المقطع المرجعي الذي تربط به {0} (ويُفك الرابط إن كانا مرتبطين)؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="192"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="196"/>
         <source>No gold span there that {0} can be linked to.</source>
         <translation>لا مقطع مرجعيًا هناك يمكن ربط {0} به.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="198"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="202"/>
         <source>Gold links changed: {0} — {1}</source>
         <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
     </message>
