@@ -362,3 +362,19 @@ def test_dropping_on_the_article_text_imports_too(qtbot, window, tmp_path):
     assert drop(window.view.viewport(), files)  # read-only text: the window takes it
     click(summary(qtbot, window), "importClose")
     assert window.doc_model.rowCount() == rows + 2
+
+
+def test_a_doccano_file_with_spans_is_skipped_with_its_reason(qtbot, window, tmp_path):
+    import json
+
+    folder = write_articles(tmp_path / "with-spans", 3)
+    (folder / "coded.jsonl").write_text(json.dumps(
+        {"text": "قالت الجارديان إن الهجوم وقع.", "label": [[5, 14, "source"]]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    rows = window.doc_model.rowCount()
+    window.import_paths([folder])
+    ask = summary(qtbot, window)
+    assert ask.asking
+    assert ask.skipped.item(0).text().startswith("coded.jsonl: carries annotations")
+    click(ask, "importRest")
+    qtbot.waitUntil(lambda: window.doc_model.rowCount() == rows + 3)
