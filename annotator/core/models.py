@@ -181,6 +181,9 @@ class Annotation(Base):
     # the row, so they travel (and lose to a newer edit) exactly as the annotation does.
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     flag: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # The codebook version the coder had when they last changed it (None: before versions),
+    # so agreement figures can name the versions they rest on.
+    codebook_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class Relation(Base):
