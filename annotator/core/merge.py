@@ -302,7 +302,7 @@ class _Merger:
                               attrs=dict(a.attrs or {}), created=a.created, updated=a.updated,
                               deleted=None, decided_by=a.decided_by,
                               origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag),
-                              codebook_version=a.codebook_version)
+                              origin=a.origin, codebook_version=a.codebook_version)
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(a.updated, mine.updated):
@@ -318,6 +318,7 @@ class _Merger:
             mine.updated, mine.deleted = a.updated, a.deleted
             mine.decided_by, mine.origin_uuid = a.decided_by, a.origin_uuid
             mine.note, mine.flag = a.note or "", bool(a.flag)
+            mine.origin = a.origin
             mine.codebook_version = a.codebook_version
         else:
             self.r.skipped["annotations"] += 1

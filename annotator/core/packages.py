@@ -37,6 +37,7 @@ from .models import (
 from .progress import CancelToken, Progress, checkpoint, report
 from .project import Project
 from .records import STATUSES
+from .suggest.service import copy_suggestion_settings
 
 CHUNK = 500  # ids per IN (...) clause: well below every database's parameter limit
 
@@ -162,6 +163,7 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int],
         c = src.scalars(select(Coder).where(Coder.name == coder)).one()
         dst.add(Coder(id=c.id, uuid=c.uuid, name=c.name, role=c.role))
         dst.flush()
+        copy_suggestion_settings(src, dst, c.id, ids)
 
         # Categories by key; retired ones (still holding old annotations) come along retired.
         pkg_cats = {row.key: row for row in dst.scalars(select(Category))}
@@ -219,7 +221,7 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int],
                     quote=a.quote, attrs=dict(a.attrs or {}), created=a.created,
                     updated=a.updated, deleted=a.deleted, decided_by=a.decided_by,
                     origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag),
-                    codebook_version=a.codebook_version))
+                    origin=a.origin, codebook_version=a.codebook_version))
                 ann_ids.add(a.id)
                 if a.deleted is None:
                     n_ann += 1
