@@ -2067,22 +2067,22 @@
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="188"/>
+        <location filename="../../gui/tasks.py" line="189"/>
         <source>“%1” is still running. Wait until it finishes, or cancel it.</source>
         <translation>لا تزال «%1» جارية. انتظر حتى تنتهي، أو ألغِها.</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="189"/>
+        <location filename="../../gui/tasks.py" line="190"/>
         <source>Please wait</source>
         <translation>يُرجى الانتظار</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="210"/>
+        <location filename="../../gui/tasks.py" line="212"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="302"/>
+        <location filename="../../gui/tasks.py" line="307"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
