@@ -614,97 +614,97 @@
         <translation>استيراد مجلد من المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="175"/>
+        <location filename="../../gui/files.py" line="181"/>
         <source>Importing articles</source>
         <translation>استيراد المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="180"/>
+        <location filename="../../gui/files.py" line="186"/>
         <source>Files read: %1 of %2</source>
         <translation>الملفات المقروءة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="187"/>
+        <location filename="../../gui/files.py" line="193"/>
         <source>No articles found to import.</source>
         <translation>لم يُعثر على مواد للاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="192"/>
+        <location filename="../../gui/files.py" line="198"/>
         <source>Nothing was imported.</source>
         <translation>لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="203"/>
+        <location filename="../../gui/files.py" line="209"/>
         <source>Storing articles</source>
         <translation>حفظ المواد في المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="208"/>
+        <location filename="../../gui/files.py" line="214"/>
         <source>Articles stored: %1 of %2</source>
         <translation>المواد المحفوظة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="211"/>
+        <location filename="../../gui/files.py" line="217"/>
         <source>%1 articles added.</source>
         <translation>أُضيفت %1 مادة.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="213"/>
+        <location filename="../../gui/files.py" line="219"/>
         <source>%1 were already in the project.</source>
         <translation>%1 موجودة في المشروع من قبل.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="223"/>
+        <location filename="../../gui/files.py" line="229"/>
         <source>Import cancelled; nothing was added.</source>
         <translation>أُلغي الاستيراد، ولم يُضَف شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="251"/>
+        <location filename="../../gui/files.py" line="257"/>
         <source>Export to Excel</source>
         <translation>تصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="252"/>
+        <location filename="../../gui/files.py" line="258"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="268"/>
+        <location filename="../../gui/files.py" line="274"/>
         <source>Exporting to Excel</source>
         <translation>التصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="311"/>
+        <location filename="../../gui/files.py" line="317"/>
         <source>Restore cancelled; the project is unchanged.</source>
         <translation>أُلغي الاسترجاع، والمشروع كما كان.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="313"/>
+        <location filename="../../gui/files.py" line="319"/>
         <source>Articles checked: %1 of %2</source>
         <translation>المواد المفحوصة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="269"/>
+        <location filename="../../gui/files.py" line="275"/>
         <source>Exported to %1</source>
         <translation>صُدِّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="270"/>
+        <location filename="../../gui/files.py" line="276"/>
         <source>Export cancelled; no file was written.</source>
         <translation>أُلغي التصدير، ولم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="272"/>
+        <location filename="../../gui/files.py" line="278"/>
         <source>Rows written: %1 of %2</source>
         <translation>الصفوف المكتوبة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="306"/>
+        <location filename="../../gui/files.py" line="312"/>
         <source>Restoring a backup</source>
         <translation>استرجاع نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="308"/>
+        <location filename="../../gui/files.py" line="314"/>
         <source>Restored the backup; the state before it is kept as a backup too.</source>
         <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
     </message>
