@@ -109,6 +109,8 @@ class ProjectLock:
 
 def checkpoint(engine: Engine) -> None:
     """Move what WAL holds into the main file, without waiting for readers."""
+    if engine.dialect.name != "sqlite":  # a server keeps its own log
+        return
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
@@ -139,12 +141,17 @@ def upgrade(engine: Engine, path: Path) -> str | None:
         backup = str(backup_copy(path, f"before-upgrade-{current}"))
     elif _has_tables(engine):
         raise ProjectError(path, "not an Annotator project (an SQLite database of something else)")
+    migrate(engine)
+    _enable_wal(engine)
+    return backup
+
+
+def migrate(engine: Engine) -> None:
+    """Run the migrations to head on `engine` (SQLite or PostgreSQL alike)."""
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-    _enable_wal(engine)
-    return backup
 
 
 def _enable_wal(engine: Engine) -> None:
@@ -226,6 +233,8 @@ def restore_backup(backup: Path, path: Path) -> None:
 
 def integrity_problems(engine: Engine) -> list[str]:
     problems: list[str] = []
+    if engine.dialect.name != "sqlite":  # PostgreSQL enforces its constraints itself
+        return problems
     with engine.connect() as conn:
         for (row,) in conn.execute(text("PRAGMA integrity_check")):
             if row != "ok":
@@ -236,6 +245,8 @@ def integrity_problems(engine: Engine) -> list[str]:
 
 
 def _disk_nearly_full(path: Path) -> bool:
+    if not isinstance(path, Path):  # a server address
+        return False
     try:
         return shutil.disk_usage(path.parent).free < 64 * 1024
     except OSError:
@@ -243,6 +254,10 @@ def _disk_nearly_full(path: Path) -> bool:
 
 
 def explain_operational_error(path: Path, exc: OperationalError) -> ProjectError:
+    if not isinstance(path, Path):  # a server project: the network, roles, the server
+        from .server.connect import explain
+
+        return explain(path, exc)
     msg = str(exc.orig)
     if "readonly" in msg or "read-only" in msg:
         return ProjectError(path, "is read-only; copy it somewhere you can write, or fix "
