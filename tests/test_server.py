@@ -5,6 +5,7 @@ a sync that dies or loses the server loses nothing."""
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import threading
 
@@ -30,6 +31,8 @@ TEXT = "قالت صحيفة الجارديان البريطانية إن الم�
 @pytest.fixture(scope="module")
 def pg():
     if pgserver.bindir() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have PostgreSQL's server binaries (.ci/run installs them)")
         pytest.skip("no PostgreSQL server binaries here (Debian package postgresql)")
     cluster = pgserver.start()
     yield cluster
@@ -263,3 +266,61 @@ def test_a_server_lost_mid_push_keeps_both_sides_whole(tmp_path, db, pg):
     assert rep.pushed["added"] >= 9
     with open_server(db) as server, Project.open(tmp_path / "Mona.annot") as mona:
         assert _rows(server) == _rows(mona)
+
+
+def test_sync_killed_half_way_completes_on_the_next_run(tmp_path, db, pg):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    ids, creds = _server_with_coders(tmp_path, db, ("Mona",), n_docs=60)
+    _code(tmp_path / "Mona.annot", "Mona", ids)
+    role, pw = creds["Mona"]
+    env = {**os.environ, "PGPASSWORD": pw}
+    proc = subprocess.Popen([sys.executable, "-m", "annotator", "sync",
+                             str(tmp_path / "Mona.annot"), "--server", str(db.with_user(role))],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # kill -9 the moment the push has written on the server and not yet committed
+    caught = False
+    with psycopg.connect(pg.url(), autocommit=True) as su:
+        deadline = time.time() + 60
+        while time.time() < deadline and proc.poll() is None:
+            row = su.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s "
+                             "AND backend_xid IS NOT NULL", (role,)).fetchone()
+            if row[0]:
+                proc.send_signal(signal.SIGKILL)
+                caught = True
+                break
+            time.sleep(0.002)
+    proc.wait(30)
+    assert caught and proc.returncode == -signal.SIGKILL, "the push was not caught half way"
+    time.sleep(0.5)  # the server notices the dropped connection and rolls back
+    with open_server(db) as server:
+        assert server.annotations(coder="Mona") == []
+    rep = sync(tmp_path / "Mona.annot", db.with_user(role, pw))
+    with open_server(db) as server, Project.open(tmp_path / "Mona.annot") as mona:
+        assert _rows(server) == _rows(mona)                 # nothing lost
+        assert len(_rows(server)) == 60 * 2                # nothing doubled
+        assert len(server.relations()) == 60
+    assert rep.pushed["deleted"] == 0
+
+
+def test_supervisor_commands_take_the_server_address(tmp_path, db, capsys):
+    ids, creds = _server_with_coders(tmp_path, db, ("Mona", "Ali"), n_docs=2)
+    for c in ("Mona", "Ali"):
+        _code(tmp_path / f"{c}.annot", c, ids)
+        sync(tmp_path / f"{c}.annot", db.with_user(*creds[c]))
+    capsys.readouterr()
+    assert cli(["progress", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Mona" in out and "Ali" in out
+    assert cli(["export", str(db), str(tmp_path / "server.xlsx")]) == 0
+    from openpyxl import load_workbook
+    ws = load_workbook(tmp_path / "server.xlsx", read_only=True)["Annotations"]
+    assert len(list(ws.iter_rows(values_only=True))) == 1 + 2 * 2 * 2
+    assert cli(["adjudicate", str(db), "--agreed"]) == 0
+    with open_server(db) as server:
+        assert {a.category for a in server.annotations(coder="gold")} == {"source", "claim"}
+    assert cli(["codebook", str(db)]) == 0
+    assert "Source" in capsys.readouterr().out

@@ -41,35 +41,37 @@ class SyncReport:
                 "notes": self.notes, "when": self.when}
 
 
-def sync(local_path: Path, address, progress: Progress | None = None,
+def sync(local, address, progress: Progress | None = None,
          cancel: CancelToken | None = None) -> SyncReport:
-    from .merge import merge_packages
+    """Sync the coder's file `local` (a path, or the Project the desk has open) with the
+    server at `address`. Pull first (so the push meets the same codebook), then push."""
     from .project import Project
+
+    if isinstance(local, Project):
+        return _sync_open(local, address, progress, cancel)
+    with Project.open(Path(local)) as project:
+        return _sync_open(project, address, progress, cancel)
+
+
+def _sync_open(local, address, progress, cancel) -> SyncReport:
+    from .merge import merge_packages
     from .server.connect import explain, open_server
 
-    local_path = Path(local_path)
     report = SyncReport()
-    with Project.open(local_path) as local:
-        coder = local.info()["package_coder"]
-        if not coder:
-            raise InputError(local_path, "is not a coder's file (a package); sync takes "
-                                         "the file the supervisor gave you")
-        server = open_server(address)
-        try:
-            if server.uuid != local.uuid:
-                raise ProjectError(local_path, f"belongs to another project than the one "
-                                               f"on {server.path}")
-            try:
-                _pull(local, server, coder, report)
-            except DBAPIError as exc:
-                raise explain(server.path, exc) from None
-        finally:
-            server.close()
-    # push: the merge, into the server, in one server transaction
+    coder = local.info()["package_coder"]
+    if not coder:
+        raise InputError(local.path, "is not a coder's file (a package); sync takes the "
+                                     "file the supervisor gave you")
     server = open_server(address)
     try:
+        if server.uuid != local.uuid:
+            raise ProjectError(local.path, f"belongs to another project than the one on "
+                                           f"{server.path}")
         try:
-            [merged] = merge_packages(server, [local_path], progress, cancel)
+            _pull(local, server, coder, report)
+            # push: the merge, into the server, in one server transaction; it reads the
+            # file through its own read-only connection, beside the desk's
+            [merged] = merge_packages(server, [local.path], progress, cancel)
         except DBAPIError as exc:
             raise explain(server.path, exc) from None
         report.pushed = merged.totals()
@@ -77,10 +79,8 @@ def sync(local_path: Path, address, progress: Progress | None = None,
     finally:
         server.close()
     report.when = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with Project.open(local_path) as local:
-        local.set_setting(LAST, report.when)
-        local.set_setting(SERVER, str(address if not hasattr(address, "sqlalchemy")
-                                      else address))
+    local.set_setting(LAST, report.when)
+    local.set_setting(SERVER, str(address))
     return report
 
 
