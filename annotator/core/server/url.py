@@ -58,6 +58,17 @@ class ServerURL(str):
     def name(self) -> str:
         return self.database
 
+    @property
+    def stem(self) -> str:
+        return self.database
+
+    @property
+    def parent(self):
+        """Where "beside the project" is for a save dialog: the user's home folder."""
+        from pathlib import Path
+
+        return Path.home()
+
     def resolve(self) -> ServerURL:
         return self
 
