@@ -324,3 +324,13 @@ def test_supervisor_commands_take_the_server_address(tmp_path, db, capsys):
         assert {a.category for a in server.annotations(coder="gold")} == {"source", "claim"}
     assert cli(["codebook", str(db)]) == 0
     assert "Source" in capsys.readouterr().out
+    # a new coder, assigned and packaged from the server, then syncing back to it
+    assert cli(["assign", str(db), "--coders", "Huda", "--docs", f"{ids[0]}"]) == 0
+    assert cli(["package", str(db), "--coder", "Huda", "--out",
+                str(tmp_path / "Huda.annot")]) == 0
+    with open_server(db) as server:
+        huda = add_coder(server, "Huda")
+    _code(tmp_path / "Huda.annot", "Huda", [ids[0]])
+    sync(tmp_path / "Huda.annot", db.with_user(*huda))
+    with open_server(db) as server:
+        assert len(server.annotations(coder="Huda")) == 2
