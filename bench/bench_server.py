@@ -161,8 +161,9 @@ def main() -> None:
             remote = project_report(p, None, None, False)
             tr = time.perf_counter() - t0
         same = local["overall"] == remote["overall"]
-        print(f"agreement, 1,000 articles x 3 coders: server {tr:.2f} s, SQLite file "
-              f"{tl:.2f} s; ratio {tr / tl:.2f}x; same figures: {same}")
+        print(f"agreement, {remote['documents']:,} articles x {len(remote['coders'])} coders: "
+              f"server {tr:.2f} s, SQLite file {tl:.2f} s; ratio {tr / tl:.2f}x; "
+              f"same figures: {same}")
     finally:
         c.stop()
 
