@@ -235,22 +235,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="68"/>
+        <location filename="../../gui/app.py" line="69"/>
         <source>Demo project</source>
         <translation>مشروع تجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="94"/>
+        <location filename="../../gui/app.py" line="95"/>
         <source>Welcome to Annotator</source>
         <translation>مرحباً بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95"/>
+        <location filename="../../gui/app.py" line="96"/>
         <source>Your name as a coder (saved with every annotation; you can change it in Settings):</source>
         <translation>اسمك بصفتك مرمِّزاً (يُحفظ مع كل ترميز، ويمكنك تغييره من الإعدادات):</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="109"/>
+        <location filename="../../gui/app.py" line="110"/>
         <source>Internal error (%1); details in %2. Everything you coded is saved.</source>
         <translation>خطأ داخلي (%1)؛ التفاصيل في %2. كل ما رمّزته محفوظ.</translation>
     </message>
@@ -580,47 +580,52 @@
         <translation>مشروعات Annotator (*.annot)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="108"/>
+        <location filename="../../gui/files.py" line="109"/>
         <source>Import articles</source>
         <translation>استيراد مواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="109"/>
+        <location filename="../../gui/files.py" line="110"/>
         <source>Articles (%1);;All files (*)</source>
         <translation>المواد (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="123"/>
+        <location filename="../../gui/files.py" line="124"/>
         <source>%1 articles added.</source>
         <translation>أُضيفت %1 مادة.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="125"/>
+        <location filename="../../gui/files.py" line="126"/>
         <source>%1 were already in the project.</source>
         <translation>%1 موجودة في المشروع من قبل.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="135"/>
+        <location filename="../../gui/files.py" line="136"/>
         <source>Export to Excel</source>
         <translation>تصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="136"/>
+        <location filename="../../gui/files.py" line="137"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="142"/>
+        <location filename="../../gui/files.py" line="143"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="160"/>
+        <location filename="../../gui/files.py" line="161"/>
         <source>Exported to %1</source>
         <translation>صُدِّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="180"/>
+        <location filename="../../gui/files.py" line="167"/>
+        <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
+        <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="186"/>
         <source>Restored the backup; the state before it is kept as a backup too.</source>
         <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
     </message>
@@ -966,242 +971,291 @@
         <translation>قبول كل المقاطع المتفق عليها</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="167"/>
+        <source>Link in gold</source>
+        <translation>ربط في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="168"/>
+        <source>Leave unlinked in gold</source>
+        <translation>ترك الرابط خارج المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="197"/>
+        <source>Link gold spans</source>
+        <translation>ربط مقاطع المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="222"/>
+        <source>Mark gold done</source>
+        <translation>تعليم المرجع مكتملًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="223"/>
+        <source>Reopen gold</source>
+        <translation>إعادة فتح المرجع</translation>
+    </message>
+    <message>
         <location filename="../../gui/supervisor/adjudication.py" line="305"/>
         <source>Move gold span boundary</source>
         <translation>تحريك حدّ المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="128"/>
         <location filename="../../gui/supervisor/chart.py" line="168"/>
+        <location filename="../../gui/supervisor/figure_model.py" line="90"/>
         <source>cannot be computed</source>
         <translation>لا يمكن حسابه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="291"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="469"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="501"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="204"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="381"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="413"/>
         <source>Coders</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="292"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="446"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="475"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="205"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="358"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="387"/>
         <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="282"/>
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="293"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="206"/>
         <source>Marked done by two or more coders</source>
         <translation>أنهاها مرمّزان أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="295"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="208"/>
         <source>All documents two or more coders annotated</source>
         <translation>كل المقالات التي رمّزها مرمّزان أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="297"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="210"/>
         <source>&amp;Category:</source>
         <translation>الفئة:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="298"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="211"/>
         <source>&amp;Compute</source>
         <translation>احسب</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="299"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="212"/>
         <source>&amp;Export JSON…</source>
         <translation>تصدير JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="300"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="213"/>
         <source>Chart:</source>
         <translation>الرسم:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="301"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="214"/>
         <source>Per category</source>
         <translation>حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="302"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="215"/>
         <source>Per coder pair</source>
         <translation>حسب زوج المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="303"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="216"/>
         <source>Per document</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="304"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="217"/>
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="317"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="230"/>
         <source>αU (unitizing alpha)</source>
         <translation>αU (ألفا التقطيع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="318"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="231"/>
         <source>(k)u-α</source>
         <translation>(k)u-α</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="319"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="232"/>
         <source>α nominal (character units)</source>
         <translation>α الاسمية (وحدات الحروف)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="335"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="248"/>
         <source>All categories</source>
         <translation>كل الفئات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="372"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="284"/>
         <location filename="../../gui/supervisor/gold_decisions.py" line="230"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="403"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="315"/>
         <source>Could not compute: {0}</source>
         <translation>تعذّر الحساب: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="421"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="333"/>
         <source>{0} documents, {1} character units, continuum {2} code points</source>
         <translation>{0} مقالات، {1} وحدة حرفية، متصل من {2} محرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="429"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="341"/>
         <source>&lt;b&gt;Overall&lt;/b&gt;</source>
         <translation>&lt;b&gt;الإجمالي&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="431"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="343"/>
         <source>coders: {0}</source>
         <translation>المرمّزون: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="441"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="468"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="502"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="540"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="353"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="380"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="414"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="454"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="443"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="504"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="542"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="355"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="416"/>
         <source>α nominal</source>
         <translation>α الاسمية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="444"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="473"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="505"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="356"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="385"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="417"/>
         <source>% agreement</source>
         <translation>نسبة الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="445"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="474"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="506"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="357"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="386"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="418"/>
         <source>Units</source>
         <translation>الوحدات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="447"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="359"/>
         <source>Spans: {0}</source>
         <translation>مقاطع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="450"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="524"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="362"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="436"/>
         <source>All categories (overall)</source>
         <translation>كل الفئات (الإجمالي)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="462"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="374"/>
         <source>{0} after merging overlaps</source>
         <translation>{0} بعد دمج المتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="471"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="383"/>
         <source>F1 exact</source>
         <translation>F1 تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="384"/>
         <source>F1 overlap</source>
         <translation>F1 تداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="476"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="507"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="388"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="419"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="485"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="397"/>
         <source>{0} spans match exactly</source>
         <translation>{0} مقاطع متطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="489"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="401"/>
         <source>{0} spans match by overlap</source>
         <translation>{0} مقاطع متطابقة بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="492"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="404"/>
         <location filename="../../gui/supervisor/common.py" line="121"/>
         <source>the two coders share no included document</source>
         <translation>لا يشترك المرمّزان في أي مقال مشمول</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="500"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="412"/>
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="541"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="455"/>
         <source>Attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="543"/>
-        <source>Matched span pairs</source>
-        <translation>أزواج المقاطع المتطابقة</translation>
+        <location filename="../../gui/supervisor/agreement_view.py" line="456"/>
+        <source>α</source>
+        <translation>α</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="563"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="457"/>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="458"/>
+        <source>Units (matched span pairs or documents)</source>
+        <translation>الوحدات (أزواج المقاطع المتقابلة أو المقالات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="459"/>
+        <source>ordinal</source>
+        <translation>ترتيبي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="460"/>
+        <source>nominal</source>
+        <translation>اسمي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="470"/>
+        <source>documents as units</source>
+        <translation>المقالات وحداتٍ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="485"/>
         <source>{0} units · spans {1}</source>
         <translation>{0} وحدة · المقاطع {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="567"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="489"/>
         <source>{0} per category</source>
         <translation>{0} حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="587"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="509"/>
         <source>Export agreement report</source>
         <translation>تصدير تقرير الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="589"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="511"/>
         <source>JSON files (*.json)</source>
         <translation>ملفات JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="606"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="528"/>
         <source>Agreement — {0}</source>
         <translation>الاتفاق — {0}</translation>
     </message>
@@ -1246,6 +1300,16 @@
         <translation>القرار (المرجع)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="241"/>
+        <source>&amp;Accept (1–9, A)</source>
+        <translation>قبول (1–9، A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="242"/>
+        <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number, Ctrl+Down and Ctrl+Up choose among all candidates and A or Return accepts the chosen one</source>
+        <translation>يضع المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع الذي يحمل الرقم، وCtrl+Down وCtrl+Up تنتقلان بين كل المقاطع المرشَّحة، وA أو Return يقبل المختار منها</translation>
+    </message>
+    <message>
         <location filename="../../gui/supervisor/comparison_view.py" line="246"/>
         <source>&amp;Edit (E)</source>
         <translation>تعديل (E)</translation>
@@ -1274,6 +1338,41 @@
         <location filename="../../gui/supervisor/comparison_view.py" line="253"/>
         <source>Accept all agreed spans (Ctrl+Shift+A)</source>
         <translation>قبول كل المقاطع المتفق عليها (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="255"/>
+        <source>Agreed: identical bounds, category and attributes from every coder who marked the article done; the links whose both ends are then in gold come too</source>
+        <translation>المتفق عليه: الحدود والفئة والسمات نفسها عند كل مرمِّز أكمل المقال؛ وتأتي معه الروابط التي يصبح طرفاها كلاهما في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
+        <source>Two identical spans are enough</source>
+        <translation>يكفي مقطعان متطابقان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
+        <source>Count a span as agreed when at least two coders have it identically, instead of every coder who finished the article</source>
+        <translation>عُدَّ المقطع متفقًا عليه إذا تطابق عند مرمِّزَين على الأقل، بدل كل مرمِّز أكمل المقال</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="263"/>
+        <source>&amp;Link gold spans (L)</source>
+        <translation>ربط مقاطع المرجع (L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
+        <source>Link the chosen gold span to another: press L, then click the other gold span; linked ones are unlinked. Esc cancels</source>
+        <translation>اربط المقطع المرجعي المختار بآخر: اضغط L ثم انقر المقطع المرجعي الآخر؛ ويُفك الرابط إن كانا مرتبطين. Esc للإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
+        <source>&amp;Gold done (D)</source>
+        <translation>اكتمل المرجع (D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="268"/>
+        <source>Gold is finished for this article: what is not in gold was left out on purpose, and agreement with gold counts this article</source>
+        <translation>اكتمل المرجع لهذا المقال: ما ليس فيه تُرك عمدًا، ويُحسب المقال في الاتفاق مع المرجع</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/comparison_view.py" line="271"/>
@@ -1324,30 +1423,70 @@
         <translation>✓ حُسم: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="454"/>
+        <source>✓ left out of gold (gold done)</source>
+        <translation>✓ تُرك خارج المرجع (اكتمل المرجع)</translation>
+    </message>
+    <message>
         <location filename="../../gui/supervisor/comparison_view.py" line="455"/>
         <location filename="../../gui/supervisor/comparison_view.py" line="473"/>
         <source>not decided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="503"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="464"/>
+        <source>link {0}: {1} → {2}</source>
+        <translation>رابط {0}: {1} ← {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="467"/>
+        <source>linked by {0}</source>
+        <translation>ربطه: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="469"/>
+        <source>not linked by {0}</source>
+        <translation>لم يربطه: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="471"/>
+        <source>✓ linked in gold</source>
+        <translation>✓ مربوط في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="472"/>
+        <source>✓ left unlinked</source>
+        <translation>✓ تُرك دون ربط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="504"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="516"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="517"/>
         <source>Lanes under each line, top to bottom: {0}</source>
         <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="518"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="519"/>
         <source>coders differ</source>
         <translation>اختلاف المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="523"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="524"/>
         <source>{0} of {1} · {2} undecided</source>
         <translation>{0} من {1} · {2} لم تُحسم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="528"/>
+        <source>{0} agreed not yet in gold</source>
+        <translation>{0} متفق عليه لم يدخل المرجع بعد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="40"/>
+        <source>1  link in gold: {0} → {1}</source>
+        <translation>1  ربط في المرجع: {0} ← {1}</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/gold_decisions.py" line="59"/>
@@ -1358,6 +1497,26 @@
         <location filename="../../gui/supervisor/gold_decisions.py" line="139"/>
         <source>{0} agreed spans put into gold</source>
         <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="165"/>
+        <source>Choose a disagreement that has a gold span first, then L.</source>
+        <translation>اختر أولًا موضع اختلاف له مقطع في المرجع، ثم اضغط L.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="170"/>
+        <source>Click the gold span to link {0} to (linked ones are unlinked); Esc cancels.</source>
+        <translation>انقر المقطع المرجعي الذي تربط به {0} (ويُفك الرابط إن كانا مرتبطين)؛ Esc للإلغاء.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="192"/>
+        <source>No gold span there that {0} can be linked to.</source>
+        <translation>لا مقطع مرجعيًا هناك يمكن ربط {0} به.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="198"/>
+        <source>Gold links changed: {0} — {1}</source>
+        <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/gold_decisions.py" line="226"/>
@@ -1673,136 +1832,6 @@
         <location filename="../../gui/supervisor/common.py" line="119"/>
         <source>no document has two or more included coders</source>
         <translation>لا مقال فيه مرمّزان مشمولان أو أكثر</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="167"/>
-        <source>Link in gold</source>
-        <translation>ربط في المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="168"/>
-        <source>Leave unlinked in gold</source>
-        <translation>ترك الرابط خارج المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="197"/>
-        <source>Link gold spans</source>
-        <translation>ربط مقاطع المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="222"/>
-        <source>Mark gold done</source>
-        <translation>تعليم المرجع مكتملًا</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="223"/>
-        <source>Reopen gold</source>
-        <translation>إعادة فتح المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="241"/>
-        <source>&amp;Accept (1–9, A)</source>
-        <translation>قبول (1–9، A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="242"/>
-        <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number, Ctrl+Down and Ctrl+Up choose among all candidates and A or Return accepts the chosen one</source>
-        <translation>يضع المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع الذي يحمل الرقم، وCtrl+Down وCtrl+Up تنتقلان بين كل المقاطع المرشَّحة، وA أو Return يقبل المختار منها</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="255"/>
-        <source>Agreed: identical bounds, category and attributes from every coder who marked the article done; the links whose both ends are then in gold come too</source>
-        <translation>المتفق عليه: الحدود والفئة والسمات نفسها عند كل مرمِّز أكمل المقال؛ وتأتي معه الروابط التي يصبح طرفاها كلاهما في المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
-        <source>Two identical spans are enough</source>
-        <translation>يكفي مقطعان متطابقان</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
-        <source>Count a span as agreed when at least two coders have it identically, instead of every coder who finished the article</source>
-        <translation>عُدَّ المقطع متفقًا عليه إذا تطابق عند مرمِّزَين على الأقل، بدل كل مرمِّز أكمل المقال</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="263"/>
-        <source>&amp;Link gold spans (L)</source>
-        <translation>ربط مقاطع المرجع (L)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
-        <source>Link the chosen gold span to another: press L, then click the other gold span; linked ones are unlinked. Esc cancels</source>
-        <translation>اربط المقطع المرجعي المختار بآخر: اضغط L ثم انقر المقطع المرجعي الآخر؛ ويُفك الرابط إن كانا مرتبطين. Esc للإلغاء</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
-        <source>&amp;Gold done (D)</source>
-        <translation>اكتمل المرجع (D)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="268"/>
-        <source>Gold is finished for this article: what is not in gold was left out on purpose, and agreement with gold counts this article</source>
-        <translation>اكتمل المرجع لهذا المقال: ما ليس فيه تُرك عمدًا، ويُحسب المقال في الاتفاق مع المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="454"/>
-        <source>✓ left out of gold (gold done)</source>
-        <translation>✓ تُرك خارج المرجع (اكتمل المرجع)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="464"/>
-        <source>link {0}: {1} → {2}</source>
-        <translation>رابط {0}: {1} ← {2}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="467"/>
-        <source>linked by {0}</source>
-        <translation>ربطه: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="469"/>
-        <source>not linked by {0}</source>
-        <translation>لم يربطه: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="471"/>
-        <source>✓ linked in gold</source>
-        <translation>✓ مربوط في المرجع</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="472"/>
-        <source>✓ left unlinked</source>
-        <translation>✓ تُرك دون ربط</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="529"/>
-        <source>{0} agreed not yet in gold</source>
-        <translation>{0} متفق عليه لم يدخل المرجع بعد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="40"/>
-        <source>1  link in gold: {0} → {1}</source>
-        <translation>1  ربط في المرجع: {0} ← {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="165"/>
-        <source>Choose a disagreement that has a gold span first, then L.</source>
-        <translation>اختر أولًا موضع اختلاف له مقطع في المرجع، ثم اضغط L.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="170"/>
-        <source>Click the gold span to link {0} to (linked ones are unlinked); Esc cancels.</source>
-        <translation>انقر المقطع المرجعي الذي تربط به {0} (ويُفك الرابط إن كانا مرتبطين)؛ Esc للإلغاء.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="192"/>
-        <source>No gold span there that {0} can be linked to.</source>
-        <translation>لا مقطع مرجعيًا هناك يمكن ربط {0} به.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="198"/>
-        <source>Gold links changed: {0} — {1}</source>
-        <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/common.py" line="123"/>
