@@ -141,8 +141,13 @@ def checkpoint(engine: Engine) -> None:
 def current_revision(engine: Engine) -> str | None:
     """The schema revision Alembic recorded (None: not stamped), read without Alembic."""
     with engine.connect() as conn:
-        if not conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table' "
-                                 "AND name='alembic_version'")).scalar():
+        if engine.dialect.name == "sqlite":
+            exists = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE "
+                                       "type='table' AND name='alembic_version'")).scalar()
+        else:  # PostgreSQL: the portable catalogue
+            exists = conn.execute(text("SELECT count(*) FROM information_schema.tables "
+                                       "WHERE table_name = 'alembic_version'")).scalar()
+        if not exists:
             return None
         revs = [r for (r,) in conn.execute(text("SELECT version_num FROM alembic_version"))]
     if len(revs) > 1:
