@@ -13,6 +13,7 @@ from .codebook import CategoryDef
 from .errors import InputError, NotFoundError
 from .models import Annotation, Category, Coder, Relation, RelationType, utcnow
 from .records import AnnotationInfo, RelationInfo
+from .text import fold
 
 
 class AnnotationsMixin:
@@ -49,13 +50,15 @@ class AnnotationsMixin:
             row = s.scalar(select(Annotation).where(Annotation.uuid == uuid)) if uuid else None
             if row is not None:  # redo of an add, or undo of a delete
                 row.deleted, row.updated = None, utcnow()
+                row.codebook_version = self.codebook().version
                 row.category_id = self._category_id(s, category)
                 row.start, row.end, row.quote, row.attrs = start, end, quote, attrs
             else:
                 row = Annotation(document_id=doc_id, coder_id=cid,
                                  category_id=self._category_id(s, category), start=start,
                                  end=end, quote=quote, attrs=attrs, decided_by=decided_by,
-                                 origin_uuid=origin_uuid, origin=origin)
+                                 origin_uuid=origin_uuid, origin=origin,
+                                 codebook_version=self.codebook().version)
                 if uuid:
                     row.uuid = uuid
                 s.add(row)
@@ -84,6 +87,7 @@ class AnnotationsMixin:
             row.category_id = self._category_id(s, cat.key)
             row.start, row.end, row.quote, row.attrs = new_start, new_end, quote, new_attrs
             row.updated = utcnow()
+            row.codebook_version = self.codebook().version
             s.flush()
             info = _annotation_info(row, old.coder, cat.key)
         self._emit("annotation_updated", info)
@@ -164,6 +168,27 @@ class AnnotationsMixin:
                 if isinstance(v, str) and v.strip():
                     counts[v.strip()] = counts.get(v.strip(), 0) + 1
         return sorted(counts, key=lambda v: (-counts[v], v))
+
+    def companions(self, category: str, attribute: str, value: str) -> dict:
+        """The other attributes' values most often stored beside `attribute` = `value`
+        (matched under Arabic folding) in `category`: what a picked source name usually
+        carries (its type, named or not). Ties go to the value seen first."""
+        key = fold(value.strip())
+        counts: dict[str, dict] = {}
+        with self._read() as s:
+            cid = self._category_id(s, category)
+            for (attrs,) in s.execute(select(Annotation.attrs).where(
+                    Annotation.category_id == cid, Annotation.deleted.is_(None))
+                    .order_by(Annotation.id)):
+                attrs = attrs or {}
+                v = attrs.get(attribute)
+                if not isinstance(v, str) or fold(v.strip()) != key:
+                    continue
+                for k, other in attrs.items():
+                    if k != attribute and other not in (None, ""):
+                        c = counts.setdefault(k, {})
+                        c[repr(other)] = (c.get(repr(other), (0, other))[0] + 1, other)
+        return {k: max(c.values(), key=lambda t: t[0])[1] for k, c in counts.items()}
 
     # --- relations ---------------------------------------------------------------------
 
