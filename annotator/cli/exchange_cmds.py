@@ -46,7 +46,7 @@ def print_notes(notes: list[str]) -> None:
 def import_qdpx(project, path: Path) -> int:
     from ..core.exchange import importer_for
 
-    report = importer_for(path)(project, path)
+    report = importer_for(path)(project, path, _login())
     print_notes(report.notes)
     if report.categories_added:
         print(f"added {len(report.categories_added)} categories from the file's codes: "
@@ -56,6 +56,15 @@ def import_qdpx(project, path: Path) -> int:
           f"{report.annotations} annotations ({report.updated} updated), "
           f"{report.relations} links from {path.name}")
     return 0
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a container without a passwd entry)
+        return ""
 
 
 def new_from(project_path: Path, path: Path, name: str | None) -> int:
@@ -71,13 +80,14 @@ def new_from(project_path: Path, path: Path, name: str | None) -> int:
     return 0
 
 
-def codebook_qdc(project_path: Path, export: Path | None, import_: Path | None) -> int:
+def codebook_qdc(project_path: Path, export: Path | None, import_: Path | None,
+                 author: str = "") -> int:
     from ..core.exchange import export_qdc, import_qdc
     from ..core.project import Project
 
     if import_ is not None:
         with Project.open(project_path) as p:
-            cb = import_qdc(p, import_)
+            cb = import_qdc(p, import_, author)
         print(f"codebook replaced from {import_.name}: {len(cb.categories)} categories")
         return 0
     with Project.open(project_path, readonly=True) as p:

@@ -38,8 +38,8 @@ def export_qdc(codebook, path) -> None:
     _load("refi_write:export_qdc")(codebook, path)
 
 
-def import_qdc(project, path):
-    return _load("refi_qdc:import_qdc")(project, path)
+def import_qdc(project, path, author: str = ""):
+    return _load("refi_qdc:import_qdc")(project, path, author)
 
 
 def new_from_qdpx(project_path, path, name: str | None = None):

@@ -83,21 +83,54 @@ class _DocNote:
     updated: datetime | None
 
 
-def import_qdpx(project, path) -> RefiImport:
-    """Import `path` into the open, writable `project`."""
+def import_qdpx(project, path, author: str = "") -> RefiImport:
+    """Import `path` into the open, writable `project`. Categories the file's codes bring
+    are added to the codebook (a new version by `author`) only once every row has been
+    checked against the project."""
     refi = read_qdpx(path)
     before = project.codebook()
     mapping = map_codes(refi, before)
     plan = _plan(refi, mapping)
+    _precheck(project, refi, plan)
     if not mapping.added:
         return _apply(project, refi, mapping, plan)
-    project.set_codebook(mapping.codebook)
+    project.set_codebook(mapping.codebook, author=author,
+                         changes=[f"added category '{k}' from {Path(path).name}"
+                                  for k in mapping.added])
     try:
         return _apply(project, refi, mapping, plan)
     except BaseException:
-        # the rows were refused: drop the categories the file brought (none is used)
-        project.set_codebook(before)
+        # refused by the database after all: drop the categories again (none is used)
+        project.set_codebook(before, author=author)
         raise
+
+
+def _precheck(project, refi: RefiFile, plan: _Plan) -> None:
+    """Refuse GUIDs that already mean something else here, before anything is written."""
+    texts = {src.guid: sha256(src.text) for src in refi.sources}
+    with project._read() as s:
+        for guid, digest in texts.items():
+            row = s.execute(select(Document.id, Document.sha256)
+                            .where(Document.uuid == guid)).first()
+            if row is not None and row.sha256 != digest:
+                raise InputError(refi.path, f"source {guid} has the GUID of document "
+                                            f"{row.id} but another text")
+        doc_of = {}
+        for guid in texts:
+            doc_of[guid] = s.scalar(select(Document.uuid).where(Document.uuid == guid))
+        for a in plan.anns:
+            row = s.execute(select(Annotation.document_id, Document.uuid, Coder.uuid,
+                                   Coder.name)
+                            .join(Document, Document.id == Annotation.document_id)
+                            .join(Coder, Coder.id == Annotation.coder_id)
+                            .where(Annotation.uuid == a.uuid)).first()
+            if row is None:
+                continue
+            name = refi.users.get(a.coder, "")
+            same_coder = row[2] == a.coder or (name and row[3] == _clean_name(name))
+            if row[1] != a.source or not same_coder:
+                raise InputError(refi.path, f"coding {a.uuid} has the GUID of another "
+                                            "coder's or document's annotation here")
 
 
 def new_from_qdpx(project_path, path, name: str | None = None) -> RefiImport:

@@ -14,11 +14,12 @@ from dataclasses import replace
 
 from ..codebook import Codebook
 from ..errors import CodebookError, InputError
+from ..versions import CodebookConflictError
 from .refi_codes import _colour, map_codes
 from .refi_read import read_qdc
 
 
-def import_qdc(project, path) -> Codebook:
+def import_qdc(project, path, author: str = "") -> Codebook:
     refi = read_qdc(path)
     if not refi.codes:
         raise InputError(path, "has no codes")
@@ -46,5 +47,8 @@ def import_qdc(project, path) -> Codebook:
     except CodebookError as e:
         raise InputError(path, f"its codes do not make a valid codebook: {e.message}") \
             from None
-    project.set_codebook(cb)
+    try:
+        project.set_codebook(cb, author=author)
+    except CodebookConflictError as exc:  # name the file that would do the damage
+        raise CodebookConflictError(path, exc.problems) from None
     return project.codebook()
