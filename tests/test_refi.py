@@ -8,7 +8,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from exchange_data import T1, build_project
 from lxml import etree
 
 from annotator.cli import main
@@ -21,6 +20,8 @@ from annotator.core.exchange.refi_common import (
     value_guid,
 )
 from annotator.core.project import Project
+
+from .exchange_data import T1, build_project
 
 # the REFI-QDA schema lives in shared/ beside the repository (or beside its worktrees)
 SCHEMA_PATH = next((d / "shared" / "refi-qda" / "Project.xsd"

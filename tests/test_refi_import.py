@@ -275,3 +275,24 @@ def test_foreign_qdc_becomes_the_codebook(project, tmp_path, capsys):
     bad.write_text("<Project", encoding="utf-8")
     assert main(["codebook", str(project), "--import", str(bad)]) == 1
     assert capsys.readouterr().err.startswith(f"error: {bad}: the codebook is not valid XML")
+
+
+def test_importing_twice_into_a_project_that_had_the_text(project, tmp_path, capsys):
+    qdpx = zip_folder(FIXTURES / "maxqda_like", tmp_path / "m.qdpx")
+    text = (FIXTURES / "maxqda_like" / "Sources" /
+            "6F1A2B3C-4D5E-4F60-8A7B-9C0D1E2F3A4B.txt").read_text(encoding="utf-8")
+    with Project.open(project) as p:
+        p.add_documents([ImportedDocument(text=text, title="already here")])
+        versions = len(p.codebook_history())
+    assert main(["import", str(project), str(qdpx)]) == 0
+    out = capsys.readouterr().out
+    assert "added 4 categories" in out and "4 annotations" in out
+    assert main(["import", str(project), str(qdpx)]) == 0  # the same file again: nothing new
+    assert "imported 0 documents (2 already here), 0 annotations" in capsys.readouterr().out
+    with Project.open(project, readonly=True) as p:
+        docs = p.documents()
+        assert [d.title for d in docs] == ["already here", "Uncoded"]
+        assert len(p.annotations(doc_id=docs[0].id)) == 4
+        assert p.check() == []
+        history = p.codebook_history()
+        assert len(history) == versions + 1  # the categories the file brought, once

@@ -13,7 +13,6 @@ import openpyxl
 import pandas as pd
 import pyreadstat
 import pytest
-from exchange_data import build_project
 
 from annotator.cli import main
 from annotator.core.exchange import exporter_for
@@ -21,6 +20,8 @@ from annotator.core.exchange.spss import spss_names
 from annotator.core.exporters import export_csv, export_xlsx
 from annotator.core.exporters.table import FSI, PDI
 from annotator.core.project import Project
+
+from .exchange_data import build_project
 
 SHEET = {"annotations": "Annotations", "documents": "Documents", "claims": "Claims",
          "matrix": "Matrix", "links": "Links"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..codebook import CategoryDef, Codebook
 from ..errors import CodebookError, InputError
 from .refi_common import attribute_guid, category_guid, value_guid
-from .refi_read import RCode, RefiFile
+from .refi_read import RefiFile
 
 # Colours for codes that have none (the desk's palette needs one per category).
 PALETTE = ("#8ec5ff", "#ffb347", "#b5e48c", "#f4a6c6", "#c3b1e1", "#ffe066", "#9ad1d4",
@@ -95,14 +95,7 @@ def map_codes(refi: RefiFile, base: Codebook | None) -> CodeMapping:
     # of the same file (two codes named alike are two categories)
     probe = Codebook(name="", categories=list(categories))
     in_file = {c.guid for c in refi.all_codes()}
-
-    def mapped_above(code: RCode) -> bool:
-        p = code.parent
-        while p is not None:
-            if p.guid in targets:
-                return True
-            p = p.parent
-        return False
+    taken: set[str] = set()  # project categories a code of this file was matched to
 
     for code in refi.all_codes():
         if code.guid in targets:
@@ -117,11 +110,14 @@ def map_codes(refi: RefiFile, base: Codebook | None) -> CodeMapping:
             continue
         if not code.codable and code.children:
             continue  # a group
-        if not mapped_above(code):
-            same = probe.category_for_label(code.name) if code.name else None
-            if same is not None and category_guid(same.key) not in in_file:
-                targets[code.guid] = Target("category", same.key)
-                continue
+        # a project category of the same name (e.g. one an earlier import of this file
+        # made), unless the file has its own code for it or took it already
+        same = probe.category_for_label(code.name) if code.name else None
+        if same is not None and same.key not in taken \
+                and category_guid(same.key) not in in_file:
+            taken.add(same.key)
+            targets[code.guid] = Target("category", same.key)
+            continue
         key = _unique(slug(code.name) or "code", keys)
         keys.add(key)
         desc = code.description

@@ -107,17 +107,18 @@ def import_qdpx(project, path, author: str = "") -> RefiImport:
 
 def _precheck(project, refi: RefiFile, plan: _Plan) -> None:
     """Refuse GUIDs that already mean something else here, before anything is written."""
-    texts = {src.guid: sha256(src.text) for src in refi.sources}
+    target: dict[str, str] = {}  # source GUID -> the UUID of the document it will be
     with project._read() as s:
-        for guid, digest in texts.items():
+        for src in refi.sources:
+            digest = sha256(src.text)
             row = s.execute(select(Document.id, Document.sha256)
-                            .where(Document.uuid == guid)).first()
+                            .where(Document.uuid == src.guid)).first()
             if row is not None and row.sha256 != digest:
-                raise InputError(refi.path, f"source {guid} has the GUID of document "
-                                            f"{row.id} but another text")
-        doc_of = {}
-        for guid in texts:
-            doc_of[guid] = s.scalar(select(Document.uuid).where(Document.uuid == guid))
+                raise InputError(refi.path, f"source {src.name or src.guid} has the GUID "
+                                            f"of document {row.id} but another text")
+            same = None if row is not None else s.scalar(
+                select(Document.uuid).where(Document.sha256 == digest))
+            target[src.guid] = same or src.guid
         for a in plan.anns:
             row = s.execute(select(Annotation.document_id, Document.uuid, Coder.uuid,
                                    Coder.name)
@@ -126,9 +127,8 @@ def _precheck(project, refi: RefiFile, plan: _Plan) -> None:
                             .where(Annotation.uuid == a.uuid)).first()
             if row is None:
                 continue
-            name = refi.users.get(a.coder, "")
-            same_coder = row[2] == a.coder or (name and row[3] == _clean_name(name))
-            if row[1] != a.source or not same_coder:
+            same_coder = row[2] == a.coder or row[3] == _coder_name(refi, a.coder)
+            if row[1] != target[a.source] or not same_coder:
                 raise InputError(refi.path, f"coding {a.uuid} has the GUID of another "
                                             "coder's or document's annotation here")
 
@@ -349,6 +349,14 @@ def _str(v) -> str | None:
     return v if isinstance(v, str) and v else None
 
 
+def _coder_name(refi: RefiFile, guid: str) -> str:
+    """The coder a User becomes: its name, else one made from its GUID; codings without
+    a user are DEFAULT_CODER's."""
+    if not guid:
+        return DEFAULT_CODER
+    return _clean_name(refi.users.get(guid) or "") or f"user {guid[:8]}"
+
+
 def _clean_name(name: str) -> str:
     return " ".join("".join(ch for ch in name if ch.isprintable()).split())[:200]
 
@@ -380,12 +388,12 @@ def _write(project, refi: RefiFile, plan: _Plan, report: RefiImport, side_users:
         used = {a.coder for a in plan.anns} | {link[4] for link in plan.links} | {
             n.coder for n in plan.doc_notes}
         for guid in sorted(used):
+            name = _coder_name(refi, guid)
             if not guid:
-                coder_ids[""] = project._coder_id(s, DEFAULT_CODER)
-                report.coders.append(DEFAULT_CODER)
+                coder_ids[""] = project._coder_id(s, name)
+                report.coders.append(name)
                 continue
             row = s.scalar(select(Coder).where(Coder.uuid == guid))
-            name = _clean_name(refi.users.get(guid) or "") or f"user {guid[:8]}"
             if row is None:
                 row = s.scalar(select(Coder).where(Coder.name == name))
             if row is None:
