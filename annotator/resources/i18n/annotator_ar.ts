@@ -841,117 +841,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="443"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="444"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="450"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="451"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497"/>
+        <location filename="../../gui/main_window.py" line="501"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="502"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499"/>
+        <location filename="../../gui/main_window.py" line="503"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="501"/>
+        <location filename="../../gui/main_window.py" line="505"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502"/>
+        <location filename="../../gui/main_window.py" line="506"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503"/>
+        <location filename="../../gui/main_window.py" line="507"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504"/>
+        <location filename="../../gui/main_window.py" line="508"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="509"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506"/>
+        <location filename="../../gui/main_window.py" line="510"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="362"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>Marked done. Annotations still lacking a required attribute (*): %1</source>
         <translation>عُلِّم المقال منجزاً. ترميزات تنقصها سمة إلزامية (*): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/main_window.py" line="456"/>
         <source>Typing…</source>
         <translation>جارٍ الكتابة…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>&amp;Undo: %1</source>
         <translation>تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465"/>
+        <location filename="../../gui/main_window.py" line="469"/>
         <source>&amp;Redo: %1</source>
         <translation>إعادة: %1</translation>
     </message>
@@ -2052,6 +2052,85 @@
         <location filename="../../gui/supervisor/team_dialogs.py" line="364"/>
         <source>Documents assigned: %1 of %2</source>
         <translation>المواد الموزَّعة: %1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../gui/sync_control.py" line="24"/>
+        <location filename="../../gui/sync_control.py" line="28"/>
+        <source>Not synced yet</source>
+        <translation>لم تجرِ المزامنة بعد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="32"/>
+        <source>Synced just now</source>
+        <translation>تمت المزامنة للتو</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="34"/>
+        <source>Last synced %1 min ago</source>
+        <translation>آخر مزامنة قبل %1 دقيقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="36"/>
+        <source>Last synced %1 h ago</source>
+        <translation>آخر مزامنة قبل %1 ساعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="37"/>
+        <source>Last synced %1 days ago</source>
+        <translation>آخر مزامنة قبل %1 يوم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="64"/>
+        <source>S&amp;ync with the team server</source>
+        <translation>مزامنة مع خادم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="65"/>
+        <source>Send your work to the team server and get new articles (Ctrl+Shift+Y)</source>
+        <translation>أرسل عملك إلى خادم الفريق واستلم المقالات الجديدة (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="88"/>
+        <source>Sync is for a coder&apos;s file (the package your supervisor gave you). This project is not one.</source>
+        <translation>المزامنة لملف المرمِّز (الملف الذي أعطاك إياه المشرف)، وهذا المشروع ليس كذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="95"/>
+        <source>Team server</source>
+        <translation>خادم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="96"/>
+        <source>The server&apos;s address, from your supervisor (postgresql://YOUR_LOGIN@HOST/DATABASE):</source>
+        <translation>عنوان الخادم كما أعطاك إياه المشرف (postgresql://YOUR_LOGIN@HOST/DATABASE):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="103"/>
+        <source>Not a server address: %1</source>
+        <translation>ليس عنوان خادم: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="115"/>
+        <source>Syncing with the team server</source>
+        <translation>المزامنة مع خادم الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="118"/>
+        <source>Rows sent: %1 of %2</source>
+        <translation>الصفوف المرسلة: %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="123"/>
+        <source>Synced: %1 changes sent, %2 new articles.</source>
+        <translation>تمت المزامنة: أُرسل %1 من التغييرات، ووصلت %2 من المقالات الجديدة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_control.py" line="126"/>
+        <source>The codebook was updated.</source>
+        <translation>وحُدِّث دليل الترميز.</translation>
     </message>
 </context>
 <context>
