@@ -286,42 +286,47 @@
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="449"/>
+        <location filename="../../gui/attribute_panel.py" line="330"/>
+        <source>%1 (retired)</source>
+        <translation>%1 (متقاعدة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="453"/>
         <source>Links:</source>
         <translation>الروابط:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="450"/>
+        <location filename="../../gui/attribute_panel.py" line="454"/>
         <source>Link… (L)</source>
         <translation>ربط… (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="451"/>
+        <location filename="../../gui/attribute_panel.py" line="455"/>
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="452"/>
+        <location filename="../../gui/attribute_panel.py" line="456"/>
         <source>Change the category</source>
         <translation>تغيير الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="453"/>
+        <location filename="../../gui/attribute_panel.py" line="457"/>
         <source>Note:</source>
         <translation>ملاحظة:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="454"/>
+        <location filename="../../gui/attribute_panel.py" line="458"/>
         <source>Your note on this annotation (saved as you type)</source>
         <translation>ملاحظتك على هذا التوسيم (تُحفظ أثناء الكتابة)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="455"/>
+        <location filename="../../gui/attribute_panel.py" line="459"/>
         <source>Discuss with the supervisor</source>
         <translation>للنقاش مع المشرف</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="456"/>
+        <location filename="../../gui/attribute_panel.py" line="460"/>
         <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
         <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
     </message>
@@ -380,6 +385,14 @@
         <location filename="../../gui/palette.py" line="89"/>
         <source>— not coded —</source>
         <translation>— دون ترميز —</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookRules</name>
+    <message>
+        <location filename="../../gui/codebook_editor/rules.py" line="19"/>
+        <source>The codebook: %1</source>
+        <translation>دليل الترميز: %1</translation>
     </message>
 </context>
 <context>
@@ -543,12 +556,12 @@
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="120"/>
+        <location filename="../../gui/dialogs.py" line="123"/>
         <source>About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="120"/>
+        <location filename="../../gui/dialogs.py" line="123"/>
         <source>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;Code Arabic news for content analysis: claims, sources, attribution and reliability, right to left, with undo for every edit.&lt;/p&gt;&lt;p&gt;Article font: Noto Naskh Arabic (SIL Open Font License).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;ترميز الأخبار العربية لأغراض تحليل المضمون: الادعاءات والمصادر وصيغ الإسناد والموثوقية، من اليمين إلى اليسار، مع إمكانية التراجع عن كل تعديل.&lt;/p&gt;&lt;p&gt;خط المواد: Noto Naskh Arabic (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
     </message>
