@@ -128,7 +128,8 @@ def merge_packages(project: Project, paths: Sequence[Path], progress: Progress |
             packages.append(pkg)
             _check_compatible(project, pkg)
         checkpoint(cancel)
-        backup = db.backup_copy(project.path, "before-merge")
+        # a server project is backed up by its own means (pg_dump), not file copies
+        backup = None if project.is_server else db.backup_copy(project.path, "before-merge")
         reports = [MergeReport(path=pkg.path, coder=pkg.info()["package_coder"], backup=backup)
                    for pkg in packages]
         steps = _Steps(progress, cancel, sum(_rows(pkg) for pkg in packages))

@@ -48,6 +48,7 @@ from .records import (
     DocumentInfo,
     ImportReport,
 )
+from .server.url import is_server_url
 from .suggest.service import SuggestionsMixin
 from .text import sha256
 from .versions import CodebookConflictError, VersionsMixin, _with_dropped_as_retired
@@ -61,7 +62,8 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
     second writer is refused by; `readonly=True` takes no lock and never writes."""
 
     def __init__(self, path: Path, readonly: bool = False):
-        self.path = Path(path)
+        # a server project's path is its address (core.server.url.ServerURL)
+        self.path = path if is_server_url(path) and isinstance(path, str) else Path(path)
         self.readonly = readonly
         self._lock: db.ProjectLock | None = None
         self._listeners: list[Listener] = []
@@ -110,6 +112,10 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
 
     @classmethod
     def open(cls, path: str | os.PathLike, readonly: bool = False) -> Project:
+        if is_server_url(path):  # postgresql://user@host/db: the team's server project
+            from .server.connect import open_server
+
+            return open_server(path, readonly=readonly)
         path = Path(path)
         db.check_is_project(path)
         project = cls(path, readonly=readonly)
@@ -226,6 +232,10 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
             return {"uuid": p.uuid, "name": p.name, "codebook": p.codebook_name,
                     "codebook_version": p.codebook_version, "package_coder": p.package_coder,
                     "app_version": p.app_version, "created": p.created}
+
+    @property
+    def is_server(self) -> bool:
+        return not isinstance(self.path, Path)
 
     @property
     def uuid(self) -> str:
