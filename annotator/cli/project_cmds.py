@@ -103,6 +103,10 @@ def cmd_import(args) -> int:
         print(f"note: {n}", file=sys.stderr)
     print(f"imported {len(report.added)} documents"
           + (f" and {report.annotations} annotations by {args.coder}" if args.coder else ""))
+    if report.missing_required:
+        print("required attributes left empty (the file has labels only; fill them in the "
+              "desk): " + ", ".join(f"{k} on {n}" for k, n in
+                                    sorted(report.missing_required.items())))
     if report.duplicates:
         print(f"{len(report.duplicates)} already in the project (same text), not added again:")
         for title, doc_id in report.duplicates[:20]:
