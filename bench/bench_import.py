@@ -19,12 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import uuid
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
