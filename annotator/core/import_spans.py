@@ -1,7 +1,9 @@
-"""Storing an import's coded spans (doccano) in bulk: one executemany per few thousand
-annotations instead of an ORM object, a flush and a lookup per span. A 5,000-article file
-with 100,000 spans went from 23x a bare sqlite3 load of the same rows to about 2x
-(bench/bench_import.py)."""
+"""What an import brings beside the texts: coded spans (doccano), stored in bulk, and the
+project's date order for ambiguous dates.
+
+Spans go in with one executemany per few thousand annotations instead of an ORM object, a
+flush and a lookup per span: a 5,000-article file with 100,000 spans went from 23x a bare
+sqlite3 load of the same rows to about 2.5x (bench/bench_import.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +13,17 @@ from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from .codebook import Codebook
-from .models import Annotation, Assignment, Category, new_uuid, utcnow
+from .importers.dates import DATE_ORDERS
+from .models import Annotation, Assignment, Category, Setting, new_uuid, utcnow
 
 SPAN_CHUNK = 5000  # annotations per executemany; Cancel is checked between them
 ID_CHUNK = 500  # ids per IN (...) query
+
+
+def date_order(s: Session) -> str:
+    """The project's reading of ambiguous numeric dates (setting "date_order")."""
+    row = s.get(Setting, "date_order")
+    return row.value if row is not None and row.value in DATE_ORDERS else DATE_ORDERS[0]
 
 
 def label_categories(s: Session, cb: Codebook, labels: Iterable[str]) -> dict[str, tuple]:

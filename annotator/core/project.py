@@ -23,8 +23,9 @@ from . import db
 from .annotations import AnnotationsMixin
 from .codebook import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
 from .errors import InputError, NotFoundError, ProjectError
-from .import_spans import label_categories, store_spans
+from .import_spans import date_order, label_categories, store_spans
 from .importers.base import ImportedDocument
+from .importers.dates import apply_date_order
 from .memos import MemosMixin
 from .models import (
     Annotation,
@@ -372,6 +373,9 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
                 fresh[digest] = d
             now = utcnow()
             items = list(fresh.items())
+            order = date_order(s)
+            for _, d in items:  # 03/07/2017: the project's date order decides
+                d.published = apply_date_order(d.published, d.meta, order)
             total = len(items)
             report_progress(progress, 0, total)
             for start in range(0, len(items), STORE_CHUNK):
