@@ -23,11 +23,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .files import check_folder, explain_os_error, opened, temp_beside
+from .names import coder_slugs, spss_names
 from .plan import Plan, counts_of, make_plan
 from .sheet_about import about_table
 from .sheet_agreement import build_agreement_report
 from .sheets import data_tables
-from .names import coder_slugs, spss_names
 from .table import Column, ExportError, Joined, Progress, Table
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
