@@ -240,22 +240,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="68"/>
+        <location filename="../../gui/app.py" line="69"/>
         <source>Demo project</source>
         <translation>مشروع تجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="94"/>
+        <location filename="../../gui/app.py" line="95"/>
         <source>Welcome to Annotator</source>
         <translation>مرحباً بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95"/>
+        <location filename="../../gui/app.py" line="96"/>
         <source>Your name as a coder (saved with every annotation; you can change it in Settings):</source>
         <translation>اسمك بصفتك مرمِّزاً (يُحفظ مع كل ترميز، ويمكنك تغييره من الإعدادات):</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="109"/>
+        <location filename="../../gui/app.py" line="110"/>
         <source>Internal error (%1); details in %2. Everything you coded is saved.</source>
         <translation>خطأ داخلي (%1)؛ التفاصيل في %2. كل ما رمّزته محفوظ.</translation>
     </message>
@@ -599,114 +599,119 @@
         <translation>مشروعات Annotator (*.annot)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="148"/>
+        <location filename="../../gui/files.py" line="149"/>
         <source>Import articles</source>
         <translation>استيراد مواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="149"/>
+        <location filename="../../gui/files.py" line="150"/>
         <source>Articles (%1);;All files (*)</source>
         <translation>المواد (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="156"/>
+        <location filename="../../gui/files.py" line="157"/>
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد من المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="175"/>
+        <location filename="../../gui/files.py" line="182"/>
         <source>Importing articles</source>
         <translation>استيراد المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="180"/>
+        <location filename="../../gui/files.py" line="187"/>
         <source>Files read: %1 of %2</source>
         <translation>الملفات المقروءة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="187"/>
+        <location filename="../../gui/files.py" line="194"/>
         <source>No articles found to import.</source>
         <translation>لم يُعثر على مواد للاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="192"/>
+        <location filename="../../gui/files.py" line="199"/>
         <source>Nothing was imported.</source>
         <translation>لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="203"/>
+        <location filename="../../gui/files.py" line="210"/>
         <source>Storing articles</source>
         <translation>حفظ المواد في المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="208"/>
+        <location filename="../../gui/files.py" line="215"/>
         <source>Articles stored: %1 of %2</source>
         <translation>المواد المحفوظة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="211"/>
+        <location filename="../../gui/files.py" line="218"/>
         <source>%1 articles added.</source>
         <translation>أُضيفت %1 مادة.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="213"/>
+        <location filename="../../gui/files.py" line="220"/>
         <source>%1 were already in the project.</source>
         <translation>%1 موجودة في المشروع من قبل.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="223"/>
+        <location filename="../../gui/files.py" line="230"/>
         <source>Import cancelled; nothing was added.</source>
         <translation>أُلغي الاستيراد، ولم يُضَف شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="251"/>
+        <location filename="../../gui/files.py" line="258"/>
         <source>Export to Excel</source>
         <translation>تصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="252"/>
+        <location filename="../../gui/files.py" line="259"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="268"/>
+        <location filename="../../gui/files.py" line="275"/>
         <source>Exporting to Excel</source>
         <translation>التصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="311"/>
+        <location filename="../../gui/files.py" line="323"/>
         <source>Restore cancelled; the project is unchanged.</source>
         <translation>أُلغي الاسترجاع، والمشروع كما كان.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="313"/>
+        <location filename="../../gui/files.py" line="325"/>
         <source>Articles checked: %1 of %2</source>
         <translation>المواد المفحوصة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="269"/>
+        <location filename="../../gui/files.py" line="276"/>
         <source>Exported to %1</source>
         <translation>صُدِّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="270"/>
+        <location filename="../../gui/files.py" line="277"/>
         <source>Export cancelled; no file was written.</source>
         <translation>أُلغي التصدير، ولم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="272"/>
+        <location filename="../../gui/files.py" line="279"/>
         <source>Rows written: %1 of %2</source>
         <translation>الصفوف المكتوبة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="306"/>
+        <location filename="../../gui/files.py" line="318"/>
         <source>Restoring a backup</source>
         <translation>استرجاع نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="308"/>
+        <location filename="../../gui/files.py" line="320"/>
         <source>Restored the backup; the state before it is kept as a backup too.</source>
         <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="285"/>
+        <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
+        <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
     </message>
 </context>
 <context>
@@ -2067,22 +2072,22 @@
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="188"/>
+        <location filename="../../gui/tasks.py" line="189"/>
         <source>“%1” is still running. Wait until it finishes, or cancel it.</source>
         <translation>لا تزال «%1» جارية. انتظر حتى تنتهي، أو ألغِها.</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="189"/>
+        <location filename="../../gui/tasks.py" line="190"/>
         <source>Please wait</source>
         <translation>يُرجى الانتظار</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="210"/>
+        <location filename="../../gui/tasks.py" line="212"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/tasks.py" line="302"/>
+        <location filename="../../gui/tasks.py" line="307"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
