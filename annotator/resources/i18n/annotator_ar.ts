@@ -286,42 +286,47 @@
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="449"/>
+        <location filename="../../gui/attribute_panel.py" line="330"/>
+        <source>%1 (retired)</source>
+        <translation>%1 (متقاعدة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="453"/>
         <source>Links:</source>
         <translation>الروابط:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="450"/>
+        <location filename="../../gui/attribute_panel.py" line="454"/>
         <source>Link… (L)</source>
         <translation>ربط… (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="451"/>
+        <location filename="../../gui/attribute_panel.py" line="455"/>
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="452"/>
+        <location filename="../../gui/attribute_panel.py" line="456"/>
         <source>Change the category</source>
         <translation>تغيير الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="453"/>
+        <location filename="../../gui/attribute_panel.py" line="457"/>
         <source>Note:</source>
         <translation>ملاحظة:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="454"/>
+        <location filename="../../gui/attribute_panel.py" line="458"/>
         <source>Your note on this annotation (saved as you type)</source>
         <translation>ملاحظتك على هذا التوسيم (تُحفظ أثناء الكتابة)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="455"/>
+        <location filename="../../gui/attribute_panel.py" line="459"/>
         <source>Discuss with the supervisor</source>
         <translation>للنقاش مع المشرف</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="456"/>
+        <location filename="../../gui/attribute_panel.py" line="460"/>
         <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
         <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
     </message>
@@ -380,6 +385,14 @@
         <location filename="../../gui/palette.py" line="89"/>
         <source>— not coded —</source>
         <translation>— دون ترميز —</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookRules</name>
+    <message>
+        <location filename="../../gui/codebook_editor/rules.py" line="19"/>
+        <source>The codebook: %1</source>
+        <translation>دليل الترميز: %1</translation>
     </message>
 </context>
 <context>
@@ -543,12 +556,12 @@
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="120"/>
+        <location filename="../../gui/dialogs.py" line="123"/>
         <source>About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="120"/>
+        <location filename="../../gui/dialogs.py" line="123"/>
         <source>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;Code Arabic news for content analysis: claims, sources, attribution and reliability, right to left, with undo for every edit.&lt;/p&gt;&lt;p&gt;Article font: Noto Naskh Arabic (SIL Open Font License).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;ترميز الأخبار العربية لأغراض تحليل المضمون: الادعاءات والمصادر وصيغ الإسناد والموثوقية، من اليمين إلى اليسار، مع إمكانية التراجع عن كل تعديل.&lt;/p&gt;&lt;p&gt;خط المواد: Noto Naskh Arabic (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
     </message>
@@ -1244,7 +1257,7 @@
     </message>
     <message>
         <location filename="../../gui/supervisor/agreement_view.py" line="284"/>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="230"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="234"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
@@ -1534,17 +1547,17 @@
         <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="226"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="230"/>
         <source>No gold spans yet: decide a disagreement, or accept all agreed spans.</source>
         <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="245"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="249"/>
         <source>gold has no span in this article yet</source>
         <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="262"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="266"/>
         <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
         <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
     </message>
@@ -1994,22 +2007,22 @@
         <translation>1  ربط في المرجع: {0} ← {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="165"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="169"/>
         <source>Choose a disagreement that has a gold span first, then L.</source>
         <translation>اختر أولًا موضع اختلاف له مقطع في المرجع، ثم اضغط L.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="170"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="174"/>
         <source>Click the gold span to link {0} to (linked ones are unlinked); Esc cancels.</source>
         <translation>انقر المقطع المرجعي الذي تربط به {0} (ويُفك الرابط إن كانا مرتبطين)؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="192"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="196"/>
         <source>No gold span there that {0} can be linked to.</source>
         <translation>لا مقطع مرجعيًا هناك يمكن ربط {0} به.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="198"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="202"/>
         <source>Gold links changed: {0} — {1}</source>
         <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
     </message>
