@@ -822,31 +822,36 @@
     </message>
     <message>
         <location filename="../../gui/import_summary.py" line="85"/>
+        <source>No articles found to import.</source>
+        <translation>لم يُعثر على مواد للاستيراد.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_summary.py" line="87"/>
         <source>No article could be read. %1 files cannot be imported:</source>
         <translation>تعذّرت قراءة أي مادة. لا يمكن استيراد %1 ملف:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_summary.py" line="89"/>
+        <location filename="../../gui/import_summary.py" line="91"/>
         <source>%1 articles were read from %2 files.</source>
         <translation>قُرئت %1 مادة من %2 ملف.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_summary.py" line="91"/>
+        <location filename="../../gui/import_summary.py" line="93"/>
         <source>%1 files cannot be imported:</source>
         <translation>لا يمكن استيراد %1 ملف:</translation>
     </message>
     <message>
-        <location filename="../../gui/import_summary.py" line="93"/>
+        <location filename="../../gui/import_summary.py" line="95"/>
         <source>%1 articles added.</source>
         <translation>أُضيفت %1 مادة.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_summary.py" line="96"/>
+        <location filename="../../gui/import_summary.py" line="98"/>
         <source>%1 were already in the project and were not added again.</source>
         <translation>%1 منها موجودة في المشروع من قبل، فلم تُضَف مرة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_summary.py" line="100"/>
+        <location filename="../../gui/import_summary.py" line="102"/>
         <source>%1 files were skipped:</source>
         <translation>تُخُطِّي %1 ملف:</translation>
     </message>
