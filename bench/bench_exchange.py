@@ -87,7 +87,7 @@ def step_frame(project: Path, dump: Path) -> dict:
 
     real, pyreadstat.write_sav = pyreadstat.write_sav, capture
     try:
-        spss._write(dump.with_suffix(".sav"), frame, t, labels, 0, "bench")
+        spss._write(dump.with_suffix(".sav"), frame, t, labels, 0, "bench", plan.coder_names)
     finally:
         pyreadstat.write_sav = real
     with open(dump, "wb") as fh:

@@ -136,11 +136,13 @@ def table_labels(plan: Plan, table: Table) -> Labels:
     return out
 
 
-def write_labels_csv(plan: Plan, folder) -> Path:
+def write_labels_csv(plan: Plan, folder, names: str = "labels") -> Path:
     """labels.csv beside the CSV tables: one row per value label (variable, value,
     label_en, label_ar) and one per variable label (value left empty), so R users can
-    apply them (docs/file-formats.md has the snippet)."""
+    apply them (docs/file-formats.md has the snippet). `names`: as the CSV files were
+    written ("labels": the workbook's column names, "spss": exporters/names.py)."""
     from ..exporters.files import temp_beside
+    from ..exporters.names import coder_slugs, spss_names
     from ..exporters.sheet_annotations import annotations_table
     from ..exporters.sheet_claims import claims_table
     from ..exporters.sheet_documents import documents_table
@@ -157,15 +159,21 @@ def write_labels_csv(plan: Plan, folder) -> Path:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(["variable", "value", "label_en", "label_ar"])
+            slugs = coder_slugs(plan.coder_names)
             for t in tables:
                 lab = table_labels(plan, t)
-                for name, (en, ar) in lab.variables.items():
+                cols = [c.name for c in t.columns]
+                var = dict(zip(cols, spss_names(cols, slugs) if names == "spss" else cols,
+                               strict=True))
+                for col, (en, ar) in lab.variables.items():
+                    name = var[col]
                     if (name, "") not in seen:
                         seen.add((name, ""))
                         w.writerow([name, "", en, ar])
-                for name, values in lab.values.items():
+                for col, values in lab.values.items():
+                    name = var[col]
                     for value, (en, ar) in values.items():
-                        shown = ("TRUE" if value else "FALSE") if name in lab.booleans \
+                        shown = ("TRUE" if value else "FALSE") if col in lab.booleans \
                             else str(value)
                         if (name, shown) not in seen:
                             seen.add((name, shown))

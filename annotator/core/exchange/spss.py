@@ -1,6 +1,7 @@
 """SPSS (.sav): one table of the workbook (Annotations by default) with variable labels in
 English and Arabic, value labels for every category and choice value, measurement levels
-(ordinal where the codebook says so), UTF-8 text and variable names SPSS accepts.
+(ordinal where the codebook says so), UTF-8 text, and the variable names SPSS and R accept
+that `export --csv-names spss` gives the CSV files (exporters/names.py).
 
 Written with pyreadstat from a pandas frame. The table's rows are streamed from the
 project and turned into typed column arrays a chunk at a time (never a list of row
@@ -11,11 +12,11 @@ memory (bench/bench_exchange.py prints it).
 from __future__ import annotations
 
 import os
-import re
 from datetime import date, datetime
 from pathlib import Path
 
 from ..exporters.files import check_output_file, explain_os_error, opened, temp_beside
+from ..exporters.names import coder_slugs, spss_names
 from ..exporters.plan import make_plan
 from ..exporters.sheet_annotations import annotations_table
 from ..exporters.sheet_claims import claims_table
@@ -29,10 +30,8 @@ TABLES = {"annotations": annotations_table, "documents": documents_table,
           "claims": claims_table, "matrix": matrix_table, "links": links_table}
 CHUNK = 20_000  # rows turned into column arrays at a time
 MAX_STRING = 32_767  # bytes in one SPSS string value
-MAX_NAME = 64  # bytes in a variable name
 MAX_VAR_LABEL = 255
 MAX_VALUE_LABEL = 120
-RESERVED = {"ALL", "AND", "BY", "EQ", "GE", "GT", "LE", "LT", "NE", "NOT", "OR", "TO", "WITH"}
 NUMERIC_KINDS = ("int", "num", "bool")
 
 
@@ -42,29 +41,6 @@ def _cut(s: str, limit: int) -> str:
     if len(b) <= limit:
         return s
     return b[:limit].decode("utf-8", "ignore")
-
-
-def spss_names(columns: list[str]) -> dict[str, str]:
-    """Column -> a variable name SPSS accepts: letters (any script), digits, _ and ., a
-    letter first, at most 64 bytes, no reserved word, unique without regard to case."""
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for col in columns:
-        s = re.sub(r"[^\w.]+", "_", col).strip("_.")
-        s = re.sub(r"_+", "_", s)
-        if not s or not s[0].isalpha():
-            s = "v_" + s
-        s = _cut(s, MAX_NAME).rstrip("._")
-        if s.upper() in RESERVED:
-            s += "_"
-        base, n = s, 2
-        while s.casefold() in taken:
-            suffix = f"_{n}"
-            s = _cut(base, MAX_NAME - len(suffix)).rstrip("._") + suffix
-            n += 1
-        taken.add(s.casefold())
-        out[col] = s
-    return out
 
 
 def export_sav(project, path, coders: list[str] | None = None, gold: bool = False,
@@ -81,7 +57,7 @@ def export_sav(project, path, coders: list[str] | None = None, gold: bool = Fals
         t = TABLES[table](plan)
         labels = table_labels(plan, t)
         frame, truncated = build_frame(t, labels, progress)
-        return _write(path, frame, t, labels, truncated, p.name)
+        return _write(path, frame, t, labels, truncated, p.name, plan.coder_names)
 
 
 def build_frame(table: Table, labels: Labels, progress: Progress | None = None):
@@ -167,11 +143,18 @@ def _label(en: str, ar: str, limit: int) -> str:
     return _cut(en if not ar or ar == en else f"{en} / {ar}", limit)
 
 
+def variable_names(table: Table, coders: list[str]) -> dict[str, str]:
+    """Column -> its SPSS variable name: the very names `--csv-names spss` gives the CSV
+    files (ASCII, valid in SPSS and R), so scripts work on either."""
+    cols = [c.name for c in table.columns]
+    return dict(zip(cols, spss_names(cols, coder_slugs(coders)), strict=True))
+
+
 def _write(path: Path, frame, table: Table, labels: Labels, truncated: int,
-           project_name: str) -> dict:
+           project_name: str, coders: list[str]) -> dict:
     import pyreadstat
 
-    names = spss_names([c.name for c in table.columns])
+    names = variable_names(table, coders)
     frame = frame.rename(columns=names)
     var_labels = {names[c]: _label(en, ar, MAX_VAR_LABEL)
                   for c, (en, ar) in labels.variables.items()}

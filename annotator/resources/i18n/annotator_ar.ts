@@ -335,6 +335,11 @@
             <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
             <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
         </message>
+        <message>
+            <location filename="../../gui/attribute_panel.py" line="330" />
+            <source>%1 (retired)</source>
+            <translation>%1 (متقاعدة)</translation>
+        </message>
     </context>
     <context>
         <name>BackupsDialog</name>
@@ -894,6 +899,11 @@
             <location filename="../../gui/import_summary.py" line="100" />
             <source>%1 files were skipped:</source>
             <translation>تُخُطِّي %1 ملف:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="85" />
+            <source>No articles found to import.</source>
+            <translation>لم يُعثر على مواد للاستيراد.</translation>
         </message>
     </context>
     <context>
@@ -2148,6 +2158,93 @@
             <location filename="../../gui/tasks.py" line="302" />
             <source>Annotator</source>
             <translation>Annotator</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodebookRules</name>
+        <message>
+            <location filename="../../gui/codebook_editor/rules.py" line="19" />
+            <source>The codebook: %1</source>
+            <translation>دليل الترميز: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Sync</name>
+        <message>
+            <location filename="../../gui/sync_control.py" line="24" />
+            <location filename="../../gui/sync_control.py" line="28" />
+            <source>Not synced yet</source>
+            <translation>لم تجرِ المزامنة بعد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="32" />
+            <source>Synced just now</source>
+            <translation>تمت المزامنة للتو</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="34" />
+            <source>Last synced %1 min ago</source>
+            <translation>آخر مزامنة قبل %1 دقيقة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="36" />
+            <source>Last synced %1 h ago</source>
+            <translation>آخر مزامنة قبل %1 ساعة</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="37" />
+            <source>Last synced %1 days ago</source>
+            <translation>آخر مزامنة قبل %1 يوم</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="64" />
+            <source>S&amp;ync with the team server</source>
+            <translation>مزامنة مع خادم الفريق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="65" />
+            <source>Send your work to the team server and get new articles (Ctrl+Shift+Y)</source>
+            <translation>أرسل عملك إلى خادم الفريق واستلم المقالات الجديدة (Ctrl+Shift+Y)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="88" />
+            <source>Sync is for a coder's file (the package your supervisor gave you). This project is not one.</source>
+            <translation>المزامنة لملف المرمِّز (الملف الذي أعطاك إياه المشرف)، وهذا المشروع ليس كذلك.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="95" />
+            <source>Team server</source>
+            <translation>خادم الفريق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="96" />
+            <source>The server's address, from your supervisor (postgresql://YOUR_LOGIN@HOST/DATABASE):</source>
+            <translation>عنوان الخادم كما أعطاك إياه المشرف (postgresql://YOUR_LOGIN@HOST/DATABASE):</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="103" />
+            <source>Not a server address: %1</source>
+            <translation>ليس عنوان خادم: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="115" />
+            <source>Syncing with the team server</source>
+            <translation>المزامنة مع خادم الفريق</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="118" />
+            <source>Rows sent: %1 of %2</source>
+            <translation>الصفوف المرسلة: %1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="123" />
+            <source>Synced: %1 changes sent, %2 new articles.</source>
+            <translation>تمت المزامنة: أُرسل %1 من التغييرات، ووصلت %2 من المقالات الجديدة.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/sync_control.py" line="126" />
+            <source>The codebook was updated.</source>
+            <translation>وحُدِّث دليل الترميز.</translation>
         </message>
     </context>
 </TS>
