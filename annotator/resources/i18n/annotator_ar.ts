@@ -388,6 +388,244 @@
     </message>
 </context>
 <context>
+    <name>CodebookEditor</name>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="101"/>
+        <source>Merge value &apos;%1&apos; into &apos;%2&apos;</source>
+        <translation>دمج القيمة «%1» في «%2»</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="282"/>
+        <source>Codebook editor</source>
+        <translation>محرر دليل الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="283"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="539"/>
+        <source>Add category</source>
+        <translation>إضافة فئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="283"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="549"/>
+        <source>Add attribute</source>
+        <translation>إضافة سمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="284"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="561"/>
+        <source>Add value</source>
+        <translation>إضافة قيمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="284"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="571"/>
+        <source>Add relation</source>
+        <translation>إضافة علاقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="285"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="285"/>
+        <source>Move up</source>
+        <translation>تحريك لأعلى</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="285"/>
+        <source>Move down</source>
+        <translation>تحريك لأسفل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="290"/>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="290"/>
+        <source>Name (English)</source>
+        <translation>الاسم (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="291"/>
+        <source>Name (Arabic)</source>
+        <translation>الاسم (بالعربية)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="291"/>
+        <source>Coding rule</source>
+        <translation>قاعدة الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="292"/>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="292"/>
+        <source>Hotkey (1–9)</source>
+        <translation>مفتاح الاختصار (1–9)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="293"/>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="293"/>
+        <source>Type</source>
+        <translation>نوع السمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="294"/>
+        <source>Required</source>
+        <translation>إلزامية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="294"/>
+        <source>Ordinal (values low to high)</source>
+        <translation>ترتيبية (القيم من الأدنى إلى الأعلى)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="295"/>
+        <source>Retired (hidden from coders, kept in the data)</source>
+        <translation>متقاعدة (مخفية عن المرمِّزين، محفوظة في البيانات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="296"/>
+        <source>From category</source>
+        <translation>من الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="296"/>
+        <source>To category</source>
+        <translation>إلى الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="299"/>
+        <source>Merge this value into another…</source>
+        <translation>دمج هذه القيمة في قيمة أخرى…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="300"/>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="301"/>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="302"/>
+        <source>Import…</source>
+        <translation>استيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="303"/>
+        <source>Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="304"/>
+        <source>Save as new version</source>
+        <translation>حفظ كإصدار جديد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="305"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="449"/>
+        <source>not a colour like #aec7e8</source>
+        <translation>ليس لونًا مثل ‎#aec7e8‎</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="451"/>
+        <source>✓ dark text reads on it</source>
+        <translation>✓ النص الداكن مقروء عليه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="452"/>
+        <source>✗ too dark or too pale for highlighted text: choose a lighter, clearer colour</source>
+        <translation>✗ داكن جدًا أو باهت جدًا للنص المظلل: اختر لونًا أفتح وأوضح</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="465"/>
+        <source>a hotkey is one digit, 1 to 9</source>
+        <translation>مفتاح الاختصار رقم واحد من 1 إلى 9</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="467"/>
+        <source>%1 is already the key of &apos;%2&apos;</source>
+        <translation>%1 هو مفتاح «%2» من قبل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="513"/>
+        <source>Edit %1</source>
+        <translation>تعديل %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="581"/>
+        <source>&apos;%1&apos; is used by %2 annotations: it cannot be deleted. Retire it (hidden from coders, kept in the data) or merge it into another value.</source>
+        <translation>«%1» مستخدم في %2 من الترميزات: لا يمكن حذفه. اجعله متقاعدًا (مخفيًا عن المرمِّزين، محفوظًا في البيانات) أو ادمجه في قيمة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="594"/>
+        <source>Delete %1</source>
+        <translation>حذف %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="635"/>
+        <source>Reorder</source>
+        <translation>إعادة ترتيب</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="645"/>
+        <source>Save your changes first: merging values rewrites coded data.</source>
+        <translation>احفظ تعديلاتك أولًا: دمج القيم يعيد كتابة البيانات المرمَّزة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="650"/>
+        <source>Merge value</source>
+        <translation>دمج قيمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="651"/>
+        <source>Annotations with &apos;%1&apos; get:</source>
+        <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="673"/>
+        <source>Import a codebook</source>
+        <translation>استيراد دليل ترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="674"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="689"/>
+        <source>Codebooks (*.yaml *.yml *.json)</source>
+        <translation>أدلة الترميز (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="683"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="687"/>
+        <source>Export the codebook</source>
+        <translation>تصدير دليل الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="708"/>
+        <source>Saved as version %1.</source>
+        <translation>حُفظ بوصفه الإصدار %1.</translation>
+    </message>
+</context>
+<context>
     <name>CodebookRules</name>
     <message>
         <location filename="../../gui/codebook_editor/rules.py" line="19"/>
@@ -612,117 +850,117 @@
         <translation>مشروعات Annotator (*.annot)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="149"/>
+        <location filename="../../gui/files.py" line="153"/>
         <source>Import articles</source>
         <translation>استيراد مواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="150"/>
+        <location filename="../../gui/files.py" line="154"/>
         <source>Articles (%1);;All files (*)</source>
         <translation>المواد (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="157"/>
+        <location filename="../../gui/files.py" line="161"/>
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد من المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="182"/>
+        <location filename="../../gui/files.py" line="186"/>
         <source>Importing articles</source>
         <translation>استيراد المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="187"/>
+        <location filename="../../gui/files.py" line="191"/>
         <source>Files read: %1 of %2</source>
         <translation>الملفات المقروءة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="194"/>
+        <location filename="../../gui/files.py" line="198"/>
         <source>No articles found to import.</source>
         <translation>لم يُعثر على مواد للاستيراد.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="199"/>
+        <location filename="../../gui/files.py" line="203"/>
         <source>Nothing was imported.</source>
         <translation>لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="210"/>
+        <location filename="../../gui/files.py" line="214"/>
         <source>Storing articles</source>
         <translation>حفظ المواد في المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="215"/>
+        <location filename="../../gui/files.py" line="219"/>
         <source>Articles stored: %1 of %2</source>
         <translation>المواد المحفوظة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="218"/>
+        <location filename="../../gui/files.py" line="222"/>
         <source>%1 articles added.</source>
         <translation>أُضيفت %1 مادة.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="220"/>
+        <location filename="../../gui/files.py" line="224"/>
         <source>%1 were already in the project.</source>
         <translation>%1 موجودة في المشروع من قبل.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="230"/>
+        <location filename="../../gui/files.py" line="234"/>
         <source>Import cancelled; nothing was added.</source>
         <translation>أُلغي الاستيراد، ولم يُضَف شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="258"/>
+        <location filename="../../gui/files.py" line="262"/>
         <source>Export to Excel</source>
         <translation>تصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="259"/>
+        <location filename="../../gui/files.py" line="263"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="275"/>
+        <location filename="../../gui/files.py" line="279"/>
         <source>Exporting to Excel</source>
         <translation>التصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="323"/>
+        <location filename="../../gui/files.py" line="327"/>
         <source>Restore cancelled; the project is unchanged.</source>
         <translation>أُلغي الاسترجاع، والمشروع كما كان.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="325"/>
+        <location filename="../../gui/files.py" line="329"/>
         <source>Articles checked: %1 of %2</source>
         <translation>المواد المفحوصة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="276"/>
+        <location filename="../../gui/files.py" line="280"/>
         <source>Exported to %1</source>
         <translation>صُدِّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="277"/>
+        <location filename="../../gui/files.py" line="281"/>
         <source>Export cancelled; no file was written.</source>
         <translation>أُلغي التصدير، ولم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="279"/>
+        <location filename="../../gui/files.py" line="283"/>
         <source>Rows written: %1 of %2</source>
         <translation>الصفوف المكتوبة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="318"/>
+        <location filename="../../gui/files.py" line="322"/>
         <source>Restoring a backup</source>
         <translation>استرجاع نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="320"/>
+        <location filename="../../gui/files.py" line="324"/>
         <source>Restored the backup; the state before it is kept as a backup too.</source>
         <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="285"/>
+        <location filename="../../gui/files.py" line="289"/>
         <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
         <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
     </message>
@@ -1087,54 +1325,59 @@
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="119"/>
+        <location filename="../../gui/supervisor/__init__.py" line="120"/>
         <source>S&amp;upervisor</source>
         <translation>الإشراف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="120"/>
+        <location filename="../../gui/supervisor/__init__.py" line="121"/>
         <source>&amp;Agreement…</source>
         <translation>الاتفاق بين المرمّزين…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="121"/>
+        <location filename="../../gui/supervisor/__init__.py" line="122"/>
         <source>&amp;Compare coders on this article…</source>
         <translation>مقارنة المرمّزين في هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="122"/>
+        <location filename="../../gui/supervisor/__init__.py" line="123"/>
         <source>&amp;Package for a coder…</source>
         <translation>حزمة لمرمّز…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="123"/>
+        <location filename="../../gui/supervisor/__init__.py" line="124"/>
         <source>&amp;Merge coders&apos; files…</source>
         <translation>دمج ملفات المرمّزين…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="124"/>
+        <location filename="../../gui/supervisor/__init__.py" line="125"/>
         <source>A&amp;ssign documents…</source>
         <translation>توزيع المقالات…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="125"/>
+        <location filename="../../gui/supervisor/__init__.py" line="126"/>
         <source>P&amp;rogress per coder…</source>
         <translation>تقدّم كل مرمّز…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="158"/>
-        <location filename="../../gui/supervisor/__init__.py" line="179"/>
+        <location filename="../../gui/supervisor/__init__.py" line="127"/>
+        <source>Code&amp;book editor…</source>
+        <translation>محرر دليل الترميز…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/__init__.py" line="160"/>
+        <location filename="../../gui/supervisor/__init__.py" line="188"/>
         <location filename="../../gui/supervisor/common.py" line="153"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="159"/>
+        <location filename="../../gui/supervisor/__init__.py" line="161"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="180"/>
+        <location filename="../../gui/supervisor/__init__.py" line="189"/>
         <source>No article has been annotated by two coders yet.</source>
         <translation>لم يرمّز مرمّزان أيّ مقال بعد.</translation>
     </message>
