@@ -29,6 +29,7 @@ MODULES = ("project_cmds", "agreement_cmds", "export_cmds", "team_cmds", "sugges
 COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("project_cmds", "create a project file"),
     "import": ("project_cmds", "import articles into a project"),
+    "settings": ("project_cmds", "show or change the project's settings"),
     "docs": ("project_cmds", "list the documents"),
     "show": ("project_cmds", "print a document's text"),
     "codebook": ("project_cmds", "print, export or import the codebook"),

@@ -23,7 +23,9 @@ from . import db
 from .annotations import AnnotationsMixin
 from .codebook import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
 from .errors import InputError, NotFoundError, ProjectError
+from .import_spans import date_order, label_categories, store_spans
 from .importers.base import ImportedDocument
+from .importers.dates import apply_date_order
 from .memos import MemosMixin
 from .models import (
     Annotation,
@@ -420,6 +422,9 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                 fresh[digest] = d
             now = utcnow()
             items = list(fresh.items())
+            order = date_order(s)
+            for _, d in items:  # 03/07/2017: the project's date order decides
+                d.published = apply_date_order(d.published, d.meta, order)
             total = len(items)
             report_progress(progress, 0, total)
             for start in range(0, len(items), STORE_CHUNK):
@@ -441,33 +446,20 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                 report.added.extend(ids)
                 report_progress(progress, start + len(chunk), total, chunk[-1][1].title)
             seen_new: set[str] = set()
+            coded: list[tuple[int, ImportedDocument]] = []
             for d, digest in zip(docs, digests, strict=True):
-                if d.spans:
-                    checkpoint(cancel)
                 doc_id = known[digest]
                 if digest in fresh and digest not in seen_new:
                     seen_new.add(digest)
                 else:
                     report.duplicates.append((d.title, doc_id))
                 if d.spans:
-                    cid = self._coder_id(s, coder)
-                    have = {(a.start, a.end, a.category_id) for a in s.scalars(
-                        select(Annotation).where(Annotation.document_id == doc_id,
-                                                 Annotation.coder_id == cid,
-                                                 Annotation.deleted.is_(None)))}
-                    for sp in d.spans:
-                        cat = cb.category_for_label(sp.label)
-                        key = (sp.start, sp.end, self._category_id(s, cat.key))
-                        if key in have:  # importing the same file twice adds nothing
-                            continue
-                        have.add(key)
-                        s.add(Annotation(document_id=doc_id, coder_id=cid, category_id=key[2],
-                                         start=sp.start, end=sp.end,
-                                         quote=d.text[sp.start:sp.end], attrs={},
-                                         origin="imported"))
-                        report.annotations += 1
-                    self._ensure_assignment(s, doc_id, cid, "in_progress")
-                    s.flush()
+                    coded.append((doc_id, d))
+            if coded:
+                checkpoint(cancel)
+                cats = label_categories(s, cb, (sp.label for _, d in coded for sp in d.spans))
+                report.annotations, report.missing_required = store_spans(
+                    s, self._coder_id(s, coder), coded, cats, lambda: checkpoint(cancel))
             checkpoint(cancel)  # the last moment a Cancel still keeps the project as it was
         report_progress(progress, total, total)
         if report.added:
@@ -477,8 +469,8 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
     def unknown_labels(self, docs: Iterable[ImportedDocument]) -> list[str]:
         """Span labels (doccano) that match no category key or name, sorted."""
         cb = self.codebook()
-        return sorted({sp.label for d in docs for sp in d.spans
-                       if cb.category_for_label(sp.label) is None})
+        labels = {sp.label for d in docs for sp in d.spans}  # each label matched once
+        return sorted(x for x in labels if cb.category_for_label(x) is None)
 
     def documents(self, ids: Iterable[int] | None = None, with_meta: bool = False
                   ) -> list[DocumentInfo]:
