@@ -125,81 +125,101 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="49"/>
+        <source>Article &amp;list</source>
+        <translation>قائمة المواد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="50"/>
+        <source>&amp;Coding panel</source>
+        <translation>لوحة الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="51"/>
         <source>English</source>
         <translation>الإنجليزية (English)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50"/>
+        <location filename="../../gui/actions.py" line="52"/>
         <source>Arabic (العربية)</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="52"/>
+        <location filename="../../gui/actions.py" line="54"/>
         <source>&amp;Mark article done</source>
         <translation>تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="53"/>
+        <location filename="../../gui/actions.py" line="55"/>
         <source>&amp;Next article</source>
         <translation>المادة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="54"/>
+        <location filename="../../gui/actions.py" line="56"/>
         <source>&amp;Previous article</source>
         <translation>المادة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="56"/>
+        <location filename="../../gui/actions.py" line="57"/>
+        <source>Next &amp;incomplete annotation</source>
+        <translation>الترميز الناقص التالي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="58"/>
+        <source>Previous incomplete annotation</source>
+        <translation>الترميز الناقص السابق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="61"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57"/>
+        <location filename="../../gui/actions.py" line="62"/>
         <source>&amp;About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="59"/>
+        <location filename="../../gui/actions.py" line="64"/>
         <source>Category 1</source>
         <translation>الفئة 1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="60"/>
+        <location filename="../../gui/actions.py" line="65"/>
         <source>Category 2</source>
         <translation>الفئة 2</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="61"/>
+        <location filename="../../gui/actions.py" line="66"/>
         <source>Category 3</source>
         <translation>الفئة 3</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="62"/>
+        <location filename="../../gui/actions.py" line="67"/>
         <source>Category 4</source>
         <translation>الفئة 4</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="63"/>
+        <location filename="../../gui/actions.py" line="68"/>
         <source>Category 5</source>
         <translation>الفئة 5</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="64"/>
+        <location filename="../../gui/actions.py" line="69"/>
         <source>Category 6</source>
         <translation>الفئة 6</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="65"/>
+        <location filename="../../gui/actions.py" line="70"/>
         <source>Category 7</source>
         <translation>الفئة 7</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="66"/>
+        <location filename="../../gui/actions.py" line="71"/>
         <source>Category 8</source>
         <translation>الفئة 8</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="67"/>
+        <location filename="../../gui/actions.py" line="72"/>
         <source>Category 9</source>
         <translation>الفئة 9</translation>
     </message>
@@ -212,24 +232,29 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../gui/models.py" line="213"/>
+        <location filename="../../gui/models.py" line="225"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="213"/>
+        <location filename="../../gui/models.py" line="225"/>
         <source>Quote</source>
         <translation>النص المقتبس</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="213"/>
+        <location filename="../../gui/models.py" line="225"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="226"/>
+        <location filename="../../gui/models.py" line="238"/>
         <source>(whole article)</source>
         <translation>(المادة كاملة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/models.py" line="247"/>
+        <source>Lacks: %1</source>
+        <translation>ينقصه: %1</translation>
     </message>
 </context>
 <context>
@@ -271,52 +296,52 @@
 <context>
     <name>AttributePanel</name>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="289"/>
+        <location filename="../../gui/attribute_panel.py" line="294"/>
         <source>No annotation selected. Select text and press a category&apos;s key, or click a highlight.</source>
         <translation>لا يوجد ترميز محدد. حدّد نصاً واضغط مفتاح الفئة، أو انقر على مقطع مظلل.</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="293"/>
+        <location filename="../../gui/attribute_panel.py" line="298"/>
         <source>whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="449"/>
+        <location filename="../../gui/attribute_panel.py" line="454"/>
         <source>Links:</source>
         <translation>الروابط:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="450"/>
+        <location filename="../../gui/attribute_panel.py" line="455"/>
         <source>Link… (L)</source>
         <translation>ربط… (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="451"/>
+        <location filename="../../gui/attribute_panel.py" line="456"/>
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="452"/>
+        <location filename="../../gui/attribute_panel.py" line="457"/>
         <source>Change the category</source>
         <translation>تغيير الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="453"/>
+        <location filename="../../gui/attribute_panel.py" line="458"/>
         <source>Note:</source>
         <translation>ملاحظة:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="454"/>
+        <location filename="../../gui/attribute_panel.py" line="459"/>
         <source>Your note on this annotation (saved as you type)</source>
         <translation>ملاحظتك على هذا التوسيم (تُحفظ أثناء الكتابة)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="455"/>
+        <location filename="../../gui/attribute_panel.py" line="460"/>
         <source>Discuss with the supervisor</source>
         <translation>للنقاش مع المشرف</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="456"/>
+        <location filename="../../gui/attribute_panel.py" line="461"/>
         <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
         <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
     </message>
@@ -362,17 +387,22 @@
 <context>
     <name>CategoryPalette</name>
     <message>
-        <location filename="../../gui/palette.py" line="77"/>
+        <location filename="../../gui/palette.py" line="79"/>
         <source>&lt;b&gt;Categories&lt;/b&gt; (select text, then press the key)</source>
         <translation>&lt;b&gt;الفئات&lt;/b&gt; (حدّد النص ثم اضغط المفتاح)</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="79"/>
+        <location filename="../../gui/palette.py" line="82"/>
+        <source>Categories</source>
+        <translation>الفئات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/palette.py" line="94"/>
         <source>Whole article:</source>
         <translation>المادة كاملة:</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="89"/>
+        <location filename="../../gui/palette.py" line="104"/>
         <source>— not coded —</source>
         <translation>— دون ترميز —</translation>
     </message>
@@ -380,7 +410,7 @@
 <context>
     <name>Coding</name>
     <message>
-        <location filename="../../gui/coding.py" line="266"/>
+        <location filename="../../gui/coding.py" line="269"/>
         <source>Change category</source>
         <translation>تغيير الفئة</translation>
     </message>
@@ -447,19 +477,24 @@
         <translation>لا يمكن ربط «%1» بـ«%2».</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="256"/>
+        <location filename="../../gui/coding.py" line="259"/>
         <source>Annotate as</source>
         <translation>ترميز بالفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="265"/>
+        <location filename="../../gui/coding.py" line="268"/>
         <source>Delete annotation</source>
         <translation>حذف الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="278"/>
+        <location filename="../../gui/coding.py" line="281"/>
         <source>Remove link %1</source>
         <translation>إزالة الرابط %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="306"/>
+        <source>%1 of %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -551,22 +586,22 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../gui/models.py" line="111"/>
+        <location filename="../../gui/models.py" line="123"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="111"/>
+        <location filename="../../gui/models.py" line="123"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="111"/>
+        <location filename="../../gui/models.py" line="123"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="121"/>
+        <location filename="../../gui/models.py" line="133"/>
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
@@ -642,57 +677,62 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/find.py" line="228"/>
+        <location filename="../../gui/find.py" line="235"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="231"/>
+        <location filename="../../gui/find.py" line="238"/>
         <source>in all articles: %1</source>
         <translation>في كل المواد: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="235"/>
+        <location filename="../../gui/find.py" line="242"/>
         <source>none here; in other articles: %1</source>
         <translation>لا شيء هنا؛ في مواد أخرى: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="238"/>
+        <location filename="../../gui/find.py" line="245"/>
         <source>no matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="262"/>
+        <location filename="../../gui/find.py" line="270"/>
+        <source>Find</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="271"/>
         <source>Find (hamza, diacritics and tatweel are ignored)</source>
         <translation>بحث (تُتجاهل الهمزات والتشكيل والتطويل)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="267"/>
+        <location filename="../../gui/find.py" line="275"/>
         <source>This article</source>
         <translation>هذه المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="267"/>
+        <location filename="../../gui/find.py" line="275"/>
         <source>All articles</source>
         <translation>كل المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="270"/>
+        <location filename="../../gui/find.py" line="278"/>
         <source>Annotate all as</source>
         <translation>ترميز الكل بالفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="271"/>
+        <location filename="../../gui/find.py" line="279"/>
         <source>Previous match (Shift+F3)</source>
         <translation>النتيجة السابقة (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="272"/>
+        <location filename="../../gui/find.py" line="280"/>
         <source>Next match (F3, Enter)</source>
         <translation>النتيجة التالية (F3، Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="273"/>
+        <location filename="../../gui/find.py" line="281"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
@@ -711,119 +751,147 @@
     </message>
 </context>
 <context>
+    <name>Incomplete</name>
+    <message>
+        <location filename="../../gui/incomplete.py" line="44"/>
+        <source>%1 incomplete</source>
+        <translation>%1 ناقص</translation>
+    </message>
+    <message>
+        <location filename="../../gui/incomplete.py" line="45"/>
+        <source>Annotations lacking a required attribute (*): click or F8 for the next, Shift+F8 for the previous</source>
+        <translation>ترميزات تنقصها سمة مطلوبة (*): انقر أو اضغط F8 للتالي، وShift+F8 للسابق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/incomplete.py" line="58"/>
+        <source>and %1 more</source>
+        <translation>و%1 غيرها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/incomplete.py" line="60"/>
+        <source>Marked done. Lacking a required attribute (*): %1. F8 goes to each.</source>
+        <translation>عُلِّمت المادة منجزة. تنقص سمةٌ مطلوبة (*) هذه الترميزات: %1. اضغط F8 للانتقال إليها واحدًا واحدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/incomplete.py" line="67"/>
+        <source>No annotation lacks a required attribute.</source>
+        <translation>لا ينقص أيَّ ترميز سمةٌ مطلوبة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/incomplete.py" line="81"/>
+        <source>Incomplete %1 of %2: %3 lacks %4</source>
+        <translation>الناقص %1 من %2: %3 ينقصه %4</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="454"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>Typing…</source>
         <translation>جارٍ الكتابة…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>&amp;Undo: %1</source>
         <translation>تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Redo: %1</source>
         <translation>إعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497"/>
+        <location filename="../../gui/main_window.py" line="499"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="500"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499"/>
+        <location filename="../../gui/main_window.py" line="501"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500"/>
+        <location filename="../../gui/main_window.py" line="502"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="501"/>
+        <location filename="../../gui/main_window.py" line="503"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503"/>
+        <location filename="../../gui/main_window.py" line="505"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504"/>
+        <location filename="../../gui/main_window.py" line="506"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="507"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506"/>
+        <location filename="../../gui/main_window.py" line="508"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="374"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375"/>
-        <source>Marked done. Annotations still lacking a required attribute (*): %1</source>
-        <translation>عُلِّم المقال منجزاً. ترميزات تنقصها سمة إلزامية (*): %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
@@ -839,17 +907,17 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../gui/models.py" line="49"/>
+        <location filename="../../gui/models.py" line="50"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="50"/>
+        <location filename="../../gui/models.py" line="51"/>
         <source>In progress</source>
         <translation>قيد الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="51"/>
+        <location filename="../../gui/models.py" line="52"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
