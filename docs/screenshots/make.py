@@ -64,7 +64,7 @@ def main(out: Path) -> None:
         app.processEvents()
     win.grab().save(str(out / "desk-ar.png"))
     win.set_language("en")
-    render_document(project, seed, out / "render.png", coder="Mona")
+    render_document(project, seed, out / "render.png", coder="Mona", page=1)
     win.close()
     QApplication.processEvents()
     suggestions(app, tmp, out)
