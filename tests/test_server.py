@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import threading
 
 import psycopg
@@ -20,33 +19,9 @@ from annotator.core.packages import AssignmentPlan, apply_assignment, make_packa
 from annotator.core.project import Project
 from annotator.core.server.connect import open_server
 from annotator.core.server.security import add_coder
-from annotator.core.server.url import ServerURL
 from annotator.core.sync import sync
 
-from . import pgserver
-
 TEXT = "قالت صحيفة الجارديان البريطانية إن المقاتلين فروا. وأكدت مواقع عراقية أن العشرات فروا."
-
-
-@pytest.fixture(scope="module")
-def pg():
-    if pgserver.bindir() is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must have PostgreSQL's server binaries (.ci/run installs them)")
-        pytest.skip("no PostgreSQL server binaries here (Debian package postgresql)")
-    cluster = pgserver.start()
-    yield cluster
-    cluster.stop()
-
-
-@pytest.fixture
-def db(pg, monkeypatch):
-    # the supervisor's password, as libpq reads it: never in the address or the project
-    monkeypatch.setenv("PGPASSWORD", pg.password)
-    name = "t_" + secrets.token_hex(4)
-    with psycopg.connect(pg.url(), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return ServerURL(pg.url(name))
 
 
 def _study(tmp_path, n_docs=4, coders=("Mona", "Ali")):
@@ -215,7 +190,8 @@ def test_ten_coders_sync_at_once(tmp_path, db):
     with Project.open(tmp_path / "study.annot") as local, open_server(db) as server:
         assert _rows(server) == _rows(local)
         assert len(_rows(server)) == 10 * 3 * 2
-    assert cli(["agreement", str(db), "--json"]) == 0
+        from annotator.core.agreement.from_project import project_report
+        assert project_report(server) == project_report(local)  # the same figures
 
 
 def test_pull_brings_new_articles_and_the_codebook(tmp_path, db, pg):
