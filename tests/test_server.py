@@ -310,3 +310,40 @@ def test_supervisor_commands_take_the_server_address(tmp_path, db, capsys):
     sync(tmp_path / "Huda.annot", db.with_user(*huda))
     with open_server(db) as server:
         assert len(server.annotations(coder="Huda")) == 2
+
+
+def test_supervisor_adjudicates_while_coders_sync_and_nothing_is_lost(tmp_path, db):
+    from annotator.core.adjudication import accept_all_agreed
+
+    coders = ("Mona", "Ali", "Huda")
+    ids, creds = _server_with_coders(tmp_path, db, coders, n_docs=4)
+    for c in ("Mona", "Ali"):  # two coders are in: the supervisor can adjudicate
+        _code(tmp_path / f"{c}.annot", c, ids)
+        sync(tmp_path / f"{c}.annot", db.with_user(*creds[c]))
+    _code(tmp_path / "Huda.annot", "Huda", ids, extra=1)
+    errors = []
+
+    def adjudicate():
+        try:
+            with open_server(db) as server:
+                for d in ids:
+                    accept_all_agreed(server, d, "supervisor", coders=["Mona", "Ali"])
+        except Exception as exc:  # noqa: BLE001 - asserted below
+            errors.append(exc)
+
+    def late_coder():
+        try:
+            sync(tmp_path / "Huda.annot", db.with_user(*creds["Huda"]))
+        except Exception as exc:  # noqa: BLE001 - asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=adjudicate), threading.Thread(target=late_coder)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    with open_server(db) as server:
+        assert len(server.annotations(coder="Huda")) == 2 * len(ids)
+        assert len(server.annotations(coder="gold")) == 2 * len(ids)
+        assert len(server.annotations(coder="Mona")) == 2 * len(ids)
