@@ -34,6 +34,11 @@ def test_spans_stored_with_quotes_assignment_and_no_duplicates(tmp_path, capsys)
         [doc] = p.documents()
         got = sorted((a.category, a.start, a.end, a.quote) for a in p.annotations(doc.id))
         assert p.status(doc.id, "alice") == "in_progress"
+        version = p.codebook().version
+        with p._engine.connect() as con:
+            stamped = {v for (v,) in con.exec_driver_sql(
+                "SELECT codebook_version FROM annotations")}
+        assert stamped == {version}  # coded against the codebook of the day, as in the desk
         p.set_status(doc.id, "alice", "done")
     j, c = TEXT.index("John"), TEXT.index("الوثائق")
     assert got == [("attribution", 0, 3, "قال"), ("claim", c, c + 14, TEXT[c:c + 14]),

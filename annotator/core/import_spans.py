@@ -40,8 +40,8 @@ def label_categories(s: Session, cb: Codebook, labels: Iterable[str]) -> dict[st
 
 
 def store_spans(s: Session, coder_id: int, docs: list[tuple[int, object]],
-                categories: dict[str, tuple], check: Callable[[], None]
-                ) -> tuple[int, dict[str, int]]:
+                categories: dict[str, tuple], check: Callable[[], None],
+                codebook_version: int | None = None) -> tuple[int, dict[str, int]]:
     """Add each document's spans as `coder_id`'s annotations; a span the coder already
     has (same bounds and category, e.g. the same file imported twice) is not added again.
     The coder is assigned each document (in progress). Returns the number added and, per
@@ -67,7 +67,7 @@ def store_spans(s: Session, coder_id: int, docs: list[tuple[int, object]],
     now_v = stamp(now) if stamp else now
     attrs_v = empty({}) if empty else "{}"
     cols = ("uuid", "document_id", "coder_id", "category_id", "start", "end", "quote",
-            "attrs", "created", "updated", "origin")
+            "attrs", "created", "updated", "origin", "codebook_version")
     sql = text(f"INSERT INTO {table.name} ({', '.join(map(_quoted(dialect), cols))}) "
                f"VALUES ({', '.join(':' + c for c in cols)})")
     rows: list[dict] = []
@@ -85,7 +85,8 @@ def store_spans(s: Session, coder_id: int, docs: list[tuple[int, object]],
             rows.append({"uuid": new_uuid(), "document_id": doc_id, "coder_id": coder_id,
                          "category_id": cat_id, "start": sp.start, "end": sp.end,
                          "quote": body[sp.start:sp.end], "attrs": attrs_v,
-                         "created": now_v, "updated": now_v, "origin": "imported"})
+                         "created": now_v, "updated": now_v, "origin": "imported",
+                         "codebook_version": codebook_version})
             for k in required:
                 name = f"{cat_key}.{k}"
                 missing[name] = missing.get(name, 0) + 1
