@@ -899,32 +899,32 @@
 <context>
     <name>Incomplete</name>
     <message>
-        <location filename="../../gui/incomplete.py" line="44"/>
+        <location filename="../../gui/incomplete.py" line="65"/>
         <source>%1 incomplete</source>
         <translation>%1 ناقص</translation>
     </message>
     <message>
-        <location filename="../../gui/incomplete.py" line="45"/>
+        <location filename="../../gui/incomplete.py" line="66"/>
         <source>Annotations lacking a required attribute (*): click or F8 for the next, Shift+F8 for the previous</source>
         <translation>ترميزات تنقصها سمة مطلوبة (*): انقر أو اضغط F8 للتالي، وShift+F8 للسابق</translation>
     </message>
     <message>
-        <location filename="../../gui/incomplete.py" line="58"/>
+        <location filename="../../gui/incomplete.py" line="79"/>
         <source>and %1 more</source>
         <translation>و%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../gui/incomplete.py" line="60"/>
+        <location filename="../../gui/incomplete.py" line="81"/>
         <source>Marked done. Lacking a required attribute (*): %1. F8 goes to each.</source>
         <translation>عُلِّمت المادة منجزة. تنقص سمةٌ مطلوبة (*) هذه الترميزات: %1. اضغط F8 للانتقال إليها واحدًا واحدًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/incomplete.py" line="67"/>
+        <location filename="../../gui/incomplete.py" line="88"/>
         <source>No annotation lacks a required attribute.</source>
         <translation>لا ينقص أيَّ ترميز سمةٌ مطلوبة.</translation>
     </message>
     <message>
-        <location filename="../../gui/incomplete.py" line="81"/>
+        <location filename="../../gui/incomplete.py" line="102"/>
         <source>Incomplete %1 of %2: %3 lacks %4</source>
         <translation>الناقص %1 من %2: %3 ينقصه %4</translation>
     </message>
@@ -932,112 +932,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="459"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="445"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="452"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>Typing…</source>
         <translation>جارٍ الكتابة…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470"/>
+        <location filename="../../gui/main_window.py" line="471"/>
         <source>&amp;Undo: %1</source>
         <translation>تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="471"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>&amp;Redo: %1</source>
         <translation>إعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504"/>
+        <location filename="../../gui/main_window.py" line="505"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="506"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506"/>
+        <location filename="../../gui/main_window.py" line="507"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="507"/>
+        <location filename="../../gui/main_window.py" line="508"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="508"/>
+        <location filename="../../gui/main_window.py" line="509"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="509"/>
+        <location filename="../../gui/main_window.py" line="510"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="510"/>
+        <location filename="../../gui/main_window.py" line="511"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="511"/>
+        <location filename="../../gui/main_window.py" line="512"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="512"/>
+        <location filename="../../gui/main_window.py" line="513"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="398"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
