@@ -1124,7 +1124,7 @@
     <message>
         <location filename="../../gui/supervisor/__init__.py" line="158"/>
         <location filename="../../gui/supervisor/__init__.py" line="179"/>
-        <location filename="../../gui/supervisor/common.py" line="153"/>
+        <location filename="../../gui/supervisor/common.py" line="158"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
@@ -1171,15 +1171,15 @@
     </message>
     <message>
         <location filename="../../gui/supervisor/agreement_view.py" line="204"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="381"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="413"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="383"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="415"/>
         <source>Coders</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/agreement_view.py" line="205"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="358"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="387"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="360"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="389"/>
         <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="312"/>
         <source>Documents</source>
@@ -1282,128 +1282,128 @@
         <translation>المرمّزون: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="353"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="380"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="414"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="454"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="355"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="382"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="416"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="456"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="355"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="416"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="357"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="418"/>
         <source>α nominal</source>
         <translation>α الاسمية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="356"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="385"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="417"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="358"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="387"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="419"/>
         <source>% agreement</source>
         <translation>نسبة الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="357"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="386"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="418"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="359"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="388"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="420"/>
         <source>Units</source>
         <translation>الوحدات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="359"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="361"/>
         <source>Spans: {0}</source>
         <translation>مقاطع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="362"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="436"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="364"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="438"/>
         <source>All categories (overall)</source>
         <translation>كل الفئات (الإجمالي)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="374"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="376"/>
         <source>{0} after merging overlaps</source>
         <translation>{0} بعد دمج المتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="383"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="385"/>
         <source>F1 exact</source>
         <translation>F1 تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="384"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="386"/>
         <source>F1 overlap</source>
         <translation>F1 تداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="388"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="419"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="390"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="421"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="397"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="399"/>
         <source>{0} spans match exactly</source>
         <translation>{0} مقاطع متطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="401"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="403"/>
         <source>{0} spans match by overlap</source>
         <translation>{0} مقاطع متطابقة بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="404"/>
-        <location filename="../../gui/supervisor/common.py" line="121"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="406"/>
+        <location filename="../../gui/supervisor/common.py" line="122"/>
         <source>the two coders share no included document</source>
         <translation>لا يشترك المرمّزان في أي مقال مشمول</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="412"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="414"/>
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="455"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="457"/>
         <source>Attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="485"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="487"/>
         <source>{0} units · spans {1}</source>
         <translation>{0} وحدة · المقاطع {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="489"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="491"/>
         <source>{0} per category</source>
         <translation>{0} حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="509"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="511"/>
         <source>Export agreement report</source>
         <translation>تصدير تقرير الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="511"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="513"/>
         <source>JSON files (*.json)</source>
         <translation>ملفات JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="528"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="530"/>
         <source>Agreement — {0}</source>
         <translation>الاتفاق — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="54"/>
+        <location filename="../../gui/supervisor/common.py" line="55"/>
         <source>reliable (≥ 0.800)</source>
         <translation>موثوق (≥ 0.800)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="56"/>
+        <location filename="../../gui/supervisor/common.py" line="57"/>
         <source>tentative (0.667 – 0.800)</source>
         <translation>مبدئي (0.667 – 0.800)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="58"/>
+        <location filename="../../gui/supervisor/common.py" line="59"/>
         <source>not reliable (&lt; 0.667)</source>
         <translation>غير موثوق (&lt; 0.667)</translation>
     </message>
@@ -1552,14 +1552,9 @@
         <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="249"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="252"/>
         <source>gold has no span in this article yet</source>
         <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="266"/>
-        <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
-        <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="96"/>
@@ -1802,97 +1797,97 @@
         <translation>المقال {0} رمّزه أقل من مرمّزَين: يُعرض المقال {1}، أول مقال رمّزه مرمّزان أو أكثر.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="86"/>
+        <location filename="../../gui/supervisor/common.py" line="87"/>
         <source>no spans of this category</source>
         <translation>لا مقاطع من هذه الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="87"/>
+        <location filename="../../gui/supervisor/common.py" line="88"/>
         <source>no spans of this category from either coder</source>
         <translation>لا مقاطع من هذه الفئة لدى أيٍّ من المرمّزَين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="89"/>
+        <location filename="../../gui/supervisor/common.py" line="90"/>
         <source>no spans</source>
         <translation>لا مقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="90"/>
+        <location filename="../../gui/supervisor/common.py" line="91"/>
         <source>only one coder</source>
         <translation>مرمّز واحد فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="91"/>
+        <location filename="../../gui/supervisor/common.py" line="92"/>
         <source>nothing pairable</source>
         <translation>لا شيء يمكن مقابلته</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="92"/>
+        <location filename="../../gui/supervisor/common.py" line="93"/>
         <source>fewer than 2 pairable values</source>
         <translation>أقل من قيمتين يمكن مقابلتهما</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="94"/>
+        <location filename="../../gui/supervisor/common.py" line="95"/>
         <source>no units coded by both coders</source>
         <translation>لا وحدات رمّزها المرمّزان كلاهما</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="96"/>
+        <location filename="../../gui/supervisor/common.py" line="97"/>
         <source>no stretch that two coders both identified as a unit</source>
         <translation>لا مقطع حدّده مرمّزان كلاهما وحدةً</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="98"/>
+        <location filename="../../gui/supervisor/common.py" line="99"/>
         <source>no expected disagreement (the units leave no room for chance)</source>
         <translation>لا اختلاف متوقَّع (الوحدات لا تترك مجالاً للصدفة)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="100"/>
+        <location filename="../../gui/supervisor/common.py" line="101"/>
         <source>no variation</source>
         <translation>لا تباين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="101"/>
+        <location filename="../../gui/supervisor/common.py" line="102"/>
         <source>no variation: every character unit has the same value</source>
         <translation>لا تباين: لكل وحدة حرفية القيمة نفسها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="103"/>
+        <location filename="../../gui/supervisor/common.py" line="104"/>
         <source>no variation: every stretch has the same value</source>
         <translation>لا تباين: لكل مقطع القيمة نفسها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="105"/>
+        <location filename="../../gui/supervisor/common.py" line="106"/>
         <source>no variation: every unit has the same value</source>
         <translation>لا تباين: لكل وحدة القيمة نفسها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="107"/>
+        <location filename="../../gui/supervisor/common.py" line="108"/>
         <source>no variation: no coder marked anything, or coders marked everything</source>
         <translation>لا تباين: لم يحدّد أي مرمّز شيئاً، أو حدّد المرمّزون كل شيء</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="110"/>
+        <location filename="../../gui/supervisor/common.py" line="111"/>
         <source>no variation: no coder marked this category</source>
         <translation>لا تباين: لم يحدّد أي مرمّز هذه الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="112"/>
+        <location filename="../../gui/supervisor/common.py" line="113"/>
         <source>no variation: only one category among the jointly identified units</source>
         <translation>لا تباين: فئة واحدة فقط بين الوحدات التي حدّدها المرمّزون معاً</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="115"/>
+        <location filename="../../gui/supervisor/common.py" line="116"/>
         <source>neither coder marked this category</source>
         <translation>لم يحدّد أيٌّ من المرمّزَين هذه الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="117"/>
+        <location filename="../../gui/supervisor/common.py" line="118"/>
         <source>no coder pair shares a document</source>
         <translation>لا يشترك أي زوج من المرمّزين في مقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="119"/>
+        <location filename="../../gui/supervisor/common.py" line="120"/>
         <source>no document has two or more included coders</source>
         <translation>لا مقال فيه مرمّزان مشمولان أو أكثر</translation>
     </message>
@@ -2027,42 +2022,52 @@
         <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="123"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="269"/>
+        <source>αU of gold against each coder: in this article, and over the articles gold is marked done for (D) with this one. {0} = cannot be computed (hover for why).</source>
+        <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي المقالات التي عُلّم المرجع فيها مكتملًا (D) ومعها هذا المقال. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="124"/>
         <source>no document with this attribute coded by two coders</source>
         <translation>لا مقال رمّز فيه مرمِّزان هذه السمة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="131"/>
+        <location filename="../../gui/supervisor/common.py" line="126"/>
+        <source>gold is marked done on no article the other coders finished: mark gold done per article in the comparison window (D), or with `annotator adjudicate --done`</source>
+        <translation>لم يُعلَّم المرجع مكتملًا في أي مقال أكمله المرمّزون الآخرون: علّمه مكتملًا لكل مقال في نافذة المقارنة (D)، أو بالأمر ‎`annotator adjudicate --done`‎</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="136"/>
         <source>Below −1: the two disagree more than twice as much as chance would make them. This happens where one side marked far fewer spans than the other (gold still incomplete, a coder who stopped early): read it as not comparable yet. Finish gold and mark it done first.</source>
         <translation>أقل من ‎−1‎: يختلف الطرفان أكثر من ضعف ما تُحدثه الصدفة. يحدث هذا حين يحدّد أحد الطرفين مقاطع أقل بكثير من الآخر (مرجع لم يكتمل، أو مرمِّز توقف مبكرًا): اقرأه على أنه غير قابل للمقارنة بعد. أكمل المرجع وعلّمه مكتملًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="456"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="458"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="457"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="459"/>
         <source>Level</source>
         <translation>المستوى</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="458"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="460"/>
         <source>Units (matched span pairs or documents)</source>
         <translation>الوحدات (أزواج المقاطع المتقابلة أو المقالات)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="459"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="461"/>
         <source>ordinal</source>
         <translation>ترتيبي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="460"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="462"/>
         <source>nominal</source>
         <translation>اسمي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="470"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
         <source>documents as units</source>
         <translation>المقالات وحداتٍ</translation>
     </message>
