@@ -9,20 +9,19 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.errors import AnnotatorError
 from ..core.project import Project
+from ..core.records import STATUSES
 from . import i18n
 from .actions import Act, Actions, menu_text
 from .article_view import ArticleView
@@ -32,23 +31,10 @@ from .commands import Context, SetStatus
 from .files import FilesMixin
 from .find import FindBar
 from .follow import FollowMixin
-from .models import AnnotationListModel, DocumentFilter, DocumentListModel
+from .models import AnnotationListModel, DocumentFilter, DocumentListModel, status_text
 from .palette import CategoryPalette
 from .supervisor import install_supervisor_menu
-
-
-def _table(model) -> QTableView:
-    t = QTableView()
-    t.setModel(model)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.verticalHeader().hide()
-    t.setWordWrap(False)
-    t.setAlternatingRowColors(True)
-    # Tab leaves the table (to the next widget) instead of walking its cells forever.
-    t.setTabKeyNavigation(False)
-    return t
+from .tables import fit_column, table
 
 
 class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
@@ -63,6 +49,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.relations: list = []
         self.last_error: str | None = None
         self._saved_at = ""
+        self._fitted: set[str] = set()  # categories the list's first column is fitted to
+        self._count_digits = 3
         self.undo = QUndoStack(self)
         self.acts = Actions(self)
         self._build()
@@ -87,12 +75,9 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.doc_search = QLineEdit()
         self.doc_search.setObjectName("docFilter")
         self.doc_search.setClearButtonEnabled(True)
-        self.doc_table = _table(self.doc_filter)
+        self.doc_table = table(self.doc_filter)
         self.doc_table.setObjectName("documents")
-        h = self.doc_table.horizontalHeader()
-        h.setSectionResizeMode(0, QHeaderView.Stretch)
-        for col in (1, 2, 3):
-            h.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -115,11 +100,10 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.palette = CategoryPalette()
         self.attrs = AttributePanel()
         self.ann_model = AnnotationListModel(self)
-        self.ann_table = _table(self.ann_model)
+        self.ann_table = table(self.ann_model)
         self.ann_table.setObjectName("annotations")
         h = self.ann_table.horizontalHeader()
         h.setStretchLastSection(False)  # the quote is what the coder reads: it stretches
-        h.setSectionResizeMode(AnnotationListModel.CATEGORY, QHeaderView.ResizeToContents)
         h.setSectionResizeMode(AnnotationListModel.QUOTE, QHeaderView.Stretch)
         h.setSectionResizeMode(AnnotationListModel.ATTRS, QHeaderView.Interactive)
         h.resizeSection(AnnotationListModel.ATTRS, 110)
@@ -233,6 +217,12 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.find.annotateAll.connect(self.annotate_all)
         self.find.resultActivated.connect(self._find_result)
         self.find.closed.connect(self.view.setFocus)
+        self.doc_model.modelReset.connect(self._fit_doc_columns)
+        self.doc_model.rowsInserted.connect(self._fit_doc_columns)
+        self.doc_model.dataChanged.connect(self._doc_changed)
+        self.ann_model.modelReset.connect(self._fit_category_column)
+        self.ann_model.rowsInserted.connect(self._ann_changed)
+        self.ann_model.dataChanged.connect(self._ann_changed)
 
     # --- project and documents ----------------------------------------------------------
 
@@ -269,6 +259,38 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.attrs.set_codebook(self.codebook, self.project.suggestions)
         self.ann_model.set_codebook(self.codebook)
         self._name_hotkeys()
+
+    # --- column widths: from what the cells hold, never from measuring every row ----
+
+    def _fit_columns(self) -> None:
+        self._fit_doc_columns()
+        self._fit_category_column()
+
+    def _fit_doc_columns(self) -> None:
+        d = DocumentListModel
+        dated, most = self.doc_model.samples()
+        self._count_digits = max(3, len(str(most)))
+        fit_column(self.doc_table, d.DATE, ["2000-12-31"] if dated else [])
+        fit_column(self.doc_table, d.STATUS, [status_text(s) for s in STATUSES])
+        fit_column(self.doc_table, d.COUNT, ["9" * self._count_digits])
+
+    def _doc_changed(self, top, _bottom, _roles=()) -> None:
+        if top.column() == DocumentListModel.COUNT and len(str(
+                self.doc_model.counts.get(self.doc_model.doc_at(top.row()).id, 0))) \
+                > self._count_digits:
+            self._fit_doc_columns()
+
+    def _fit_category_column(self) -> None:
+        cb = getattr(self, "codebook", None)
+        used = {k for k, n in self.ann_model.categories.items() if n > 0}
+        names = [i18n.name(cb.category(k)) if cb and cb.category(k) else k for k in used]
+        fit_column(self.ann_table, AnnotationListModel.CATEGORY, names, icon=True)
+        self._fitted = used
+
+    def _ann_changed(self, *_args) -> None:
+        # a category the column was not fitted for (O(categories), not O(rows))
+        if any(n > 0 and k not in self._fitted for k, n in self.ann_model.categories.items()):
+            self._fit_category_column()
 
     def open_document(self, doc_id: int) -> None:
         if doc_id == self.doc_id:
@@ -453,11 +475,13 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.doc_search.setPlaceholderText(self.tr("Filter articles by title"))
         self._name_hotkeys()
-        for m in (self.doc_model, self.ann_model):
-            # names and status words change language; rows and order stay
-            m.headerDataChanged.emit(Qt.Horizontal, 0, m.columnCount() - 1)
-            if m.rowCount():
-                m.dataChanged.emit(m.index(0, 0), m.index(m.rowCount() - 1, m.columnCount() - 1))
+        # names and status words change language; rows and order stay
+        m = self.doc_model
+        m.headerDataChanged.emit(Qt.Horizontal, 0, m.columnCount() - 1)
+        if m.rowCount():
+            m.dataChanged.emit(m.index(0, 0), m.index(m.rowCount() - 1, m.columnCount() - 1))
+        self.ann_model.relabel()
+        self._fit_columns()
         self.activate(self.active)
         self._status()
 
