@@ -4,9 +4,10 @@ events (`_emit`), the codebook, coders and texts these methods rely on."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
-from sqlalchemy import select, update
+from sqlalchemy import Text, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from .codebook import CategoryDef
@@ -117,10 +118,10 @@ class AnnotationsMixin:
 
     def annotations(self, doc_id: int | None = None, coder: str | None = None,
                     include_deleted: bool = False) -> list[AnnotationInfo]:
+        # Columns, not ORM objects: the desk reads 3,000 annotations on opening a long
+        # article, and building Annotation instances for them cost ~110 ms.
         with self._read() as s:
-            q = (select(Annotation, Coder.name, Category.key)
-                 .join(Coder, Coder.id == Annotation.coder_id)
-                 .join(Category, Category.id == Annotation.category_id))
+            q = _info_columns()
             if doc_id is not None:
                 q = q.where(Annotation.document_id == doc_id)
             if coder is not None:
@@ -129,7 +130,7 @@ class AnnotationsMixin:
                 q = q.where(Annotation.deleted.is_(None))
             q = q.order_by(Annotation.document_id, Annotation.start, Annotation.end,
                            Annotation.id)
-            return [_annotation_info(a, c, k) for a, c, k in s.execute(q)]
+            return [_info_from_row(r) for r in s.connection().execute(q)]
 
     def iter_annotations(self, batch: int = 5000, coders: list[str] | None = None,
                          doc_ids: list[int] | None = None) -> Iterator[AnnotationInfo]:
@@ -137,16 +138,14 @@ class AnnotationsMixin:
         last_id = -1
         while True:
             with self._read() as s:
-                q = (select(Annotation, Coder.name, Category.key)
-                     .join(Coder, Coder.id == Annotation.coder_id)
-                     .join(Category, Category.id == Annotation.category_id)
+                q = (_info_columns()
                      .where(Annotation.deleted.is_(None))
                      .where(Annotation.id > last_id).order_by(Annotation.id).limit(batch))
                 if coders:
                     q = q.where(Coder.name.in_(coders))
                 if doc_ids:
                     q = q.where(Annotation.document_id.in_(doc_ids))
-                rows = [_annotation_info(a, c, k) for a, c, k in s.execute(q)]
+                rows = [_info_from_row(r) for r in s.connection().execute(q)]
             if not rows:
                 return
             yield from rows
@@ -206,7 +205,7 @@ class AnnotationsMixin:
 
     def relations(self, doc_id: int | None = None, coder: str | None = None,
                   include_deleted: bool = False) -> list[RelationInfo]:
-        src, dst = Annotation.__table__.alias("src"), Annotation.__table__.alias("dst")
+        src, dst = _SRC, _DST
         with self._read() as s:
             q = (select(Relation.id, Relation.uuid, RelationType.key, src.c.uuid, dst.c.uuid,
                         Coder.name, Relation.created, Relation.deleted)
@@ -220,7 +219,33 @@ class AnnotationsMixin:
                 q = q.where(Coder.name == coder)
             if not include_deleted:
                 q = q.where(Relation.deleted.is_(None))
-            return [RelationInfo(*r) for r in s.execute(q.order_by(Relation.id))]
+            return [RelationInfo(*r) for r in s.connection().execute(q.order_by(Relation.id))]
+
+
+# Built once: a fresh alias per call costs ~4 ms of column set-up on every article opened.
+_SRC, _DST = Annotation.__table__.alias("src"), Annotation.__table__.alias("dst")
+
+
+def _info_columns():
+    """SELECT of exactly AnnotationInfo's fields, in its order (see _info_from_row), run
+    on the session's connection: plain rows, no ORM loading. The attributes come as the
+    stored JSON text, so the many empty ones skip the JSON decoder."""
+    a = Annotation
+    return (select(a.id, a.uuid, a.document_id, Coder.name, Category.key, a.start, a.end,
+                   a.quote, type_coerce(a.attrs, Text), a.created, a.updated, a.deleted,
+                   a.decided_by, a.origin_uuid)
+            .join(Coder, Coder.id == a.coder_id)
+            .join(Category, Category.id == a.category_id))
+
+
+_NO_ATTRS = (None, "{}", "null")
+
+
+def _info_from_row(r) -> AnnotationInfo:
+    raw = r[8]
+    attrs = {} if raw in _NO_ATTRS else (json.loads(raw) or {})
+    return AnnotationInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], attrs,
+                          r[9], r[10], r[11], r[12], r[13])
 
 
 def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationInfo:
