@@ -2,6 +2,7 @@
 exactly the records the one-by-one read does: same fields, attributes decoded, the
 same order, deleted ones left out unless asked for."""
 
+import dataclasses
 from datetime import datetime
 
 from annotator.core.importers.base import ImportedDocument
@@ -25,15 +26,18 @@ def test_bulk_read_equals_the_single_read_field_for_field(tmp_path):
                                 attrs={"name": "مواقع"})
         p.add_annotation(doc, "ali", "claim", *span("الجارديان"))
         p.delete_annotation(gone.uuid)
+        p.set_note(src.uuid, "ask the supervisor")
+        p.set_flag(src.uuid, True)
 
         live = p.annotations(doc, coder="mona")
         assert [a.uuid for a in live] == [src.uuid, claim.uuid]  # text order, no tombstone
         for a in live:
             one = p.annotation(a.uuid)
             assert a == one and a.attrs == one.attrs  # attrs are not part of ==
-            assert (a.created, a.updated, a.deleted, a.decided_by, a.origin_uuid) == (
-                one.created, one.updated, one.deleted, one.decided_by, one.origin_uuid)
+            assert dataclasses.astuple(a) == dataclasses.astuple(one)  # every field
         assert live[0].attrs == {"name": "John Smith"} and live[1].attrs == {}
+        assert (live[0].note, live[0].flag, live[1].note, live[1].flag) == (
+            "ask the supervisor", True, "", False)
         assert isinstance(live[0].created, datetime)
 
         every = p.annotations(doc, include_deleted=True)

@@ -18,6 +18,7 @@ from ..core.packages import (
     unassigned_documents,
 )
 from ..core.project import Project
+from .progress import ProgressBar
 
 NOTES_SHOWN = 20
 
@@ -102,8 +103,8 @@ def _describe(report: MergeReport) -> list[str]:
 
 
 def cmd_merge(args) -> int:
-    with Project.open(args.project) as p:
-        reports = merge_packages(p, args.files)
+    with Project.open(args.project) as p, ProgressBar("merging") as bar:
+        reports = merge_packages(p, args.files, progress=bar)
     if args.json:
         json.dump([r.to_json() for r in reports], sys.stdout, ensure_ascii=False, indent=1)
         print()

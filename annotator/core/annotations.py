@@ -233,7 +233,7 @@ def _info_columns():
     a = Annotation
     return (select(a.id, a.uuid, a.document_id, Coder.name, Category.key, a.start, a.end,
                    a.quote, type_coerce(a.attrs, Text), a.created, a.updated, a.deleted,
-                   a.decided_by, a.origin_uuid)
+                   a.decided_by, a.origin_uuid, a.note, a.flag)
             .join(Coder, Coder.id == a.coder_id)
             .join(Category, Category.id == a.category_id))
 
@@ -245,7 +245,7 @@ def _info_from_row(r) -> AnnotationInfo:
     raw = r[8]
     attrs = {} if raw in _NO_ATTRS else (json.loads(raw) or {})
     return AnnotationInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], attrs,
-                          r[9], r[10], r[11], r[12], r[13])
+                          r[9], r[10], r[11], r[12], r[13], r[14] or "", bool(r[15]))
 
 
 def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationInfo:
@@ -254,6 +254,7 @@ def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationIn
         start=row.start, end=row.end, quote=row.quote, attrs=dict(row.attrs or {}),
         created=row.created, updated=row.updated, deleted=row.deleted,
         decided_by=row.decided_by, origin_uuid=row.origin_uuid,
+        note=row.note or "", flag=bool(row.flag),
     )
 
 

@@ -22,12 +22,12 @@ The rules (each row kind: coders, annotations, relations, assignments):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import db
@@ -38,14 +38,17 @@ from .models import (
     Category,
     Coder,
     Document,
+    DocumentNote,
     DocumentText,
     Relation,
     RelationType,
 )
+from .progress import CancelToken, Progress, checkpoint
+from .progress import report as report_progress
 from .project import Project
 
 CHUNK = 500
-KINDS = ("documents", "coders", "annotations", "relations", "assignments")
+KINDS = ("documents", "coders", "annotations", "relations", "assignments", "notes")
 _NEVER = datetime.min
 
 __all__ = ["CodebookMismatchError", "MergeReport", "merge_package", "merge_packages"]
@@ -96,15 +99,18 @@ class MergeReport:
                 "backup": str(self.backup) if self.backup else None}
 
 
-def merge_package(project: Project, path: Path) -> MergeReport:
+def merge_package(project: Project, path: Path, progress: Progress | None = None,
+                  cancel: CancelToken | None = None) -> MergeReport:
     """Merge one coder's file into `project` (open for writing). See the module rules."""
-    return merge_packages(project, [path])[0]
+    return merge_packages(project, [path], progress, cancel)[0]
 
 
-def merge_packages(project: Project, paths: Sequence[Path]) -> list[MergeReport]:
+def merge_packages(project: Project, paths: Sequence[Path], progress: Progress | None = None,
+                   cancel: CancelToken | None = None) -> list[MergeReport]:
     """Merge several files in one transaction: every file is checked first (project,
     codebook), then the project is backed up, then all are merged; on any error nothing
-    is changed. Returns one report per file, in order."""
+    is changed. Returns one report per file, in order. Progress counts the packages'
+    annotation and relation rows; Cancelled (from `cancel`) rolls everything back."""
     paths = [Path(p) for p in paths]
     if project.readonly:
         raise ProjectError(project.path, "is open read-only")
@@ -116,12 +122,17 @@ def merge_packages(project: Project, paths: Sequence[Path]) -> list[MergeReport]
             pkg = Project.open(path, readonly=True)
             packages.append(pkg)
             _check_compatible(project, pkg)
+        checkpoint(cancel)
         backup = db.backup_copy(project.path, "before-merge")
         reports = [MergeReport(path=pkg.path, coder=pkg.info()["package_coder"], backup=backup)
                    for pkg in packages]
+        steps = _Steps(progress, cancel, sum(_rows(pkg) for pkg in packages))
         with project._tx() as s:
             for pkg, report in zip(packages, reports, strict=True):
-                _Merger(project, pkg, s, report).run()
+                merger = _Merger(project, pkg, s, report)
+                merger.step = lambda n, name=pkg.path.name: steps(n, name)
+                merger.run()
+            checkpoint(cancel)  # the last moment a Cancel still keeps the project as it was
     finally:
         for pkg in packages:
             pkg.close()
@@ -130,6 +141,26 @@ def merge_packages(project: Project, paths: Sequence[Path]) -> list[MergeReport]
         if report.changed:
             project._emit("merged", report)
     return reports
+
+
+def _rows(pkg: Project) -> int:
+    """What progress counts in a package: its annotation and relation rows."""
+    with pkg._read() as ps:
+        return sum(ps.scalar(select(func.count()).select_from(t)) or 0
+                   for t in (Annotation, Relation))
+
+
+class _Steps:
+    """Progress over all packages of one merge, and the Cancel check between chunks."""
+
+    def __init__(self, progress: Progress | None, cancel: CancelToken | None, total: int):
+        self.progress, self.cancel, self.total, self.done = progress, cancel, total, 0
+        report_progress(progress, 0, total)
+
+    def __call__(self, n: int, label: str) -> None:
+        checkpoint(self.cancel)
+        self.done += n
+        report_progress(self.progress, self.done, self.total, label)
 
 
 def _check_compatible(project: Project, pkg: Project) -> None:
@@ -170,6 +201,7 @@ class _Merger:
         self.ann_map: dict[int, Annotation] = {}  # package annotation id -> local row
         self.newly_deleted: set[int] = set()  # local annotation ids deleted by this merge
         self._texts: dict[int, str] = {}
+        self.step: Callable[[int], None] = lambda n: None  # n rows done (progress, Cancel)
 
     def note(self, kind: str, line: str) -> None:
         self.r.skipped[kind] += 1
@@ -182,6 +214,7 @@ class _Merger:
             self.annotations(ps)
             self.relations(ps)
             self.assignments(ps)
+            self.document_notes(ps)
         self.s.flush()
 
     # -- matching --
@@ -237,6 +270,7 @@ class _Merger:
                 select(Annotation).where(Annotation.uuid.in_([a.uuid for a in chunk])))}
             for a in chunk:
                 self._annotation(a, local.get(a.uuid), cats, pkg_cats)
+            self.step(len(chunk))
 
     def _annotation(self, a: Annotation, mine: Annotation | None, cats: dict,
                     pkg_cats: dict) -> None:
@@ -266,7 +300,7 @@ class _Merger:
                               start=a.start, end=a.end, quote=a.quote,
                               attrs=dict(a.attrs or {}), created=a.created, updated=a.updated,
                               deleted=None, decided_by=a.decided_by,
-                              origin_uuid=a.origin_uuid)
+                              origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag))
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(a.updated, mine.updated):
@@ -281,6 +315,7 @@ class _Merger:
             mine.quote, mine.attrs = a.quote, dict(a.attrs or {})
             mine.updated, mine.deleted = a.updated, a.deleted
             mine.decided_by, mine.origin_uuid = a.decided_by, a.origin_uuid
+            mine.note, mine.flag = a.note or "", bool(a.flag)
         else:
             self.r.skipped["annotations"] += 1
         self.ann_map[a.id] = mine
@@ -325,6 +360,7 @@ class _Merger:
                     mine.updated, mine.deleted = r.updated, r.deleted
                 else:
                     self.r.skipped["relations"] += 1
+            self.step(len(chunk))
         # Relations here that hang on an annotation this merge deleted die with it, as
         # Project.delete_annotation does.
         self.s.flush()
@@ -354,3 +390,39 @@ class _Merger:
                 self.r.updated["assignments"] += 1
             else:
                 self.r.skipped["assignments"] += 1
+
+    def document_notes(self, ps: Session) -> None:
+        """Article notes: by UUID, else by (document, coder), the one note a coder has on
+        an article; a later `updated` wins, a tombstone clears the note."""
+        names = dict(ps.execute(select(Coder.id, Coder.name)).all())
+        for n in ps.scalars(select(DocumentNote).order_by(DocumentNote.id)):
+            doc_id, coder_id = self.doc_map.get(n.document_id), self.coder_map.get(n.coder_id)
+            if self.r.coder and names.get(n.coder_id) != self.r.coder:
+                self.note("notes", f"note {n.uuid}: written by {names.get(n.coder_id)!r}, not "
+                                   f"by the package's coder {self.r.coder!r}")
+                continue
+            if doc_id is None or coder_id is None:
+                self.note("notes", f"note {n.uuid}: its document {n.document_id} is not in "
+                                   "the project")
+                continue
+            mine = (self.s.scalar(select(DocumentNote).where(DocumentNote.uuid == n.uuid))
+                    or self.s.scalar(select(DocumentNote).where(
+                        DocumentNote.document_id == doc_id, DocumentNote.coder_id == coder_id)))
+            if mine is not None and (mine.document_id, mine.coder_id) != (doc_id, coder_id):
+                self.note("notes", f"note {n.uuid}: belongs to another article or coder here")
+                continue
+            if mine is None:
+                if n.deleted is not None:
+                    self.r.skipped["notes"] += 1
+                    continue
+                self.s.add(DocumentNote(uuid=n.uuid, document_id=doc_id, coder_id=coder_id,
+                                        text=n.text, created=n.created, updated=n.updated))
+                self.r.added["notes"] += 1
+            elif _newer(n.updated, mine.updated):
+                if n.deleted is not None and mine.deleted is None:
+                    self.r.deleted["notes"] += 1
+                else:
+                    self.r.updated["notes"] += 1
+                mine.text, mine.updated, mine.deleted = n.text, n.updated, n.deleted
+            else:
+                self.r.skipped["notes"] += 1

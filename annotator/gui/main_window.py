@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import AnnotatorError
 from ..core.project import Project
-from ..core.records import STATUSES
 from . import i18n
 from .actions import Act, Actions, menu_text
 from .article_view import ArticleView
@@ -31,10 +30,11 @@ from .commands import Context, SetStatus
 from .files import FilesMixin
 from .find import FindBar
 from .follow import FollowMixin
-from .models import AnnotationListModel, DocumentFilter, DocumentListModel, status_text
+from .memos import ArticleNote
+from .models import AnnotationListModel, DocumentFilter, DocumentListModel
 from .palette import CategoryPalette
 from .supervisor import install_supervisor_menu
-from .tables import fit_column, table
+from .tables import FittedColumns, table
 
 
 class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
@@ -49,8 +49,6 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.relations: list = []
         self.last_error: str | None = None
         self._saved_at = ""
-        self._fitted: set[str] = set()  # categories the list's first column is fitted to
-        self._count_digits = 3
         self.undo = QUndoStack(self)
         self.acts = Actions(self)
         self._build()
@@ -107,10 +105,13 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         h.setSectionResizeMode(AnnotationListModel.QUOTE, QHeaderView.Stretch)
         h.setSectionResizeMode(AnnotationListModel.ATTRS, QHeaderView.Interactive)
         h.resizeSection(AnnotationListModel.ATTRS, 110)
+        self.columns = FittedColumns(self.doc_table, self.doc_model, self.ann_table,
+                                     self.ann_model, self._category_name)
+        self.article_note = ArticleNote()
         right = QSplitter(Qt.Vertical)
-        for w in (self.palette, self.attrs, self.ann_table):
+        for w in (self.palette, self.attrs, self.ann_table, self.article_note):
             right.addWidget(w)
-        right.setSizes([260, 300, 240])
+        right.setSizes([260, 300, 240, 90])
 
         self.split = QSplitter(Qt.Horizontal)
         for w in (left, centre, right):
@@ -213,16 +214,15 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.attrs.linkRequested.connect(self.start_linking)
         self.attrs.linkRemoved.connect(self.remove_link)
         self.attrs.annotationActivated.connect(lambda u: self.activate(u, scroll=True))
+        # memos are saved as typed, outside the undo stack (the field has its own undo)
+        self.attrs.noteEdited.connect(lambda u, t: self._memo(self.project.set_note, u, t))
+        self.attrs.flagEdited.connect(lambda u, on: self._memo(self.project.set_flag, u, on))
+        self.article_note.edit.noteEdited.connect(
+            lambda d, t: self._memo(self.project.set_document_note, d, self.coder, t))
         self.find.hitsChanged.connect(self._hits_changed)
         self.find.annotateAll.connect(self.annotate_all)
         self.find.resultActivated.connect(self._find_result)
         self.find.closed.connect(self.view.setFocus)
-        self.doc_model.modelReset.connect(self._fit_doc_columns)
-        self.doc_model.rowsInserted.connect(self._fit_doc_columns)
-        self.doc_model.dataChanged.connect(self._doc_changed)
-        self.ann_model.modelReset.connect(self._fit_category_column)
-        self.ann_model.rowsInserted.connect(self._ann_changed)
-        self.ann_model.dataChanged.connect(self._ann_changed)
 
     # --- project and documents ----------------------------------------------------------
 
@@ -231,6 +231,13 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         the panel shows something else: nothing typed is ever lost."""
         if self.project is not None:
             self.attrs.commit_pending()
+            self.article_note.edit.flush()
+
+    def _memo(self, store, *args) -> None:
+        try:
+            store(*args)
+        except AnnotatorError as exc:
+            self.show_error(exc)
 
     def set_project(self, project: Project) -> None:
         self.commit_edits()
@@ -260,37 +267,9 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.ann_model.set_codebook(self.codebook)
         self._name_hotkeys()
 
-    # --- column widths: from what the cells hold, never from measuring every row ----
-
-    def _fit_columns(self) -> None:
-        self._fit_doc_columns()
-        self._fit_category_column()
-
-    def _fit_doc_columns(self) -> None:
-        d = DocumentListModel
-        dated, most = self.doc_model.samples()
-        self._count_digits = max(3, len(str(most)))
-        fit_column(self.doc_table, d.DATE, ["2000-12-31"] if dated else [])
-        fit_column(self.doc_table, d.STATUS, [status_text(s) for s in STATUSES])
-        fit_column(self.doc_table, d.COUNT, ["9" * self._count_digits])
-
-    def _doc_changed(self, top, _bottom, _roles=()) -> None:
-        if top.column() == DocumentListModel.COUNT and len(str(
-                self.doc_model.counts.get(self.doc_model.doc_at(top.row()).id, 0))) \
-                > self._count_digits:
-            self._fit_doc_columns()
-
-    def _fit_category_column(self) -> None:
-        cb = getattr(self, "codebook", None)
-        used = {k for k, n in self.ann_model.categories.items() if n > 0}
-        names = [i18n.name(cb.category(k)) if cb and cb.category(k) else k for k in used]
-        fit_column(self.ann_table, AnnotationListModel.CATEGORY, names, icon=True)
-        self._fitted = used
-
-    def _ann_changed(self, *_args) -> None:
-        # a category the column was not fitted for (O(categories), not O(rows))
-        if any(n > 0 and k not in self._fitted for k, n in self.ann_model.categories.items()):
-            self._fit_category_column()
+    def _category_name(self, key: str) -> str:
+        cat = self.codebook.category(key) if getattr(self, "codebook", None) else None
+        return i18n.name(cat) if cat else key
 
     def open_document(self, doc_id: int) -> None:
         if doc_id == self.doc_id:
@@ -313,6 +292,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
             next((a.category for a in anns if a.end <= a.start), None))
         self.find.set_article(text)
         self.attrs.show_annotation(None)
+        self.article_note.edit.show_note(doc_id, self.project.document_note(doc_id, self.coder))
         self._select_doc_row(doc_id)
         self.setWindowTitle(f"{doc.title[:80]} — {self.project.path.name} — Annotator")
         self._status()
@@ -481,7 +461,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         if m.rowCount():
             m.dataChanged.emit(m.index(0, 0), m.index(m.rowCount() - 1, m.columnCount() - 1))
         self.ann_model.relabel()
-        self._fit_columns()
+        self.columns.fit()
         self.activate(self.active)
         self._status()
 

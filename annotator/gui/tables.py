@@ -11,9 +11,12 @@ the rows on screen.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
+
+from ..core.records import STATUSES
+from .models import AnnotationListModel, DocumentListModel, status_text
 
 ICON_GAP = 4  # between a cell's decoration and its text
 
@@ -50,3 +53,53 @@ def fit_column(t: QTableView, column: int, samples: Iterable[str], icon: bool = 
     width = max(width, header.fontMetrics().horizontalAdvance(str(label)) + 24)
     header.setSectionResizeMode(column, QHeaderView.Interactive)
     header.resizeSection(column, width)
+
+
+class FittedColumns:
+    """Keeps the desk's two lists' columns fitted as their content changes: the
+    documents' date, status and count, and the annotations' category (the names of the
+    categories used in the article). Each check is O(categories), never O(rows)."""
+
+    def __init__(self, doc_table: QTableView, doc_model: DocumentListModel,
+                 ann_table: QTableView, ann_model: AnnotationListModel,
+                 category_name: Callable[[str], str]):
+        self.doc_table, self.doc_model = doc_table, doc_model
+        self.ann_table, self.ann_model = ann_table, ann_model
+        self.category_name = category_name
+        self._fitted: set[str] = set()  # categories the first column is fitted to
+        self._digits = 3
+        doc_model.modelReset.connect(self.fit_documents)
+        doc_model.rowsInserted.connect(self.fit_documents)
+        doc_model.dataChanged.connect(self._document_changed)
+        ann_model.modelReset.connect(self.fit_categories)
+        ann_model.rowsInserted.connect(self._annotations_changed)
+        ann_model.dataChanged.connect(self._annotations_changed)
+
+    def fit(self) -> None:
+        """Everything again (the language changed)."""
+        self.fit_documents()
+        self.fit_categories()
+
+    def fit_documents(self, *_args) -> None:
+        d = DocumentListModel
+        dated, most = self.doc_model.samples()
+        self._digits = max(3, len(str(most)))
+        fit_column(self.doc_table, d.DATE, ["2000-12-31"] if dated else [])
+        fit_column(self.doc_table, d.STATUS, [status_text(s) for s in STATUSES])
+        fit_column(self.doc_table, d.COUNT, ["9" * self._digits])
+
+    def fit_categories(self) -> None:
+        used = {k for k, n in self.ann_model.categories.items() if n > 0}
+        fit_column(self.ann_table, AnnotationListModel.CATEGORY,
+                   [self.category_name(k) for k in used], icon=True)
+        self._fitted = used
+
+    def _document_changed(self, top, _bottom, _roles=()) -> None:
+        m = self.doc_model
+        if top.column() == m.COUNT and \
+                len(str(m.counts.get(m.doc_at(top.row()).id, 0))) > self._digits:
+            self.fit_documents()
+
+    def _annotations_changed(self, *_args) -> None:
+        if any(n > 0 and k not in self._fitted for k, n in self.ann_model.categories.items()):
+            self.fit_categories()
