@@ -300,7 +300,8 @@ class _Merger:
                               start=a.start, end=a.end, quote=a.quote,
                               attrs=dict(a.attrs or {}), created=a.created, updated=a.updated,
                               deleted=None, decided_by=a.decided_by,
-                              origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag))
+                              origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag),
+                              origin=a.origin)
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(a.updated, mine.updated):
@@ -316,6 +317,7 @@ class _Merger:
             mine.updated, mine.deleted = a.updated, a.deleted
             mine.decided_by, mine.origin_uuid = a.decided_by, a.origin_uuid
             mine.note, mine.flag = a.note or "", bool(a.flag)
+            mine.origin = a.origin
         else:
             self.r.skipped["annotations"] += 1
         self.ann_map[a.id] = mine
