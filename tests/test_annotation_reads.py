@@ -21,7 +21,8 @@ def test_bulk_read_equals_the_single_read_field_for_field(tmp_path):
         doc = p.add_documents([ImportedDocument(text=TEXT, title="t")]).added[0]
         src = p.add_annotation(doc, "mona", "source", *span("John Smith"),
                                attrs={"name": "John Smith"})
-        claim = p.add_annotation(doc, "mona", "claim", *span("غادر الموصل"))
+        claim = p.add_annotation(doc, "mona", "claim", *span("غادر الموصل"),
+                                 origin="suggested")
         gone = p.add_annotation(doc, "mona", "source", *span("مواقع عراقية"),
                                 attrs={"name": "مواقع"})
         p.add_annotation(doc, "ali", "claim", *span("الجارديان"))
@@ -38,6 +39,7 @@ def test_bulk_read_equals_the_single_read_field_for_field(tmp_path):
         assert live[0].attrs == {"name": "John Smith"} and live[1].attrs == {}
         assert (live[0].note, live[0].flag, live[1].note, live[1].flag) == (
             "ask the supervisor", True, "", False)
+        assert (live[0].origin, live[1].origin) == (None, "suggested")
         assert isinstance(live[0].created, datetime)
 
         every = p.annotations(doc, include_deleted=True)

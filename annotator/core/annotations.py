@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import fields
 
 from sqlalchemy import Text, select, type_coerce, update
 from sqlalchemy.orm import Session
@@ -228,25 +229,35 @@ _SRC, _DST = Annotation.__table__.alias("src"), Annotation.__table__.alias("dst"
 
 
 def _info_columns():
-    """SELECT of exactly AnnotationInfo's fields, in its order (see _info_from_row), run
-    on the session's connection: plain rows, no ORM loading. The attributes come as the
-    stored JSON text, so the many empty ones skip the JSON decoder."""
+    """SELECT of AnnotationInfo's fields in its order, run on the session's connection:
+    plain rows, no ORM loading. Built from the record's fields, so a field added to
+    AnnotationInfo without a column here fails at once (KeyError), never silently."""
     a = Annotation
-    return (select(a.id, a.uuid, a.document_id, Coder.name, Category.key, a.start, a.end,
-                   a.quote, type_coerce(a.attrs, Text), a.created, a.updated, a.deleted,
-                   a.decided_by, a.origin_uuid, a.note, a.flag)
+    # the attributes as the stored JSON text: the many empty ones skip the decoder
+    columns = {"id": a.id, "uuid": a.uuid, "doc_id": a.document_id, "coder": Coder.name,
+               "category": Category.key, "start": a.start, "end": a.end, "quote": a.quote,
+               "attrs": type_coerce(a.attrs, Text), "created": a.created,
+               "updated": a.updated, "deleted": a.deleted, "decided_by": a.decided_by,
+               "origin_uuid": a.origin_uuid, "note": a.note, "flag": a.flag,
+               "origin": a.origin}
+    return (select(*(columns[f.name] for f in fields(AnnotationInfo)))
             .join(Coder, Coder.id == a.coder_id)
             .join(Category, Category.id == a.category_id))
 
 
 _NO_ATTRS = (None, "{}", "null")
+_ATTRS, _NOTE, _FLAG = (next(i for i, f in enumerate(fields(AnnotationInfo)) if f.name == n)
+                        for n in ("attrs", "note", "flag"))
 
 
 def _info_from_row(r) -> AnnotationInfo:
-    raw = r[8]
-    attrs = {} if raw in _NO_ATTRS else (json.loads(raw) or {})
-    return AnnotationInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], attrs,
-                          r[9], r[10], r[11], r[12], r[13], r[14] or "", bool(r[15]))
+    """The same values _annotation_info() takes from an ORM object."""
+    v = list(r)
+    raw = v[_ATTRS]
+    v[_ATTRS] = {} if raw in _NO_ATTRS else (json.loads(raw) or {})
+    v[_NOTE] = v[_NOTE] or ""
+    v[_FLAG] = bool(v[_FLAG])
+    return AnnotationInfo(*v)
 
 
 def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationInfo:
