@@ -602,6 +602,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
                     elif text[a.start:a.end] != a.quote:
                         problems.append(f"annotation {a.uuid} (document {doc_id}): quote "
                                         f"{a.quote[:40]!r} no longer matches the text")
+            report_progress(progress, total, total)
             src, dst = Annotation.__table__.alias("src"), Annotation.__table__.alias("dst")
             for uuid, sd, dd in s.execute(
                     select(Relation.uuid, src.c.deleted, dst.c.deleted)

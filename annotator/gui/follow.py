@@ -16,20 +16,45 @@ class FollowMixin:
     def do_undo(self) -> None:
         self.commit_edits()  # a typed value first becomes the edit that is undone
         if self.undo.canUndo():
-            self._show_doc_of(self.undo.command(self.undo.index() - 1))
+            cmd = self.undo.command(self.undo.index() - 1)
+            moved = self._show_doc_of(cmd)
+            text = cmd.text()
             self.undo.undo()
+            if moved:
+                self._show_where(cmd, True, self.tr("Undone in this article: %1"), text)
 
     def do_redo(self) -> None:
         self.commit_edits()
         if self.undo.canRedo():
-            self._show_doc_of(self.undo.command(self.undo.index()))
+            cmd = self.undo.command(self.undo.index())
+            moved = self._show_doc_of(cmd)
+            text = cmd.text()
             self.undo.redo()
+            if moved:
+                self._show_where(cmd, False, self.tr("Redone in this article: %1"), text)
 
-    def _show_doc_of(self, cmd) -> None:
-        # An edit of another article is undone where the coder can see it happen.
+    def _show_doc_of(self, cmd) -> bool:
+        """An edit of another article is undone where the coder can see it happen; True
+        if that opened another article."""
         doc_id = getattr(cmd, "doc_id", None)
         if doc_id is not None and doc_id != self.doc_id:
             self.open_document(doc_id)
+            return self.doc_id == doc_id
+        return False
+
+    def _show_where(self, cmd, undone: bool, message: str, text: str) -> None:
+        """Scroll to what the step touched and select it; for an annotation that is gone
+        now, select the words where it was."""
+        where = cmd.where(undone) if hasattr(cmd, "where") else None
+        if where is not None:
+            uuid, start, end = where
+            if uuid and self.ann_model.row_of(uuid) >= 0:
+                self.view.clear_selection()
+                self.activate(uuid, scroll=True)
+            elif end > start:
+                self.activate(None)
+                self.view.select_span(start, end)
+        self.hint(message.replace("%1", text))
 
     # --- following the project ----------------------------------------------------------
 
@@ -86,11 +111,14 @@ class FollowMixin:
 
     def _select_active_row(self) -> None:
         """The list selects the active annotation and nothing else: a removed row hands
-        Qt's selection to its neighbour, which is not what the coder has active."""
+        Qt's selection to its neighbour, which is not what the coder has active. Not
+        selectRow(): on the selected row it toggles the selection off, and in a
+        right-to-left table it looks for the column at the viewport's right edge, finds
+        none, and selects nothing."""
         row = self.ann_model.row_of(self.active) if self.active else -1
         sm = self.ann_table.selectionModel()
         if [i.row() for i in sm.selectedRows()] == ([row] if row >= 0 else []):
-            return  # (selectRow on the selected row would toggle it off)
+            return
         if row >= 0:
             sm.setCurrentIndex(self.ann_model.index(row, 0),
                                QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
@@ -118,6 +146,7 @@ class FollowMixin:
         self._select_active_row()
         if info is None:
             return
+        self.ann_table.scrollTo(self.ann_model.index(self.ann_model.row_of(info.uuid), 0))
         if scroll and info.end > info.start:
             c = self.view.textCursor()
             c.setPosition(self.view.map.to_qt(info.start))
