@@ -159,6 +159,8 @@ def test_import_appends_rows_and_keeps_the_open_article_selected(qtbot, window, 
     new.write_text("خبر جديد\n\nنص الخبر عن الموصل.", encoding="utf-8")
     window.import_paths([new])
     m = window.doc_model
+    qtbot.waitUntil(lambda: m.rowCount() == 3)  # read and stored off the GUI thread
+    qtbot.waitUntil(lambda: not window.tasks.busy)
     assert [m.doc_at(r).id for r in range(m.rowCount())] == [
         d.id for d in window.project.documents()]
     assert [m.index(r, m.COUNT).data() for r in range(m.rowCount())] == [1, 0, 0]
