@@ -169,5 +169,7 @@ def test_import_appends_rows_and_keeps_the_open_article_selected(qtbot, window, 
     assert window.doc_id == current
     assert window.progress_label.text() == "0 of 3 done"
     window.import_summary.close()  # the summary of what was imported
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     press(qtbot, window, Qt.Key_D, Qt.ControlModifier)  # mark done: the count follows
     assert window.progress_label.text() == "1 of 3 done"
