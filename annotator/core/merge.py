@@ -2,9 +2,10 @@
 
 The rules (each row kind: coders, annotations, relations, assignments):
 
-- A package must be a project file of the same project (same `ProjectInfo.uuid`) with a
-  codebook of the same structure (`Codebook.fingerprint()`); otherwise it is refused, the
-  codebook differences listed, and nothing is changed.
+- A package must be a project file of the same project (same `ProjectInfo.uuid`) whose
+  work fits the project's codebook (`codebook.changes.conflicts`: an older or newer
+  codebook merges unless a key means something else or the work uses what the project no
+  longer has); otherwise it is refused, the conflicts listed, and nothing is changed.
 - Documents are matched by UUID, else by SHA-256 of the text. Documents are never added
   by a merge; work on a document the project does not have is skipped and reported.
 - Coders are matched by UUID, else by name; an unknown coder is added.
@@ -31,6 +32,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import db
+from .codebook.changes import conflicts
 from .errors import ProjectError
 from .models import (
     Annotation,
@@ -59,7 +61,10 @@ class CodebookMismatchError(ProjectError):
 
     def __init__(self, path, differences: list[str]):
         self.differences = list(differences)
-        super().__init__(path, "codebook differs: " + "; ".join(self.differences))
+        super().__init__(path, "codebook conflicts with the project: "
+                         + "; ".join(self.differences) + " (what to do: put it back in the "
+                         "project's codebook, retired if coders should not use it, or have "
+                         "the coder recode those annotations)")
 
 
 @dataclass
@@ -123,7 +128,8 @@ def merge_packages(project: Project, paths: Sequence[Path], progress: Progress |
             packages.append(pkg)
             _check_compatible(project, pkg)
         checkpoint(cancel)
-        backup = db.backup_copy(project.path, "before-merge")
+        # a server project is backed up by its own means (pg_dump), not file copies
+        backup = None if project.is_server else db.backup_copy(project.path, "before-merge")
         reports = [MergeReport(path=pkg.path, coder=pkg.info()["package_coder"], backup=backup)
                    for pkg in packages]
         steps = _Steps(progress, cancel, sum(_rows(pkg) for pkg in packages))
@@ -169,17 +175,13 @@ def _check_compatible(project: Project, pkg: Project) -> None:
         raise ProjectError(pkg.path, f"belongs to project '{theirs['name']}' "
                                      f"({theirs['uuid'][:8]}), not '{mine['name']}' "
                                      f"({mine['uuid'][:8]})")
-    cb, other = project.codebook(), pkg.codebook()
-    if cb.fingerprint() != other.fingerprint():
-        diffs = [_wording(d) for d in cb.diff(other)] or ["the structure differs"]
-        raise CodebookMismatchError(pkg.path, diffs)
-
-
-def _wording(line: str) -> str:
-    """Codebook.diff speaks of "this" and "the other" codebook; say which is which."""
-    return (line.replace("in the other codebook", "in the package")
-            .replace("in this codebook", "in the project")
-            .replace(" here but ", " in the project but "))
+    # Compatible revisions (added, renamed, recoloured, reordered, retired) never block a
+    # merge; a key meaning something else, or something the package's work uses and the
+    # project no longer has, does.
+    problems = conflicts(project.full_codebook(), pkg.full_codebook(), pkg.usage(),
+                         "the project", "the package")
+    if problems:
+        raise CodebookMismatchError(pkg.path, problems)
 
 
 def _chunks(items: Sequence, n: int = CHUNK) -> Iterable[Sequence]:
@@ -301,7 +303,7 @@ class _Merger:
                               attrs=dict(a.attrs or {}), created=a.created, updated=a.updated,
                               deleted=None, decided_by=a.decided_by,
                               origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag),
-                              origin=a.origin)
+                              origin=a.origin, codebook_version=a.codebook_version)
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(a.updated, mine.updated):
@@ -318,6 +320,7 @@ class _Merger:
             mine.decided_by, mine.origin_uuid = a.decided_by, a.origin_uuid
             mine.note, mine.flag = a.note or "", bool(a.flag)
             mine.origin = a.origin
+            mine.codebook_version = a.codebook_version
         else:
             self.r.skipped["annotations"] += 1
         self.ann_map[a.id] = mine

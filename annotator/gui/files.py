@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..core.errors import AnnotatorError
+from ..core.errors import AnnotatorError, InputError
 from ..core.importers import EXTENSIONS
 from ..core.project import Project
 from .actions import Act
@@ -119,7 +119,8 @@ class FilesMixin:
     def remember_project(self, path: Path) -> None:
         if self.settings is None:
             return
-        recent = [str(Path(path).resolve())]
+        # a server project is remembered by its address (never with a password)
+        recent = [str(path) if not isinstance(path, Path) else str(Path(path).resolve())]
         recent += [p for p in self._recent() if p != recent[0]]
         self.settings.setValue("recentProjects", recent[:MAX_RECENT])
         self.settings.setValue("lastProject", recent[0])
@@ -170,7 +171,13 @@ class FilesMixin:
         if self.project is None or self.tasks.refuse_if_busy(self):
             return False
         project, paths = self.project, [Path(p) for p in paths]
-        check = labels_check(project.unknown_labels)
+        labels = labels_check(project.unknown_labels)
+
+        def check(path: Path, docs) -> None:
+            labels(path, docs)
+            if any(d.spans for d in docs):  # whose spans? the desk cannot tell
+                raise InputError(path, "carries annotations; import it with `annotator "
+                                       "import --coder NAME` to say whose they are")
         return self.tasks.start(
             translate("Files", "Importing articles"),
             lambda progress, cancel: read_batch(paths, check=check, progress=progress,
@@ -274,6 +281,11 @@ class FilesMixin:
     def restore_backup_dialog(self) -> None:
         from .backups_dialog import BackupsDialog
 
+        if self.project.is_server:
+            QMessageBox.information(self, "Annotator", translate(
+                "Files", "A project on a server is backed up on the server (pg_dump), not "
+                         "by the app: see docs/team-server.md."))
+            return
         if self.tasks.refuse_if_busy(self):
             return
         dlg = BackupsDialog(self.project.path, self)

@@ -162,6 +162,7 @@ class TaskRunner(QObject):
         self.worker: _Worker | None = None
         self.token: CancelToken | None = None
         self.panel: ProgressPanel | None = None
+        self.project = None
         self._handlers: dict = {}
         self._closing = False
         self._gui_thread = threading.get_ident()
@@ -203,6 +204,7 @@ class TaskRunner(QObject):
             return False
         if project is not None:
             project.set_dispatcher(self._dispatch)
+        self.project = project
         self.title = title
         self.token = CancelToken()
         self._handlers = {"done": done, "failed": failed, "cancelled": cancelled,
@@ -249,7 +251,10 @@ class TaskRunner(QObject):
         if self.panel is not None:
             self.panel.hide()
             self.panel.deleteLater()
-        self.worker = self.token = self.panel = None
+        if self.project is not None:
+            # events of the task are queued already; later ones come from the GUI thread
+            self.project.set_dispatcher(None)
+        self.worker = self.token = self.panel = self.project = None
         self._handlers = {}
         return handlers
 

@@ -6,6 +6,7 @@ import refused) as the user chooses; a second long task is refused while one run
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -89,6 +90,8 @@ def click(dlg, name: str) -> None:
 def test_import_a_folder_of_2000_articles_through_the_dialog(qtbot, window, folder):
     before = window.doc_model.rowCount()
     watch = Watch(window)
+    heard = []  # project events must reach listeners on the GUI thread, where widgets live
+    window.project.subscribe(lambda event, _: heard.append((event, threading.get_ident())))
     window.acts[Act.IMPORT_FOLDER].trigger()
     dlg = next(w for w in QApplication.topLevelWidgets()
                if isinstance(w, QFileDialog) and w.objectName() == "importFolderDialog")
@@ -104,11 +107,12 @@ def test_import_a_folder_of_2000_articles_through_the_dialog(qtbot, window, fold
     assert window.doc_model.rowCount() == before + N
     assert done.heading.text().splitlines()[0] == f"{N} articles added."
     assert done.skipped.count() == 0
-    # files read: every count from 0 to 2,000 was reported in order, with file names
+    # files read: counts up to 2,000 reported in order (at most ~30 a second), with names
     reads = [r for r in watch.reports if r[1] == N and r[2].endswith(".txt")]
     assert reads[-1][0] == N and [r[0] for r in reads] == sorted(r[0] for r in reads)
     # the event loop ran while the worker worked: the timer fired mid-import, many times
     assert watch.ticks_mid_task() >= 5, watch.ticks[:20]
+    assert heard == [("documents_added", threading.main_thread().ident)]
     click(done, "importClose")
     assert not done.isVisible()
     titles = {d.title for d in window.project.documents()}
@@ -332,3 +336,45 @@ def test_merge_of_a_large_package_shows_progress(qtbot, tmp_path):
         assert len(project.annotations(coder="mona")) == 12_000
     finally:
         project.close()
+
+
+def test_export_runs_off_the_gui_thread_and_cancel_leaves_no_file(qtbot, window, tmp_path):
+    out = tmp_path / "study.xlsx"
+    assert window.export_xlsx(out)
+    assert window.tasks.busy
+    window.tasks.cancel()  # at the exporter's first progress report
+    idle(qtbot, window)
+    assert window.statusBar().currentMessage() == "Export cancelled; no file was written."
+    assert sorted(p.name for p in tmp_path.iterdir() if "xlsx" in p.name) == []
+    assert window.export_xlsx(out)
+    idle(qtbot, window)
+    assert window.statusBar().currentMessage() == f"Exported to {out}"
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out, read_only=True)
+    assert "Documents" in wb.sheetnames
+    wb.close()
+
+
+def test_dropping_on_the_article_text_imports_too(qtbot, window, tmp_path):
+    files = sorted(write_articles(tmp_path / "few", 2).rglob("*.txt"))
+    rows = window.doc_model.rowCount()
+    assert drop(window.view.viewport(), files)  # read-only text: the window takes it
+    click(summary(qtbot, window), "importClose")
+    assert window.doc_model.rowCount() == rows + 2
+
+
+def test_a_doccano_file_with_spans_is_skipped_with_its_reason(qtbot, window, tmp_path):
+    import json
+
+    folder = write_articles(tmp_path / "with-spans", 3)
+    (folder / "coded.jsonl").write_text(json.dumps(
+        {"text": "قالت الجارديان إن الهجوم وقع.", "label": [[5, 14, "source"]]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    rows = window.doc_model.rowCount()
+    window.import_paths([folder])
+    ask = summary(qtbot, window)
+    assert ask.asking
+    assert ask.skipped.item(0).text().startswith("coded.jsonl: carries annotations")
+    click(ask, "importRest")
+    qtbot.waitUntil(lambda: window.doc_model.rowCount() == rows + 3)
