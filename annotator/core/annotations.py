@@ -258,7 +258,7 @@ def _info_columns():
     plain rows, no ORM loading. Built from the record's fields, so a field added to
     AnnotationInfo without a column here fails at once (KeyError), never silently."""
     a = Annotation
-    # the attributes as the stored JSON text: the many empty ones skip the decoder
+    # the attributes as the stored JSON text (SQLite): the many empty ones skip the decoder
     columns = {"id": a.id, "uuid": a.uuid, "doc_id": a.document_id, "coder": Coder.name,
                "category": Category.key, "start": a.start, "end": a.end, "quote": a.quote,
                "attrs": type_coerce(a.attrs, Text), "created": a.created,
@@ -279,7 +279,10 @@ def _info_from_row(r) -> AnnotationInfo:
     """The same values _annotation_info() takes from an ORM object."""
     v = list(r)
     raw = v[_ATTRS]
-    v[_ATTRS] = {} if raw in _NO_ATTRS else (json.loads(raw) or {})
+    if isinstance(raw, str):  # SQLite: the JSON text
+        v[_ATTRS] = {} if raw in _NO_ATTRS else (json.loads(raw) or {})
+    else:  # a server database's driver decodes JSON itself
+        v[_ATTRS] = dict(raw or {})
     v[_NOTE] = v[_NOTE] or ""
     v[_FLAG] = bool(v[_FLAG])
     return AnnotationInfo(*v)
