@@ -21,6 +21,11 @@ open to first paint at most 3x the bare widget (same font) at 300k characters / 
 spans; hotkey to repaint under 16 ms at p95; switching to the next 5,000-character article
 with 50 spans under 100 ms. --profile prints cProfile's top entries for one desk open and
 ten hotkeys at the largest size.
+
+Then the render section (the desk helper's, render_section; --render-only runs only it):
+`annotator render --out FILE.pdf` of the largest article with its spans against a bare
+QTextDocument.print_() of the same text to a QPdfWriter, in process and as whole
+processes (goal: under 2x; printed, not checked).
 """
 
 from __future__ import annotations
@@ -242,6 +247,88 @@ def build_project(path: Path, sizes: list[int], rng: random.Random):
             [ids[f"2 switch {i:02d}"] for i in range(SWITCH_DOCS)])
 
 
+# --- render (issue 10 item 14; kept apart from the desk timings above) ----------------------
+
+RAW_PRINT = """
+import sys, time
+t0 = time.perf_counter()
+from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+doc = QTextDocument()
+if len(sys.argv) > 3:
+    doc.setDefaultFont(QFont(sys.argv[3]))
+doc.setPlainText(open(sys.argv[1], encoding="utf-8").read())
+w = QPdfWriter(sys.argv[2])
+w.setPageSize(QPageSize(QPageSize.A4))
+doc.print_(w)
+"""
+
+
+def time_raw_print(text: str, out: Path, font=None) -> float:
+    """A bare QTextDocument.print_() of `text` to a QPdfWriter (Qt's own pagination)."""
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    t0 = time.perf_counter()
+    doc = QTextDocument()
+    if font is not None:
+        doc.setDefaultFont(font)
+    doc.setPlainText(text)
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.A4))
+    doc.print_(writer)
+    del writer
+    return time.perf_counter() - t0
+
+
+def time_render_pdf(project, doc_id: int, out: Path) -> float:
+    from annotator.gui.render import render_document
+
+    t0 = time.perf_counter()
+    render_document(project, doc_id, out)
+    return time.perf_counter() - t0
+
+
+def time_process(cmd: list[str]) -> float:
+    import subprocess
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def render_section(project, doc_id: int, text: str, repeat: int) -> None:
+    from annotator.gui.article_view import ArticleView
+
+    tmp = Path(tempfile.mkdtemp())
+    naskh = ArticleView().font()
+    time_raw_print(text, tmp / "warm.pdf")
+    raw = [time_raw_print(text, tmp / "raw.pdf") for _ in range(repeat)]
+    raw_naskh = [time_raw_print(text, tmp / "raw.pdf", naskh) for _ in range(repeat)]
+    ours = [time_render_pdf(project, doc_id, tmp / "ours.pdf") for _ in range(repeat)]
+    mr, mn, mo = (statistics.median(x) for x in (raw, raw_naskh, ours))
+    n = len(project.annotations(doc_id))
+    print(f"render PDF in process (median of {repeat}): bare QTextDocument.print_() "
+          f"{mr:.2f} s (default font), {mn:.2f} s (same Naskh font); annotator render with "
+          f"{n:,} spans {mo:.2f} s; ratio {mo / mr:.2f}x / {mo / mn:.2f}x (goal < 2x)")
+    project_path = str(project.path)
+    (tmp / "text.txt").write_text(text, encoding="utf-8")
+    raw_p = [time_process([sys.executable, "-c", RAW_PRINT, str(tmp / "text.txt"),
+                           str(tmp / "raw.pdf")]) for _ in range(repeat)]
+    ours_p = [time_process([sys.executable, "-m", "annotator", "render", project_path,
+                            "--doc", str(doc_id), "--out", str(tmp / "ours.pdf")])
+              for _ in range(repeat)]
+    mr, mo = statistics.median(raw_p), statistics.median(ours_p)
+    print(f"render PDF as whole processes (median of {repeat}): python -c print_() "
+          f"{mr:.2f} s; annotator render {mo:.2f} s; ratio {mo / mr:.2f}x (goal < 2x)")
+
+
+def text_of(path: Path, doc_id: int) -> str:
+    with Project.open(path, readonly=True) as p:
+        return p.text(doc_id)
+
+
 def profile(label: str, fn) -> None:
     prof = cProfile.Profile()
     prof.enable()
@@ -257,6 +344,7 @@ def main() -> int:
     ap.add_argument("--keys", type=int, default=30)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--render-only", action="store_true", help="only the render section")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
     rng = random.Random(7)
@@ -267,6 +355,11 @@ def main() -> int:
     app = setup("en")
     tmp = Path(tempfile.mkdtemp())
     project, short_doc, big_docs, switch_docs = build_project(tmp / "bench.annot", sizes, rng)
+    if args.render_only:
+        project.close()
+        render_section(Project.open(tmp / "bench.annot", readonly=True), big_docs[-1],
+                       text_of(tmp / "bench.annot", big_docs[-1]), args.repeat)
+        return 0
     codebook = project.codebook()
     naskh = ArticleView().font()  # the article's face and size, for a like-for-like bare run
     desk = Desk(app, project, short_doc)
@@ -329,13 +422,16 @@ def main() -> int:
         profile("desk open", lambda: desk.open(doc_id))
         profile("ten hotkeys", lambda: desk.hotkeys_and_undos(text, 10, rng))
 
+    desk.close()
+    project.close()
+    print()
+    render_section(Project.open(tmp / "bench.annot", readonly=True), big_docs[-1],
+                   text_of(tmp / "bench.annot", big_docs[-1]), args.repeat)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"\npeak memory (ru_maxrss): {rss / 1024:.0f} MB")
     print("goals:")
     for label, ok in goals:
         print(f"  {'met   ' if ok else 'MISSED'} {label}")
-    desk.close()
-    project.close()
     return 0 if all(ok for _, ok in goals) else 1
 
 

@@ -111,6 +111,11 @@ class AttributePanel(QWidget):
         self.links = QListWidget()
         self.links.setObjectName("links")
         self.links.setMaximumHeight(110)
+        # a link is a sentence: it wraps instead of hiding behind a horizontal scrollbar
+        self.links.setWordWrap(True)
+        self.links.setResizeMode(QListWidget.Adjust)
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.links.setTextElideMode(Qt.ElideNone)
         self.links.itemActivated.connect(self._link_activated)
         self.links.itemClicked.connect(self._link_activated)
         row = QHBoxLayout()
@@ -326,6 +331,10 @@ class AttributePanel(QWidget):
             for v in a.values:
                 w.addItem(i18n.name(v), v.key)
                 w.setItemData(w.count() - 1, v.description, Qt.ToolTipRole)
+                if v.retired:  # shown on annotations that have it, never offered anew
+                    w.setItemText(w.count() - 1, self.tr("%1 (retired)").replace(
+                        "%1", i18n.name(v)))
+                    w.model().item(w.count() - 1).setEnabled(False)
             w.activated.connect(lambda _i, k=a.key, w=w: self._edited(k, w.currentData()))
         elif a.type == "number":
             w = QDoubleSpinBox()

@@ -62,7 +62,8 @@ HELP_GROUPS = [
     (QT_TRANSLATE_NOOP("Dialogs", "Editing and finding"),
      [Act.UNDO, Act.REDO, Act.FIND, Act.FIND_PROJECT, Act.FIND_NEXT, Act.FIND_PREVIOUS]),
     (QT_TRANSLATE_NOOP("Dialogs", "Articles and view"),
-     [Act.MARK_DONE, Act.NEXT_DOC, Act.PREVIOUS_DOC, Act.ZOOM_IN, Act.ZOOM_OUT,
+     [Act.MARK_DONE, Act.NEXT_DOC, Act.PREVIOUS_DOC, Act.NEXT_INCOMPLETE,
+      Act.PREVIOUS_INCOMPLETE, Act.SHOW_ARTICLES, Act.SHOW_PANEL, Act.ZOOM_IN, Act.ZOOM_OUT,
       Act.ZOOM_RESET]),
     (QT_TRANSLATE_NOOP("Dialogs", "Files"),
      [Act.OPEN_PROJECT, Act.NEW_PROJECT, Act.IMPORT, Act.IMPORT_FOLDER, Act.EXPORT_XLSX,
@@ -109,7 +110,10 @@ def show_help(parent) -> None:
     dlg.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
     view = QTextBrowser()
     view.setObjectName("shortcutsHelp")
-    view.setHtml(help_html())
+    from .codebook_editor.rules import codebook_html
+
+    # the coding rules follow the keys: F1 is where a coder looks when unsure
+    view.setHtml(help_html() + codebook_html(getattr(parent, "codebook", None)))
     lay = QVBoxLayout(dlg)
     lay.addWidget(view)
     dlg.resize(560, 620)

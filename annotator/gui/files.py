@@ -190,7 +190,7 @@ class FilesMixin:
         if project is not self.project:
             return  # the project was closed meanwhile: nothing to store into
         if batch.skipped or not batch.docs:
-            if not batch.skipped:
+            if not batch.skipped and not batch.notes:
                 self.hint(translate("Files", "No articles found to import."))
                 return
             dlg = ImportSummary(batch, None, self)

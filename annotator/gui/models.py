@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ..core.records import AnnotationInfo, DocumentInfo
 from ..core.text import fold
@@ -55,6 +56,17 @@ def status_text(status: str) -> str:
     return {"todo": QCoreApplication.translate("Models", "To do"),
             "in_progress": QCoreApplication.translate("Models", "In progress"),
             "done": QCoreApplication.translate("Models", "Done")}.get(status, status)
+
+
+def missing_required(a: AnnotationInfo, cat) -> list:
+    """The required attributes `a` lacks (its category `cat`, a CategoryDef or None)."""
+    if cat is None:
+        return []
+    return [att for att in cat.attributes if att.required and a.attrs.get(att.key) in (None, "")]
+
+
+def _warning_icon():
+    return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
 
 
 def short(text: str, limit: int = 90) -> str:
@@ -294,8 +306,8 @@ class AnnotationListModel(QAbstractTableModel):
                                   self.index(len(self.rows) - 1, self.columnCount() - 1))
 
     def _row_cells(self, a: AnnotationInfo) -> tuple:
-        """(texts, alignments, colour) of one row, computed once per change of the row:
-        a repaint asks for each visible cell's roles several times."""
+        """(info, texts, alignments, decorations, lacking-tooltip) of one row, computed once
+        per change of the row: a repaint asks for each visible cell's roles many times."""
         cells = self._cells.get(a.uuid)
         if cells is None or cells[0] is not a:
             cat = self._cats.get(a.category)
@@ -303,8 +315,14 @@ class AnnotationListModel(QAbstractTableModel):
                      short(a.quote) if a.end > a.start else self.tr("(whole article)"),
                      " · ".join(i18n.value_name(cat.attribute(k) if cat else None, v)
                                 for k, v in a.attrs.items()))
+            lacking = missing_required(a, cat)
             cells = (a, texts, [None, rtl_alignment(texts[1]), rtl_alignment(texts[2])],
-                     QColor(cat.color) if cat else None)
+                     # decorations: the category's colour; a warning when a required
+                     # attribute is lacking (F8 steps to it), named in the tooltip
+                     [QColor(cat.color) if cat else None, None,
+                      _warning_icon() if lacking else None],
+                     self.tr("Lacks: %1").replace("%1", ", ".join(map(i18n.name, lacking)))
+                     if lacking else None)
             self._cells[a.uuid] = cells
         return cells
 
@@ -315,8 +333,10 @@ class AnnotationListModel(QAbstractTableModel):
             return a.uuid
         if role == DISPLAY:
             return self._row_cells(a)[1][col]
-        if role == DECORATION and col == self.CATEGORY:
-            return self._row_cells(a)[3]
+        if role == DECORATION:
+            return self._row_cells(a)[3][col]
+        if role == TOOLTIP and col == self.ATTRS:
+            return self._row_cells(a)[4]
         if role == TOOLTIP and col == self.QUOTE:
             return a.quote
         if role == ALIGNMENT:

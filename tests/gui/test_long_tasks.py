@@ -378,3 +378,17 @@ def test_a_doccano_file_with_spans_is_skipped_with_its_reason(qtbot, window, tmp
     assert ask.skipped.item(0).text().startswith("coded.jsonl: carries annotations")
     click(ask, "importRest")
     qtbot.waitUntil(lambda: window.doc_model.rowCount() == rows + 3)
+
+
+def test_a_folder_of_only_unreadable_types_says_so(qtbot, window, tmp_path):
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    (folder / "page1.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "page2.jpg").write_bytes(b"\xff\xd8")
+    before = dump(window.project.path)
+    window.import_paths([folder])
+    dlg = summary(qtbot, window)
+    assert not dlg.asking and dlg.heading.text() == "No articles found to import."
+    assert "page1.pdf" in dlg.skipped.item(0).text()
+    click(dlg, "importClose")
+    assert dump(window.project.path) == before
