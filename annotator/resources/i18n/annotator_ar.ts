@@ -19,6 +19,11 @@
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
+        <location filename="../../gui/actions.py" line="25"/>
+        <source>Import a &amp;folder…</source>
+        <translation>استيراد &amp;مجلد…</translation>
+    </message>
+    <message>
         <location filename="../../gui/actions.py" line="26"/>
         <source>&amp;Export to Excel…</source>
         <translation>تصدير إلى Excel…</translation>
@@ -124,16 +129,6 @@
         <translation>الحجم الأصلي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50"/>
-        <source>Article &amp;list</source>
-        <translation>قائمة المواد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/actions.py" line="51"/>
-        <source>&amp;Coding panel</source>
-        <translation>لوحة الترميز</translation>
-    </message>
-    <message>
         <location filename="../../gui/actions.py" line="52"/>
         <source>English</source>
         <translation>الإنجليزية (English)</translation>
@@ -157,16 +152,6 @@
         <location filename="../../gui/actions.py" line="57"/>
         <source>&amp;Previous article</source>
         <translation>المادة السابقة</translation>
-    </message>
-    <message>
-        <location filename="../../gui/actions.py" line="58"/>
-        <source>Next &amp;incomplete annotation</source>
-        <translation>الترميز الناقص التالي</translation>
-    </message>
-    <message>
-        <location filename="../../gui/actions.py" line="59"/>
-        <source>Previous incomplete annotation</source>
-        <translation>الترميز الناقص السابق</translation>
     </message>
     <message>
         <location filename="../../gui/actions.py" line="62"/>
@@ -229,9 +214,24 @@
         <translation>تحرير السمات</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="25"/>
-        <source>Import a &amp;folder…</source>
-        <translation>استيراد &amp;مجلد…</translation>
+        <location filename="../../gui/actions.py" line="50"/>
+        <source>Article &amp;list</source>
+        <translation>قائمة المواد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="51"/>
+        <source>&amp;Coding panel</source>
+        <translation>لوحة الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="58"/>
+        <source>Next &amp;incomplete annotation</source>
+        <translation>الترميز الناقص التالي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="59"/>
+        <source>Previous incomplete annotation</source>
+        <translation>الترميز الناقص السابق</translation>
     </message>
 </context>
 <context>
@@ -311,6 +311,11 @@
         <translation>المادة كاملة</translation>
     </message>
     <message>
+        <location filename="../../gui/attribute_panel.py" line="335"/>
+        <source>%1 (retired)</source>
+        <translation>%1 (متقاعدة)</translation>
+    </message>
+    <message>
         <location filename="../../gui/attribute_panel.py" line="458"/>
         <source>Links:</source>
         <translation>الروابط:</translation>
@@ -349,11 +354,6 @@
         <location filename="../../gui/attribute_panel.py" line="465"/>
         <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
         <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
-    </message>
-    <message>
-        <location filename="../../gui/attribute_panel.py" line="335"/>
-        <source>%1 (retired)</source>
-        <translation>%1 (متقاعدة)</translation>
     </message>
 </context>
 <context>
@@ -402,11 +402,6 @@
         <translation>&lt;b&gt;الفئات&lt;/b&gt; (حدّد النص ثم اضغط المفتاح)</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="82"/>
-        <source>Categories</source>
-        <translation>الفئات</translation>
-    </message>
-    <message>
         <location filename="../../gui/palette.py" line="94"/>
         <source>Whole article:</source>
         <translation>المادة كاملة:</translation>
@@ -415,6 +410,11 @@
         <location filename="../../gui/palette.py" line="104"/>
         <source>— not coded —</source>
         <translation>— دون ترميز —</translation>
+    </message>
+    <message>
+        <location filename="../../gui/palette.py" line="82"/>
+        <source>Categories</source>
+        <translation>الفئات</translation>
     </message>
 </context>
 <context>
@@ -676,13 +676,6 @@
         <translation>حدّد نصاً أولاً، ثم اضغط مفتاح الفئة.</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="66"/>
-        <location filename="../../gui/coding.py" line="85"/>
-        <location filename="../../gui/coding.py" line="138"/>
-        <source>change category of %1</source>
-        <translation>تغيير فئة %1</translation>
-    </message>
-    <message>
         <location filename="../../gui/coding.py" line="104"/>
         <source>Every match is already annotated with this category.</source>
         <translation>كل النتائج مرمّزة بهذه الفئة من قبل.</translation>
@@ -696,21 +689,6 @@
         <location filename="../../gui/coding.py" line="144"/>
         <source>Click a highlight first to select the annotation.</source>
         <translation>انقر أولاً على مقطع مظلل لتحديد ترميزه.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/coding.py" line="110"/>
-        <source>Annotations created: %1. Skipped, already annotated with this category: %2.</source>
-        <translation>أُنشئت ترميزات: %1. تُخطّي ما كان مرمَّزًا بهذه الفئة من قبل: %2.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/coding.py" line="129"/>
-        <source>change attribute of %1</source>
-        <translation>تغيير سمة %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/coding.py" line="153"/>
-        <source>move boundary of %1</source>
-        <translation>نقل حدّ %1</translation>
     </message>
     <message>
         <location filename="../../gui/coding.py" line="164"/>
@@ -746,6 +724,28 @@
         <location filename="../../gui/coding.py" line="281"/>
         <source>Remove link %1</source>
         <translation>إزالة الرابط %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="66"/>
+        <location filename="../../gui/coding.py" line="85"/>
+        <location filename="../../gui/coding.py" line="138"/>
+        <source>change category of %1</source>
+        <translation>تغيير فئة %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="110"/>
+        <source>Annotations created: %1. Skipped, already annotated with this category: %2.</source>
+        <translation>أُنشئت ترميزات: %1. تُخطّي ما كان مرمَّزًا بهذه الفئة من قبل: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="129"/>
+        <source>change attribute of %1</source>
+        <translation>تغيير سمة %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coding.py" line="153"/>
+        <source>move boundary of %1</source>
+        <translation>نقل حدّ %1</translation>
     </message>
     <message>
         <location filename="../../gui/coding.py" line="306"/>
@@ -895,41 +895,6 @@
         <translation>المواد (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="222"/>
-        <source>%1 articles added.</source>
-        <translation>أُضيفت %1 مادة.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="224"/>
-        <source>%1 were already in the project.</source>
-        <translation>%1 موجودة في المشروع من قبل.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="262"/>
-        <source>Export to Excel</source>
-        <translation>تصدير إلى Excel</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="263"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>مصنفات Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="280"/>
-        <source>Exported to %1</source>
-        <translation>صُدِّر إلى %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="324"/>
-        <source>Restored the backup; the state before it is kept as a backup too.</source>
-        <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="289"/>
-        <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
-        <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
-    </message>
-    <message>
         <location filename="../../gui/files.py" line="161"/>
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد من المواد</translation>
@@ -965,9 +930,29 @@
         <translation>المواد المحفوظة: %1 من %2</translation>
     </message>
     <message>
+        <location filename="../../gui/files.py" line="222"/>
+        <source>%1 articles added.</source>
+        <translation>أُضيفت %1 مادة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="224"/>
+        <source>%1 were already in the project.</source>
+        <translation>%1 موجودة في المشروع من قبل.</translation>
+    </message>
+    <message>
         <location filename="../../gui/files.py" line="234"/>
         <source>Import cancelled; nothing was added.</source>
         <translation>أُلغي الاستيراد، ولم يُضَف شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="262"/>
+        <source>Export to Excel</source>
+        <translation>تصدير إلى Excel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="263"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../gui/files.py" line="279"/>
@@ -985,6 +970,11 @@
         <translation>المواد المفحوصة: %1 من %2</translation>
     </message>
     <message>
+        <location filename="../../gui/files.py" line="280"/>
+        <source>Exported to %1</source>
+        <translation>صُدِّر إلى %1</translation>
+    </message>
+    <message>
         <location filename="../../gui/files.py" line="281"/>
         <source>Export cancelled; no file was written.</source>
         <translation>أُلغي التصدير، ولم يُكتب أي ملف.</translation>
@@ -999,6 +989,16 @@
         <source>Restoring a backup</source>
         <translation>استرجاع نسخة احتياطية</translation>
     </message>
+    <message>
+        <location filename="../../gui/files.py" line="324"/>
+        <source>Restored the backup; the state before it is kept as a backup too.</source>
+        <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="289"/>
+        <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
+        <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -1008,24 +1008,9 @@
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="238"/>
-        <source>in all articles: %1</source>
-        <translation>في كل المواد: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/find.py" line="242"/>
-        <source>none here; in other articles: %1</source>
-        <translation>لا شيء هنا؛ في مواد أخرى: %1</translation>
-    </message>
-    <message>
         <location filename="../../gui/find.py" line="245"/>
         <source>no matches</source>
         <translation>لا نتائج</translation>
-    </message>
-    <message>
-        <location filename="../../gui/find.py" line="270"/>
-        <source>Find</source>
-        <translation>بحث</translation>
     </message>
     <message>
         <location filename="../../gui/find.py" line="271"/>
@@ -1061,6 +1046,21 @@
         <location filename="../../gui/find.py" line="281"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="238"/>
+        <source>in all articles: %1</source>
+        <translation>في كل المواد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="242"/>
+        <source>none here; in other articles: %1</source>
+        <translation>لا شيء هنا؛ في مواد أخرى: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="270"/>
+        <source>Find</source>
+        <translation>بحث</translation>
     </message>
 </context>
 <context>
@@ -1195,24 +1195,9 @@
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
-        <source>Typing…</source>
-        <translation>جارٍ الكتابة…</translation>
-    </message>
-    <message>
         <location filename="../../gui/main_window.py" line="451"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="458"/>
-        <source>&amp;Undo: %1</source>
-        <translation>تراجع: %1</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="459"/>
-        <source>&amp;Redo: %1</source>
-        <translation>إعادة: %1</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="491"/>
@@ -1278,6 +1263,21 @@
         <location filename="../../gui/main_window.py" line="385"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="445"/>
+        <source>Typing…</source>
+        <translation>جارٍ الكتابة…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="458"/>
+        <source>&amp;Undo: %1</source>
+        <translation>تراجع: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="459"/>
+        <source>&amp;Redo: %1</source>
+        <translation>إعادة: %1</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +1903,16 @@
         <translation>علّم مقالًا واحدًا على الأقل</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="168"/>
+        <source>Writing the package</source>
+        <translation>كتابة حزمة المرمّز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="174"/>
+        <source>Documents written: %1 of %2</source>
+        <translation>المواد المكتوبة: %1 من %2</translation>
+    </message>
+    <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="186"/>
         <source>Save package</source>
         <translation>حفظ الحزمة</translation>
@@ -1968,9 +1978,24 @@
         <translation>مشاريع Annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="249"/>
+        <source>Merging coders&apos; files</source>
+        <translation>دمج ملفات المرمّزين</translation>
+    </message>
+    <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="253"/>
         <source>Merge refused</source>
         <translation>رُفض الدمج</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="254"/>
+        <source>Merge cancelled; the project is unchanged.</source>
+        <translation>أُلغي الدمج، والمشروع كما كان.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="256"/>
+        <source>Rows merged: %1 of %2</source>
+        <translation>الصفوف المدموجة: %1 من %2</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="270"/>
@@ -2026,6 +2051,16 @@
         <location filename="../../gui/supervisor/team_dialogs.py" line="333"/>
         <source>no documents to assign</source>
         <translation>لا مقالات للتوزيع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="358"/>
+        <source>Assigning documents</source>
+        <translation>توزيع المواد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="364"/>
+        <source>Documents assigned: %1 of %2</source>
+        <translation>المواد الموزَّعة: %1 من %2</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="370"/>
@@ -2298,9 +2333,19 @@
         <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="269"/>
+        <source>αU of gold against each coder: in this article, and over the articles gold is marked done for (D) with this one. {0} = cannot be computed (hover for why).</source>
+        <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي المقالات التي عُلّم المرجع فيها مكتملًا (D) ومعها هذا المقال. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
+    </message>
+    <message>
         <location filename="../../gui/supervisor/common.py" line="124"/>
         <source>no document with this attribute coded by two coders</source>
         <translation>لا مقال رمّز فيه مرمِّزان هذه السمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="126"/>
+        <source>gold is marked done on no article the other coders finished: mark gold done per article in the comparison window (D), or with `annotator adjudicate --done`</source>
+        <translation>لم يُعلَّم المرجع مكتملًا في أي مقال أكمله المرمّزون الآخرون: علّمه مكتملًا لكل مقال في نافذة المقارنة (D)، أو بالأمر ‎`annotator adjudicate --done`‎</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/common.py" line="136"/>
@@ -2336,51 +2381,6 @@
         <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
         <source>documents as units</source>
         <translation>المقالات وحداتٍ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="168"/>
-        <source>Writing the package</source>
-        <translation>كتابة حزمة المرمّز</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="174"/>
-        <source>Documents written: %1 of %2</source>
-        <translation>المواد المكتوبة: %1 من %2</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="249"/>
-        <source>Merging coders&apos; files</source>
-        <translation>دمج ملفات المرمّزين</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="254"/>
-        <source>Merge cancelled; the project is unchanged.</source>
-        <translation>أُلغي الدمج، والمشروع كما كان.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="256"/>
-        <source>Rows merged: %1 of %2</source>
-        <translation>الصفوف المدموجة: %1 من %2</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="358"/>
-        <source>Assigning documents</source>
-        <translation>توزيع المواد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="364"/>
-        <source>Documents assigned: %1 of %2</source>
-        <translation>المواد الموزَّعة: %1 من %2</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="269"/>
-        <source>αU of gold against each coder: in this article, and over the articles gold is marked done for (D) with this one. {0} = cannot be computed (hover for why).</source>
-        <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي المقالات التي عُلّم المرجع فيها مكتملًا (D) ومعها هذا المقال. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/common.py" line="126"/>
-        <source>gold is marked done on no article the other coders finished: mark gold done per article in the comparison window (D), or with `annotator adjudicate --done`</source>
-        <translation>لم يُعلَّم المرجع مكتملًا في أي مقال أكمله المرمّزون الآخرون: علّمه مكتملًا لكل مقال في نافذة المقارنة (D)، أو بالأمر ‎`annotator adjudicate --done`‎</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/__init__.py" line="127"/>
