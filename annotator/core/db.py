@@ -6,6 +6,7 @@ Everything SQLite-specific lives here, so the rest of the core stays portable SQ
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from datetime import datetime
@@ -37,7 +38,7 @@ def schema_head() -> str:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
-def _known_revisions() -> set[str]:
+def known_revisions() -> set[str]:
     return {r.revision for r in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
@@ -129,7 +130,7 @@ def upgrade(engine: Engine, path: Path) -> str | None:
     if current == head:
         _enable_wal(engine)
         return None
-    if current is not None and current not in _known_revisions():
+    if current is not None and current not in known_revisions():
         raise ProjectError(
             path, f"made by a newer version of Annotator (schema {current}); "
             "update Annotator to open it"
@@ -257,3 +258,58 @@ def explain_operational_error(path: Path, exc: OperationalError) -> ProjectError
     if "locked" in msg:
         return ProjectLockedError(path, "is busy in another process; try again")
     return ProjectError(path, f"database error: {msg}")
+
+
+# Damage a reader would trip over (a KeyError, a time that cannot be parsed), found by SQL
+# alone so an export can refuse a damaged file in milliseconds; `check` finds these and
+# more row by row. (table, what, SQL selecting a label for each bad row)
+_TIME = "({c} IS NOT NULL AND (typeof({c}) != 'text' OR datetime({c}) IS NULL))"
+_DAMAGE = [
+    ("annotations", "its category is missing",
+     "SELECT uuid FROM annotations WHERE category_id NOT IN (SELECT id FROM categories)"),
+    ("annotations", "its coder is missing",
+     "SELECT uuid FROM annotations WHERE coder_id NOT IN (SELECT id FROM coders)"),
+    ("annotations", "its document is missing",
+     "SELECT uuid FROM annotations WHERE document_id NOT IN (SELECT id FROM documents)"),
+    ("annotations", "attributes are not a JSON object",
+     "SELECT uuid FROM annotations WHERE attrs IS NOT NULL AND (json_valid(attrs) = 0 "
+     "OR json_type(attrs) != 'object')"),
+    ("annotations", "a time is not a date and time",
+     "SELECT uuid FROM annotations WHERE " + " OR ".join(
+         _TIME.format(c=c) for c in ("created", "updated", "deleted"))),
+    ("relations", "an end or its type is missing",
+     "SELECT uuid FROM relations WHERE from_id NOT IN (SELECT id FROM annotations) "
+     "OR to_id NOT IN (SELECT id FROM annotations) "
+     "OR type_id NOT IN (SELECT id FROM relation_types) "
+     "OR coder_id NOT IN (SELECT id FROM coders)"),
+    ("relations", "a time is not a date and time",
+     "SELECT uuid FROM relations WHERE " + " OR ".join(
+         _TIME.format(c=c) for c in ("created", "updated", "deleted"))),
+    ("assignments", "its time is not a date and time",
+     "SELECT document_id FROM assignments WHERE " + _TIME.format(c="updated")),
+    ("documents", "a time is not a date and time",
+     "SELECT id FROM documents WHERE " + " OR ".join(
+         _TIME.format(c=c) for c in ("published", "created"))),
+    ("documents", "metadata is not a JSON object",
+     "SELECT id FROM documents WHERE meta IS NOT NULL AND (json_valid(meta) = 0 "
+     "OR json_type(meta) != 'object')"),
+    ("attributes", "choice values are not a JSON list",
+     "SELECT key FROM attributes WHERE \"values\" IS NOT NULL AND "
+     "(json_valid(\"values\") = 0 OR json_type(\"values\") != 'array')"),
+]
+_ROW_NAMES = {"annotations": "annotation", "relations": "relation",
+              "assignments": "status of document", "documents": "document",
+              "attributes": "attribute"}
+
+
+def quick_damage(engine: Engine, tables: set[str]) -> list[str]:
+    """One line per damaged row (only tables in `tables`, the ones present)."""
+    out: list[str] = []
+    needs = {"categories", "coders", "documents", "annotations", "relation_types"}
+    with engine.connect() as conn:
+        for table, what, sql in _DAMAGE:
+            if table not in tables or not (needs & set(re.findall(r"\w+", sql))) <= tables:
+                continue
+            for (label,) in conn.execute(text(sql)):
+                out.append(f"{_ROW_NAMES[table]} {label}: {what}")
+    return out
