@@ -1,0 +1,38 @@
+"""Codebooks: the categories, attributes and relations coders annotate with.
+
+A codebook is a YAML or JSON file. The package is split along its seams:
+
+- `model`: the dataclasses and look-ups;
+- `validation`: checking raw data, every problem at once with its field path;
+- `loading` / `export`: reading and (atomically) writing files;
+- `compat`: the structure that must match for coders' work to merge (`fingerprint`, `diff`).
+
+Pure Python: no Qt, no SQL.
+"""
+
+from .export import save_codebook
+from .loading import default_codebook, load_codebook
+from .model import (
+    ATTRIBUTE_TYPES,
+    CATEGORY_KINDS,
+    HOTKEYS,
+    AttributeDef,
+    CategoryDef,
+    Codebook,
+    RelationDef,
+    ValueDef,
+)
+
+__all__ = [
+    "ATTRIBUTE_TYPES",
+    "CATEGORY_KINDS",
+    "HOTKEYS",
+    "AttributeDef",
+    "CategoryDef",
+    "Codebook",
+    "RelationDef",
+    "ValueDef",
+    "default_codebook",
+    "load_codebook",
+    "save_codebook",
+]

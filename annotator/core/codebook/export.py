@@ -1,0 +1,92 @@
+"""Writing codebooks: plain dicts for JSON/YAML, and files written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    from .model import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
+
+
+def _names(obj) -> dict:
+    return {"key": obj.key, "name_ar": obj.name_ar, "name_en": obj.name_en}
+
+
+def category_to_dict(c: CategoryDef) -> dict:
+    d = _names(c)
+    if c.kind != "span":
+        d["kind"] = c.kind
+    d["color"] = c.color
+    if c.hotkey is not None:
+        d["hotkey"] = c.hotkey
+    if c.description:
+        d["description"] = c.description
+    if c.attributes:
+        d["attributes"] = [_attribute_to_dict(a) for a in c.attributes]
+    return d
+
+
+def _attribute_to_dict(a: AttributeDef) -> dict:
+    d = _names(a)
+    d["type"] = a.type
+    for flag in ("required", "ordinal", "suggest"):
+        if getattr(a, flag):
+            d[flag] = True
+    if a.description:
+        d["description"] = a.description
+    if a.values:
+        d["values"] = [_value_to_dict(v) for v in a.values]
+    return d
+
+
+def _value_to_dict(v: ValueDef) -> dict:
+    d = _names(v)
+    if v.description:
+        d["description"] = v.description
+    return d
+
+
+def relation_to_dict(r: RelationDef) -> dict:
+    d = _names(r)
+    d["from_category"] = r.from_category
+    d["to_category"] = r.to_category
+    if r.description:
+        d["description"] = r.description
+    return d
+
+
+
+def save_codebook(codebook: Codebook, path: str | os.PathLike) -> None:
+    """Write a codebook as JSON or YAML (by extension), UTF-8, Arabic kept readable.
+
+    Written to a temporary file first and moved into place, so a crash never leaves half
+    a codebook behind.
+    """
+    path = Path(path)
+    from .loading import codebook_format  # loading imports the model, which imports us
+
+    fmt = codebook_format(path)
+    data = codebook.to_dict()
+    if fmt == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                              default_flow_style=False, width=100, indent=2)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+

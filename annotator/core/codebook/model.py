@@ -1,0 +1,165 @@
+"""The codebook model: categories, their attributes and values, and relations.
+
+Pure data with look-ups. Reading and checking files is in `validation`/`loading`, writing
+in `export`, and what must match for a merge in `compat`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from .compat import fingerprint, structural_diff
+from .export import category_to_dict, relation_to_dict
+
+ATTRIBUTE_TYPES = ("choice", "text", "number", "boolean")
+CATEGORY_KINDS = ("span", "document")
+HOTKEYS = tuple("123456789")
+
+
+@dataclass
+class ValueDef:
+    """One value of a choice attribute."""
+
+    key: str
+    name_ar: str
+    name_en: str
+    description: str = ""
+
+
+@dataclass
+class AttributeDef:
+    """A property coders fill in for an annotation of a category."""
+
+    key: str
+    name_ar: str
+    name_en: str
+    type: str  # "choice" | "text" | "number" | "boolean"
+    values: list[ValueDef] = field(default_factory=list)  # choice only
+    ordinal: bool = False  # choice values are ordered (low -> high)
+    suggest: bool = False  # text: offer values already used in the project
+    required: bool = False
+    description: str = ""
+
+    def value(self, key: str) -> ValueDef | None:
+        """The choice value with this key, or None."""
+        for v in self.values:
+            if v.key == key:
+                return v
+        return None
+
+
+@dataclass
+class CategoryDef:
+    key: str
+    name_ar: str
+    name_en: str
+    color: str  # "#rrggbb", lowercase
+    hotkey: str | None = None  # "1".."9"
+    kind: str = "span"  # "span" | "document"
+    description: str = ""
+    attributes: list[AttributeDef] = field(default_factory=list)
+
+    def attribute(self, key: str) -> AttributeDef | None:
+        for a in self.attributes:
+            if a.key == key:
+                return a
+        return None
+
+
+@dataclass
+class RelationDef:
+    """A directed link between two annotations, e.g. a claim attributed to a source."""
+
+    key: str
+    name_ar: str
+    name_en: str
+    from_category: str
+    to_category: str
+    description: str = ""
+
+
+@dataclass
+class Codebook:
+    name: str
+    version: int = 1
+    description: str = ""
+    categories: list[CategoryDef] = field(default_factory=list)
+    relations: list[RelationDef] = field(default_factory=list)
+
+    # -- look-ups --
+
+    def category(self, key: str) -> CategoryDef | None:
+        for c in self.categories:
+            if c.key == key:
+                return c
+        return None
+
+    def category_for_label(self, label: str) -> CategoryDef | None:
+        """The category whose key, Arabic or English name is `label`.
+
+        Case-insensitive, surrounding and repeated whitespace ignored, and Arabic harakat,
+        tatweel and hamza-on-alef variants ignored (so "إدعاء" finds "ادعاء"). A key match
+        wins over a name match.
+        """
+        if label is None:
+            return None
+        wanted = _label_form(str(label))
+        if not wanted:
+            return None
+        for c in self.categories:
+            if _label_form(c.key) == wanted:
+                return c
+        for c in self.categories:
+            if wanted in (_label_form(c.name_en), _label_form(c.name_ar)):
+                return c
+        return None
+
+    def relation(self, key: str) -> RelationDef | None:
+        for r in self.relations:
+            if r.key == key:
+                return r
+        return None
+
+    # -- serialisation --
+
+    def to_dict(self) -> dict:
+        """A plain dict (JSON/YAML-ready). Defaults are left out to keep files readable."""
+        out: dict[str, Any] = {"name": self.name, "version": self.version}
+        if self.description:
+            out["description"] = self.description
+        out["categories"] = [category_to_dict(c) for c in self.categories]
+        if self.relations:
+            out["relations"] = [relation_to_dict(r) for r in self.relations]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Any, path: str | os.PathLike | None = None) -> Codebook:
+        """Build and validate a codebook; raises CodebookError listing every problem."""
+        from .validation import parse_codebook  # the parser builds Codebooks: import late
+
+        return parse_codebook(data, path)
+
+    # -- merging --
+
+    def fingerprint(self) -> str:
+        """SHA-256 (hex) of the structure that matters for merging (see compat.fingerprint)."""
+        return fingerprint(self)
+
+    def diff(self, other: Codebook) -> list[str]:
+        """Human-readable differences that block a merge; empty iff fingerprints match."""
+        return structural_diff(self, other)
+
+
+# --- label matching ------------------------------------------------------------------------
+
+_ARABIC_DROP = {chr(c) for c in range(0x064B, 0x0653)} | {"\u0640", "\u0670"}
+_ARABIC_FOLD = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627",
+                              "\u0671": "\u0627"})
+
+
+def _label_form(s: str) -> str:
+    s = "".join(ch for ch in s if ch not in _ARABIC_DROP).translate(_ARABIC_FOLD)
+    return " ".join(s.split()).casefold()
+
