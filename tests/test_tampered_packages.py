@@ -11,7 +11,6 @@ import pytest
 
 from annotator.cli import main
 from annotator.core import db
-from annotator.core.errors import InputError
 from annotator.core.importers.base import ImportedDocument
 from annotator.core.merge import PackageRefusedError, merge_package, merge_packages
 from annotator.core.packages import make_package
@@ -89,7 +88,7 @@ def refused(study, *needles, allow=()):
     backups = db.list_backups(study["project"])
     with Project.open(study["project"]) as p:
         backups = db.list_backups(study["project"])  # the rolling one on open
-        with pytest.raises(InputError) as err:
+        with pytest.raises(PackageRefusedError) as err:
             merge_packages(p, [study["mona"]], allow_coders=allow)
         assert p.check() == []
     msg = str(err.value)
