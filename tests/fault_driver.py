@@ -1,6 +1,6 @@
 """A coding session for the fault tests, run as a subprocess and killed with SIGKILL.
 
-    python tests/fault_driver.py PROJECT SEED [--gui] [--coder NAME] [--steps N]
+    python tests/fault_driver.py PROJECT SEED [--gui | --memo] [--coder NAME] [--steps N]
 
 It opens PROJECT for writing and changes annotations in a loop, forever (or N steps), and
 prints one line per change *after* the change is committed, flushed at once:
@@ -174,18 +174,68 @@ def run_gui(project: Project, coder: str, rng: random.Random, steps: int) -> Non
     app.processEvents()
 
 
+NOTE = "Other: حزب سياسي، see the رابط"
+ARTICLE_NOTE = "مقال رأي لا خبر"
+
+
+def run_memo(project: Project, coder: str, rng: random.Random, steps: int) -> None:
+    """Type a note on an annotation and on the article with key events, print `typed`,
+    then idle in the event loop (the coder looks away) until killed. Nothing but the
+    desk's own debounce stores the notes: no Enter, no focus change."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import time
+
+    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from annotator.gui.app import setup
+    from annotator.gui.main_window import MainWindow
+
+    app = setup("en")
+    win = MainWindow(project, coder)
+    win.show_error = lambda exc: out(f"error {exc}")
+    win.show()
+    win.activateWindow()
+    QApplication.processEvents()
+    doc = win.doc_id
+    s, e = random_span(rng, word_spans(win.view.text))
+    a = project.add_annotation(doc, coder, "claim", s, e)
+    win.activate(a.uuid)
+    QApplication.processEvents()
+
+    def type_into(edit, text):
+        QTest.mouseClick(edit.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(8, 8))
+        for ch in text:
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                QApplication.sendEvent(edit, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+
+    out("ready")
+    type_into(win.attrs.findChild(QPlainTextEdit, "annotationNote"), NOTE)
+    out(f"typed {a.uuid}")
+    # The article note is typed last and left with the focus in it: only the pause saves it.
+    type_into(win.article_note.edit, ARTICLE_NOTE)
+    out(f"typed-article {doc}")
+    while True:
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("project", type=Path)
     ap.add_argument("seed", type=int)
     ap.add_argument("--gui", action="store_true")
+    ap.add_argument("--memo", action="store_true", help="type notes, then idle until killed")
     ap.add_argument("--coder", default="Mona")
     ap.add_argument("--steps", type=int, default=0, help="0: until killed")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     project = Project.open(args.project)
     try:
-        (run_gui if args.gui else run_api)(project, args.coder, rng, args.steps)
+        run = run_memo if args.memo else run_gui if args.gui else run_api
+        run(project, args.coder, rng, args.steps)
     finally:
         project.close()
     out("done")

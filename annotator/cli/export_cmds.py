@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..core.errors import InputError
+from .progress import ProgressBar
 
 
 def register(sub) -> None:
@@ -29,27 +29,6 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_export)
 
 
-class _Progress:
-    """A percentage on a terminal; quiet when stderr is piped or in CI."""
-
-    def __init__(self, what: str):
-        self.what = what
-        self.tty = sys.stderr.isatty()
-        self.last = -1
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.tty:
-            return
-        pct = int(100 * done / max(total, 1))
-        if pct != self.last:
-            self.last = pct
-            print(f"\r{self.what}: {pct:3d}%", end="", file=sys.stderr)
-
-    def close(self) -> None:
-        if self.tty and self.last >= 0:
-            print("\r" + " " * 40 + "\r", end="", file=sys.stderr)
-
-
 def cmd_export(args) -> int:
     from ..core.exporters import export_csv, export_xlsx, parse_doc_ids
     from ..core.project import Project
@@ -64,7 +43,7 @@ def cmd_export(args) -> int:
         raise InputError(None, "--docs: give one or more document ids, e.g. --docs 1,4,10-20")
     with Project.open(args.project, readonly=True) as p:
         if args.out is not None:
-            bar = _Progress(f"writing {args.out.name}")
+            bar = ProgressBar(f"writing {args.out.name}")
             try:
                 counts = export_xlsx(p, args.out, coders=coders, gold=args.gold,
                                      doc_ids=docs, progress=bar)
@@ -72,7 +51,7 @@ def cmd_export(args) -> int:
                 bar.close()
             print(f"wrote {args.out}: {_summary(counts)}")
         if args.csv is not None:
-            bar = _Progress(f"writing CSV files in {args.csv}")
+            bar = ProgressBar(f"writing CSV files in {args.csv}")
             try:
                 counts = export_csv(p, args.csv, coders=coders, gold=args.gold, doc_ids=docs,
                                     progress=bar, excel_safe=args.csv_excel_safe)

@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from ..core.codebook import load_codebook, save_codebook
-from ..core.errors import AnnotatorError, InputError
-from ..core.importers import FORMATS, iter_files, read_path
+from ..core.errors import InputError
+from ..core.importers import FORMATS
 from ..core.project import Project
 from ..core.records import ImportReport
+from .progress import ProgressBar
 
 
 def register(sub) -> None:
@@ -80,47 +81,22 @@ def cmd_new(args) -> int:
     return 0
 
 
-class _Progress:
-    """`\\r`-updated progress on a terminal; quiet when output is piped or in CI."""
-
-    def __init__(self, total: int):
-        self.total = total
-        self.tty = sys.stderr.isatty()
-
-    def step(self, i: int, name: str) -> None:
-        if self.tty and self.total > 1:
-            print(f"\rreading {i}/{self.total}: {name[:50]:<50}", end="", file=sys.stderr)
-
-    def done(self) -> None:
-        if self.tty and self.total > 1:
-            print("\r" + " " * 80 + "\r", end="", file=sys.stderr)
-
-
 def cmd_import(args) -> int:
+    from ..core.importers.batch import labels_check, read_batch
+
     # Open first: a path that is not a project is refused before reading anything.
     with Project.open(args.project) as p:
-        files = iter_files(args.paths, args.format)
-        if not files:
+        with ProgressBar("reading") as bar:
+            # labels are checked per file, so the message names the file to fix
+            batch = read_batch(args.paths, args.format, check=labels_check(p.unknown_labels),
+                               skip_bad=args.skip_bad, progress=bar)
+        if not batch.files and not batch.skipped:
             raise InputError(args.paths[0], "no importable files found")
-        docs, skipped, notes = [], [], []
-        progress = _Progress(len(files))
-        for i, f in enumerate(files, 1):
-            progress.step(i, f.name)
-            try:
-                got = read_path(f, args.format)
-                # labels are checked per file, so the message names the file to fix
-                unknown = p.unknown_labels(got)
-                if unknown:
-                    raise InputError(f, "labels not in the codebook: " + ", ".join(unknown))
-                docs.extend(got)
-                notes += [f"{f}: {n}" for n in getattr(got, "notes", [])]
-            except AnnotatorError as exc:
-                if not args.skip_bad:
-                    progress.done()
-                    raise
-                skipped.append(str(exc))
-        progress.done()
-        report: ImportReport = p.add_documents(docs, coder=args.coder)
+        with ProgressBar("storing") as bar:
+            report: ImportReport = p.add_documents(batch.docs, coder=args.coder,
+                                                   progress=bar)
+    skipped = [str(e) for e in batch.skipped]
+    notes = batch.notes
     for s in skipped:
         print(f"skipped: {s}", file=sys.stderr)
     for n in notes:
@@ -138,28 +114,32 @@ def cmd_import(args) -> int:
 
 def cmd_docs(args) -> int:
     with Project.open(args.project, readonly=True) as p:
+        flagged = p.flagged_counts()  # annotations coders marked "discuss", per document
         if args.json:
-            _docs_json(p.iter_documents())
+            _docs_json(p.iter_documents(), flagged)
         else:
-            _docs_table(p.iter_documents())
+            _docs_table(p.iter_documents(), flagged)
     return 0
 
 
-def _docs_json(docs) -> None:
+def _docs_json(docs, flagged: dict[int, int]) -> None:
     # streamed, one object per line inside the list: the listing never sits in memory
     out = sys.stdout
     out.write("[")
     n = 0
     for n, d in enumerate(docs, 1):
         out.write(",\n " if n > 1 else "\n ")
-        out.write(json.dumps(d.to_json(), ensure_ascii=False))
+        out.write(json.dumps({**d.to_json(), "discuss": flagged.get(d.id, 0)},
+                             ensure_ascii=False))
     out.write("\n]\n" if n else "]\n")
 
 
-def _docs_table(docs) -> None:
+def _docs_table(docs, flagged: dict[int, int]) -> None:
     for d in docs:
         date = d.published.strftime("%Y-%m-%d %H:%M") if d.published else "-"
         counts = ", ".join(f"{c}: {n}" for c, n in sorted(d.annotations.items())) or "-"
+        if flagged.get(d.id):
+            counts += f", discuss: {flagged[d.id]}"
         print(f"{d.id:>6}  {date:<16}  {d.length:>7}  {counts:<20}  {d.title[:60]}")
 
 

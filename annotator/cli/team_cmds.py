@@ -18,6 +18,7 @@ from ..core.packages import (
     unassigned_documents,
 )
 from ..core.project import Project
+from .progress import ProgressBar
 
 NOTES_SHOWN = 20
 
@@ -117,8 +118,8 @@ def cmd_merge(args) -> int:
     if args.allow_coders is not None and not allow:
         raise InputError(None, "--allow-coders: give one or more names, e.g. "
                                "--allow-coders Mona,Ali")
-    with Project.open(args.project) as p:
-        reports = merge_packages(p, args.files, allow_coders=allow)
+    with Project.open(args.project) as p, ProgressBar("merging") as bar:
+        reports = merge_packages(p, args.files, progress=bar, allow_coders=allow)
     if args.json:
         json.dump([r.to_json() for r in reports], sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -230,5 +230,6 @@ def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationIn
         start=row.start, end=row.end, quote=row.quote, attrs=dict(row.attrs or {}),
         created=row.created, updated=row.updated, deleted=row.deleted,
         decided_by=row.decided_by, origin_uuid=row.origin_uuid,
+        note=row.note or "", flag=bool(row.flag),
     )
 

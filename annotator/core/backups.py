@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import db
 from .errors import ProjectError
+from .progress import CancelToken, Progress, checkpoint
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,18 @@ def backups(project_path: str | Path) -> list[BackupInfo]:
     return out
 
 
-def restore(project_path: str | Path, backup: str | Path) -> Path:
+def restore(project_path: str | Path, backup: str | Path, progress: Progress | None = None,
+            cancel: CancelToken | None = None) -> Path:
     """Replace the (closed) project with a backup. The current state is backed up first,
-    so a restore can itself be undone. Returns that safety copy's path."""
+    so a restore can itself be undone. Returns that safety copy's path. Progress follows
+    the check of the backup (documents); a Cancel is possible until the copying starts."""
     from .project import Project
 
     project_path, backup = Path(project_path), Path(backup)
     with Project.open(backup, readonly=True) as b:  # refuse anything that isn't a project
-        if b.check():
+        if b.check(progress=progress, cancel=cancel):
             raise ProjectError(backup, "this backup fails the integrity check; not restored")
+    checkpoint(cancel)
     lock = db.ProjectLock(project_path)
     lock.acquire()  # refused while the app or an import has the project open
     try:

@@ -17,12 +17,14 @@ from sqlalchemy.orm import selectinload
 from . import db, validate
 from .codebook import CategoryDef, RelationDef
 from .models import Base, Category, RelationType
+from .progress import CancelToken, Progress, checkpoint
+from .progress import report as report_progress
 from .records import STATUSES
 from .text import sha256
 
 ANNOTATION_COLUMNS = ("id", "uuid", "document_id", "coder_id", "category_id", "start", "end",
                       "quote", "attrs", "created", "updated", "deleted", "decided_by",
-                      "origin_uuid")
+                      "origin_uuid", "note", "flag")
 RELATION_COLUMNS = ("id", "uuid", "from_id", "to_id", "type_id", "coder_id", "created",
                     "updated", "deleted")
 
@@ -53,7 +55,8 @@ def relation_defs(session) -> dict[int, RelationDef]:
             for r in session.scalars(select(RelationType))}
 
 
-def problems(project, quick: bool = False) -> list[str]:
+def problems(project, quick: bool = False, progress: Progress | None = None,
+             cancel: CancelToken | None = None) -> list[str]:
     """Every problem, one line each. `quick`: only the damage a reader would trip over
     (missing tables, rows pointing nowhere, non-JSON attributes, times that are not
     times), found by SQL in milliseconds, for an export to refuse a damaged file."""
@@ -72,7 +75,7 @@ def problems(project, quick: bool = False) -> list[str]:
             out += db.quick_damage(engine, have)
         else:
             with project._read() as s:
-                out += _rows(s, have)
+                out += _rows(s, have, progress, cancel)
     except DatabaseError as exc:
         out.append(f"database: cannot be read ({_why(exc)})")
     return out
@@ -82,14 +85,20 @@ def _why(exc: BaseException) -> str:
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
-def _rows(s, have: set[str]) -> list[str]:
+def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | None
+          ) -> list[str]:
     out: list[str] = []
     conn = s.connection()
     texts: dict[int, str] = {}
     if {"documents", "document_texts"} <= have:
-        for doc_id, digest, length, body in conn.execute(text(
+        total = conn.execute(text("SELECT count(*) FROM documents")).scalar() or 0
+        report_progress(progress, 0, total)
+        for done, (doc_id, digest, length, body) in enumerate(conn.execute(text(
                 "SELECT d.id, d.sha256, d.length, t.text FROM documents d "
-                "LEFT JOIN document_texts t ON t.document_id = d.id ORDER BY d.id")):
+                "LEFT JOIN document_texts t ON t.document_id = d.id ORDER BY d.id")), 1):
+            if done % 200 == 0:
+                checkpoint(cancel)
+                report_progress(progress, done, total)
             if not isinstance(body, str):
                 out.append(f"document {doc_id}: text is missing")
                 continue

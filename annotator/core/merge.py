@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from . import db, validate
@@ -53,15 +53,18 @@ from .models import (
     Assignment,
     Coder,
     Document,
+    DocumentNote,
     DocumentText,
     Relation,
     RelationType,
 )
+from .progress import CancelToken, Progress, checkpoint
+from .progress import report as report_progress
 from .project import Project
 from .records import STATUSES
 
 CHUNK = 500
-KINDS = ("documents", "coders", "annotations", "relations", "assignments")
+KINDS = ("documents", "coders", "annotations", "relations", "assignments", "notes")
 _NEVER = datetime.min
 REASONS_SHOWN = 1  # a refusal is one line: the first reason and the count
 
@@ -134,10 +137,11 @@ class MergeReport:
                 "backup": str(self.backup) if self.backup else None}
 
 
-def merge_package(project: Project, path: Path,
+def merge_package(project: Project, path: Path, progress: Progress | None = None,
+                  cancel: CancelToken | None = None,
                   allow_coders: Iterable[str] = ()) -> MergeReport:
     """Merge one coder's file into `project` (open for writing). See the module rules."""
-    return merge_packages(project, [path], allow_coders)[0]
+    return merge_packages(project, [path], progress, cancel, allow_coders)[0]
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -147,12 +151,15 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def merge_packages(project: Project, paths: Sequence[Path],
+def merge_packages(project: Project, paths: Sequence[Path], progress: Progress | None = None,
+                   cancel: CancelToken | None = None,
                    allow_coders: Iterable[str] = ()) -> list[MergeReport]:
     """Merge several files in one transaction: every file is checked first (project,
     codebook), then all are merged and validated, then (if anything changed) the project
     is backed up and the transaction committed; on any error nothing is changed. Returns
-    one report per distinct file, in order (a file given twice is merged once)."""
+    one report per distinct file, in order (a file given twice is merged once). Progress
+    counts the packages' annotation and relation rows; Cancelled (from `cancel`) rolls
+    everything back."""
     if project.readonly:
         raise ProjectError(project.path, "is open read-only")
     allowed = {validate.coder_name(c) for c in allow_coders}
@@ -173,11 +180,16 @@ def merge_packages(project: Project, paths: Sequence[Path],
             pkg = Project.open(path, readonly=True)
             packages.append(pkg)
             _check_compatible(project, pkg)
+        checkpoint(cancel)
         reports = [MergeReport(path=pkg.path, coder=pkg.info()["package_coder"],
                                given=given[pkg.path]) for pkg in packages]
+        steps = _Steps(progress, cancel, sum(_rows(pkg) for pkg in packages))
         with project._tx() as s:
             for pkg, report in zip(packages, reports, strict=True):
-                _Merger(project, pkg, s, report, allowed).run()
+                merger = _Merger(project, pkg, s, report, allowed)
+                merger.step = lambda n, name=pkg.path.name: steps(n, name)
+                merger.run()
+            checkpoint(cancel)  # the last moment a Cancel still keeps the project as it was
             if any(r.changed for r in reports):
                 # Before the commit, of the committed state (WAL readers see it): a merge
                 # that changes nothing writes no backup.
@@ -192,6 +204,26 @@ def merge_packages(project: Project, paths: Sequence[Path],
         if report.changed:
             project._emit("merged", report)
     return reports
+
+
+def _rows(pkg: Project) -> int:
+    """What progress counts in a package: its annotation and relation rows."""
+    with pkg._read() as ps:
+        return sum(ps.scalar(select(func.count()).select_from(t)) or 0
+                   for t in (Annotation, Relation))
+
+
+class _Steps:
+    """Progress over all packages of one merge, and the Cancel check between chunks."""
+
+    def __init__(self, progress: Progress | None, cancel: CancelToken | None, total: int):
+        self.progress, self.cancel, self.total, self.done = progress, cancel, total, 0
+        report_progress(progress, 0, total)
+
+    def __call__(self, n: int, label: str) -> None:
+        checkpoint(self.cancel)
+        self.done += n
+        report_progress(self.progress, self.done, self.total, label)
 
 
 def _check_compatible(project: Project, pkg: Project) -> None:
@@ -240,6 +272,7 @@ class _Merger:
         self.foreign: Counter = Counter()  # other coders' rows, by name
         self.refused: list[str] = []
         self._texts: dict[int, str] = {}
+        self.step: Callable[[int], None] = lambda n: None  # n rows done (progress, Cancel)
 
     def note(self, kind: str, line: str) -> None:
         self.r.skipped[kind] += 1
@@ -258,6 +291,7 @@ class _Merger:
             self.annotations(ps, conn)
             self.relations(ps, conn)
             self.assignments(conn)
+            self.document_notes(conn)
         if self.refused or self.foreign:
             raise PackageRefusedError(self.pkg.path, self.foreign, self.refused)
         self.s.flush()
@@ -365,6 +399,7 @@ class _Merger:
             for a in chunk:
                 cat = local_cats.get(pkg_cats.get(a["category_id"]))
                 self.ann_map[a["id"]] = self._annotation(a, local.get(a["uuid"]), cat)
+            self.step(len(chunk))
 
     def _annotation(self, a: dict, mine: Annotation | None, cat) -> Annotation | None:
         where = f"annotation {a['uuid']}"
@@ -400,7 +435,8 @@ class _Merger:
                               category_id=cat_id, start=v["start"], end=v["end"],
                               quote=v["quote"], attrs=v["attrs"], created=v["created"],
                               updated=v["updated"], deleted=None,
-                              decided_by=a["decided_by"], origin_uuid=v.get("origin_uuid"))
+                              decided_by=a["decided_by"], origin_uuid=v.get("origin_uuid"),
+                              note=v["note"], flag=v["flag"])
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(v["updated"], mine.updated):
@@ -415,6 +451,7 @@ class _Merger:
             mine.quote, mine.attrs = v["quote"], v["attrs"]
             mine.updated, mine.deleted = v["updated"], v["deleted"]
             mine.decided_by, mine.origin_uuid = a["decided_by"], v.get("origin_uuid")
+            mine.note, mine.flag = v["note"], v["flag"]
         else:
             self.r.skipped["annotations"] += 1
         return mine
@@ -430,6 +467,7 @@ class _Merger:
                 select(Relation).where(Relation.uuid.in_(uuids)))}
             for r in chunk:
                 self._relation(r, local.get(r["uuid"]), types.get(pkg_types.get(r["type_id"])))
+            self.step(len(chunk))
         # Relations here that hang on an annotation this merge deleted die with it, as
         # Project.delete_annotation does.
         self.s.flush()
@@ -524,3 +562,48 @@ class _Merger:
                 self.r.updated["assignments"] += 1
             else:
                 self.r.skipped["assignments"] += 1
+
+    def document_notes(self, conn) -> None:
+        """Article notes: by UUID, else by (document, coder), the one note a coder has on
+        an article; a later `updated` wins, a tombstone clears the note."""
+        for n in raw_rows(conn, "document_notes", ("id", "uuid", "document_id", "coder_id",
+                                                   "text", "created", "updated", "deleted")):
+            where = f"note {n['uuid']}"
+            doc_id = self.doc_map.get(n["document_id"])
+            if doc_id is None:
+                self.note("notes", f"{where}: its document {n['document_id']} is not in the "
+                                   "project")
+                continue
+            coder_id = self._whose(n["coder_id"])
+            if coder_id is None or not self._given(coder_id, doc_id, where):
+                continue
+            try:
+                uuid = validate.uuid(n["uuid"])
+                created = validate.time(n["created"], "created")
+                updated = validate.time(n["updated"], "updated")
+                deleted = validate.time(n["deleted"], "deleted", required=False)
+                text_, _ = validate.memo(n["text"], False)
+            except validate.Invalid as exc:
+                self.refuse(f"{where}: {exc.message}")
+                continue
+            mine = (self.s.scalar(select(DocumentNote).where(DocumentNote.uuid == uuid))
+                    or self.s.scalar(select(DocumentNote).where(
+                        DocumentNote.document_id == doc_id, DocumentNote.coder_id == coder_id)))
+            if mine is not None and (mine.document_id, mine.coder_id) != (doc_id, coder_id):
+                self.refuse(f"{where} is another coder's note or on another article")
+                continue
+            if mine is None:
+                if deleted is not None:
+                    self.r.skipped["notes"] += 1
+                    continue
+                self.s.add(DocumentNote(uuid=uuid, document_id=doc_id, coder_id=coder_id,
+                                        text=text_, created=created, updated=updated))
+                self.r.added["notes"] += 1
+            elif _newer(updated, mine.updated):
+                if deleted is not None and mine.deleted is None:
+                    self.r.deleted["notes"] += 1
+                else:
+                    self.r.updated["notes"] += 1
+                mine.text, mine.updated, mine.deleted = text_, updated, deleted
+            else:
+                self.r.skipped["notes"] += 1

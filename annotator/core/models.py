@@ -177,6 +177,10 @@ class Annotation(Base):
     # Adjudication: who decided a gold annotation, and from which coder's span.
     decided_by: Mapped[str | None] = mapped_column(String(200))
     origin_uuid: Mapped[str | None] = mapped_column(String(36))
+    # Memos: the coder's free-text note, and "discuss this one" for the supervisor. Part of
+    # the row, so they travel (and lose to a newer edit) exactly as the annotation does.
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    flag: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Relation(Base):
@@ -191,3 +195,36 @@ class Relation(Base):
     created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deleted: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class DocumentNote(Base):
+    """A coder's note on a whole article (one per article and coder); a tombstone when
+    cleared, so the clearing travels in a merge like any deletion."""
+
+    __tablename__ = "document_notes"
+    __table_args__ = (UniqueConstraint("document_id", "coder_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"))
+    text: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    deleted: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CodebookVersion(Base):
+    """One saved state of the codebook: its number, when, who, what changed (lines a
+    person reads), the whole codebook as it then was, and for an operation that rewrote
+    annotations (recode, split) what undoing it needs."""
+
+    __tablename__ = "codebook_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    changes: Mapped[list] = mapped_column(JSON, default=list)
+    codebook: Mapped[dict] = mapped_column(JSON, default=dict)
+    operation: Mapped[dict | None] = mapped_column(JSON)

@@ -27,11 +27,13 @@ from .models import (
     Category,
     Coder,
     Document,
+    DocumentNote,
     DocumentText,
     ProjectInfo,
     Relation,
     RelationType,
 )
+from .progress import CancelToken, Progress, checkpoint, report
 from .project import Project
 from .records import STATUSES
 
@@ -98,14 +100,16 @@ def assigned_documents(project: Project, coder: str) -> list[int]:
 # --- packages ------------------------------------------------------------------------------
 
 def make_package(project: Project, coder: str, doc_ids: list[int] | None, out: Path,
-                 overwrite: bool = False) -> dict:
+                 overwrite: bool = False, progress: Progress | None = None,
+                 cancel: CancelToken | None = None) -> dict:
     """Write the package for `coder` to `out` and return what went in:
     {"path", "coder", "documents", "annotations", "relations"}.
 
     `doc_ids=None` packs the documents already assigned to the coder (an error if none).
     Once the file is complete (it is built beside `out` and moved into place), the
     documents are assigned to the coder in the main project too (status "todo" unless
-    already further), so progress shows what is out.
+    already further), so progress shows what is out. `progress` counts documents written;
+    Cancelled (from `cancel`) leaves no file behind and the project unchanged.
     """
     out = Path(out)
     coder = (coder or "").strip()
@@ -132,7 +136,7 @@ def make_package(project: Project, coder: str, doc_ids: list[int] | None, out: P
     info = project.info()
     try:
         with Project.create(part, codebook=project.codebook(), name=info["name"]) as pkg:
-            counts = _fill_package(project, pkg, coder, ids)
+            counts = _fill_package(project, pkg, coder, ids, progress, cancel)
         os.replace(part, out)
     except BaseException:
         for p in (part, Path(str(part) + "-wal"), Path(str(part) + "-shm")):
@@ -144,8 +148,10 @@ def make_package(project: Project, coder: str, doc_ids: list[int] | None, out: P
     return {"path": out, "coder": coder, **counts}
 
 
-def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int]) -> dict:
-    n_ann = n_rel = 0
+def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int],
+                  progress: Progress | None = None, cancel: CancelToken | None = None) -> dict:
+    n_ann = n_rel = done = 0
+    report(progress, 0, len(ids))
     with project._read() as src, pkg._tx() as dst:
         p_info = src.scalars(select(ProjectInfo)).one()
         d_info = dst.scalars(select(ProjectInfo)).one()
@@ -184,6 +190,9 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int]) ->
                 row.body = DocumentText(text=text)
                 dst.add(row)
             dst.flush()
+            checkpoint(cancel)
+            done += len(chunk)
+            report(progress, done, len(ids))
         # Rows without ORM relationships are flushed in dependency order by hand.
         have: set[int] = set()
         for chunk in _chunks(ids):
@@ -207,7 +216,7 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int]) ->
                     category_id=cat_map[a.category_id], start=a.start, end=a.end,
                     quote=a.quote, attrs=dict(a.attrs or {}), created=a.created,
                     updated=a.updated, deleted=a.deleted, decided_by=a.decided_by,
-                    origin_uuid=a.origin_uuid))
+                    origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag)))
                 ann_ids.add(a.id)
                 if a.deleted is None:
                     n_ann += 1
@@ -219,6 +228,13 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int]) ->
                                  created=r.created, updated=r.updated, deleted=r.deleted))
                 if r.deleted is None:
                     n_rel += 1
+        # The coder's article notes (tombstones too, as with annotations).
+        for chunk in _chunks(ids):
+            for n in src.scalars(select(DocumentNote).where(
+                    DocumentNote.coder_id == c.id, DocumentNote.document_id.in_(chunk))):
+                dst.add(DocumentNote(uuid=n.uuid, document_id=n.document_id, coder_id=c.id,
+                                     text=n.text, created=n.created, updated=n.updated,
+                                     deleted=n.deleted))
     return {"documents": len(ids), "annotations": n_ann, "relations": n_rel}
 
 
@@ -270,10 +286,11 @@ def unassigned_documents(project: Project) -> list[int]:
                               .order_by(Document.id)))
 
 
-def apply_assignment(project: Project, plan: AssignmentPlan) -> None:
-    """Assign each coder their documents (existing assignments keep their status)."""
-    for coder in plan.shares:
-        project.assign(plan.documents_for(coder), coder)
+def apply_assignment(project: Project, plan: AssignmentPlan, progress: Progress | None = None,
+                     cancel: CancelToken | None = None) -> None:
+    """Assign each coder their documents (existing assignments keep their status), all in
+    one transaction: a Cancel or an error assigns nothing."""
+    project.assign_plan(plan.per_coder, progress=progress, cancel=cancel)
 
 
 def progress(project: Project) -> list[dict]:

@@ -24,6 +24,7 @@ from .annotations import AnnotationsMixin
 from .codebook import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
 from .errors import InputError, NotFoundError, ProjectError
 from .importers.base import ImportedDocument
+from .memos import MemosMixin
 from .models import (
     Annotation,
     Assignment,
@@ -38,6 +39,8 @@ from .models import (
     new_uuid,
     utcnow,
 )
+from .progress import CancelToken, Progress, checkpoint
+from .progress import report as report_progress
 from .records import (
     STATUSES,
     CoderInfo,
@@ -48,9 +51,10 @@ from .text import sha256
 from .validate import coder_name as valid_coder_name
 
 Listener = Callable[[str, object], None]
+STORE_CHUNK = 1000  # documents per bulk insert; progress and Cancel come between chunks
 
 
-class Project(AnnotationsMixin):
+class Project(AnnotationsMixin, MemosMixin):
     """One open project file. Open for writing (the default) takes an OS lock that a
     second writer is refused by; `readonly=True` takes no lock and never writes."""
 
@@ -59,6 +63,7 @@ class Project(AnnotationsMixin):
         self.readonly = readonly
         self._lock: db.ProjectLock | None = None
         self._listeners: list[Listener] = []
+        self._dispatch: Callable[[Callable[[], None]], None] | None = None
         self._texts: OrderedDict[int, str] = OrderedDict()
         self._category_ids: dict[str, int] | None = None
         self._coder_ids: dict[str, int] = {}
@@ -178,8 +183,14 @@ class Project(AnnotationsMixin):
         if self.readonly:
             raise ProjectError(self.path, "is open read-only")
         try:
-            with self._Session.begin() as s:
-                yield s
+            try:
+                with self._Session.begin() as s:
+                    yield s
+            except BaseException:
+                # ids looked up or created in a rolled-back transaction may not exist
+                self._coder_ids.clear()
+                self._category_ids = None
+                raise
             # Copy committed pages into the .annot file itself (0.3 ms): a coder who mails
             # the file while the app is still open must not send yesterday's work.
             db.checkpoint(self._engine)
@@ -195,14 +206,26 @@ class Project(AnnotationsMixin):
         """`listener(event, payload)` after each committed change. Events:
         annotation_added/updated/deleted (AnnotationInfo), relation_added/deleted
         (RelationInfo), status_changed ((doc_id, coder, status)), documents_added (list of
-        ids), codebook_changed (Codebook)."""
+        ids), codebook_changed (Codebook), document_note_changed (DocumentNoteInfo)."""
         self._listeners.append(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    def set_dispatcher(self, dispatch: Callable[[Callable[[], None]], None] | None) -> None:
+        """Who calls the listeners: by default the thread that made the change, at once.
+        The GUI, which runs long work (an import, a merge) in a worker thread, passes a
+        `dispatch(call)` that runs `call` on its own thread, where widgets may be touched."""
+        self._dispatch = dispatch
+
     def _emit(self, event: str, payload: object) -> None:
+        if self._dispatch is not None:
+            self._dispatch(lambda: self._deliver(event, payload))
+        else:
+            self._deliver(event, payload)
+
+    def _deliver(self, event: str, payload: object) -> None:
         for fn in list(self._listeners):
             fn(event, payload)
 
@@ -340,11 +363,13 @@ class Project(AnnotationsMixin):
 
     # --- documents ---------------------------------------------------------------------
 
-    def add_documents(self, docs: Iterable[ImportedDocument], coder: str | None = None
+    def add_documents(self, docs: Iterable[ImportedDocument], coder: str | None = None,
+                      progress: Progress | None = None, cancel: CancelToken | None = None
                       ) -> ImportReport:
         """Add documents in ONE transaction: on any error none of the batch is kept.
         A text already in the project (same SHA-256) is not added again; its spans, if
-        any, attach to the existing document under `coder`."""
+        any, attach to the existing document under `coder`. Progress counts documents;
+        Cancelled (from `cancel`) rolls the whole batch back."""
         docs = list(docs)
         cb = self.codebook()
         unknown = self.unknown_labels(docs)
@@ -362,23 +387,32 @@ class Project(AnnotationsMixin):
                 if digest in known or digest in fresh:
                     continue
                 fresh[digest] = d
-            if fresh:
-                # Bulk insert with RETURNING: one statement per batch instead of a flush
+            now = utcnow()
+            items = list(fresh.items())
+            total = len(items)
+            report_progress(progress, 0, total)
+            for start in range(0, len(items), STORE_CHUNK):
+                checkpoint(cancel)
+                chunk = items[start:start + STORE_CHUNK]
+                # Bulk insert with RETURNING: one statement per chunk instead of a flush
                 # per document (10x faster on a 10,000-article import).
-                now = utcnow()
                 ids = s.scalars(insert(Document).returning(Document.id,
                                                            sort_by_parameter_order=True), [
                     {"uuid": new_uuid(), "title": d.title, "outlet": d.outlet,
                      "author": d.author, "published": d.published, "url": d.url,
                      "language": d.language, "sha256": digest, "length": len(d.text),
                      "source_file": d.source_file, "meta": d.meta, "created": now}
-                    for digest, d in fresh.items()]).all()
+                    for digest, d in chunk]).all()
                 s.execute(insert(DocumentText), [
-                    {"document_id": i, "text": d.text} for i, d in zip(ids, fresh.values(), strict=True)])
-                known.update(zip(fresh, ids, strict=True))
+                    {"document_id": i, "text": d.text}
+                    for i, (_, d) in zip(ids, chunk, strict=True)])
+                known.update(zip((digest for digest, _ in chunk), ids, strict=True))
                 report.added.extend(ids)
+                report_progress(progress, start + len(chunk), total, chunk[-1][1].title)
             seen_new: set[str] = set()
             for d, digest in zip(docs, digests, strict=True):
+                if d.spans:
+                    checkpoint(cancel)
                 doc_id = known[digest]
                 if digest in fresh and digest not in seen_new:
                     seen_new.add(digest)
@@ -402,6 +436,8 @@ class Project(AnnotationsMixin):
                         report.annotations += 1
                     self._ensure_assignment(s, doc_id, cid, "in_progress")
                     s.flush()
+            checkpoint(cancel)  # the last moment a Cancel still keeps the project as it was
+        report_progress(progress, total, total)
         if report.added:
             self._emit("documents_added", report.added)
         return report
@@ -505,11 +541,27 @@ class Project(AnnotationsMixin):
             a.status, a.updated = status, utcnow()
 
     def assign(self, doc_ids: Iterable[int], coder: str) -> None:
+        self.assign_plan({coder: list(doc_ids)})
+
+    def assign_plan(self, per_coder: dict[str, list[int]], progress: Progress | None = None,
+                    cancel: CancelToken | None = None) -> None:
+        """Assign each coder their documents in ONE transaction (existing assignments keep
+        their status). Progress counts documents; Cancelled rolls everything back."""
+        total = sum(len(ids) for ids in per_coder.values())
+        done = 0
+        report_progress(progress, 0, total)
         with self._tx() as s:
-            cid = self._coder_id(s, coder)
-            for doc_id in doc_ids:
-                self._require_doc(s, doc_id)
-                self._ensure_assignment(s, doc_id, cid, "todo")
+            for coder, doc_ids in per_coder.items():
+                cid = self._coder_id(s, coder)
+                for doc_id in doc_ids:
+                    self._require_doc(s, doc_id)
+                    self._ensure_assignment(s, doc_id, cid, "todo")
+                    done += 1
+                    if done % 500 == 0:
+                        checkpoint(cancel)
+                        report_progress(progress, done, total, coder)
+            checkpoint(cancel)
+        report_progress(progress, total, total)
 
     def set_status(self, doc_id: int, coder: str, status: str) -> None:
         if status not in STATUSES:
@@ -536,13 +588,14 @@ class Project(AnnotationsMixin):
 
     # --- checks ------------------------------------------------------------------------
 
-    def check(self, quick: bool = False) -> list[str]:
+    def check(self, progress: Progress | None = None, cancel: CancelToken | None = None,
+              quick: bool = False) -> list[str]:
         """Everything wrong with the file, one line each (see core/check.py): SQLite's own
         checks, missing tables, texts against their hashes, and every row through the
-        rules a merge or import applies on the way in."""
+        rules a merge or import applies on the way in. Progress counts documents."""
         from .check import problems
 
-        return problems(self, quick=quick)
+        return problems(self, quick=quick, progress=progress, cancel=cancel)
 
 
 # --- helpers -------------------------------------------------------------------------------

@@ -59,6 +59,8 @@ class AnnotationInfo:
     deleted: datetime | None = None
     decided_by: str | None = None
     origin_uuid: str | None = None
+    note: str = ""
+    flag: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,17 @@ class RelationInfo:
     coder: str
     created: datetime | None = None
     deleted: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DocumentNoteInfo:
+    """A coder's note on a whole article."""
+
+    uuid: str
+    doc_id: int
+    coder: str
+    text: str
+    updated: datetime | None = None
 
 
 @dataclass(frozen=True)

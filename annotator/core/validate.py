@@ -30,6 +30,7 @@ __all__ = [
     "relation",
     "attrs",
     "coder_name",
+    "memo",
     "integer",
     "json_attrs",
     "span",
@@ -215,6 +216,7 @@ def annotation(row: Mapping, category: CategoryDef | None, text: str | None) -> 
     out["deleted"] = time(row["deleted"], "deleted", required=False)
     if row.get("origin_uuid") is not None:
         out["origin_uuid"] = uuid(row["origin_uuid"], "origin_uuid")
+    out["note"], out["flag"] = memo(row.get("note"), row.get("flag"))
     decided = row.get("decided_by")
     if decided is not None and not isinstance(decided, str):
         raise Invalid(f"decided_by {_short(decided)} is not a name")
@@ -253,3 +255,16 @@ def relation(row: Mapping, type_def, src: Mapping | None, dst: Mapping | None) -
         raise Invalid(f"'{type_def.key}' links {type_def.from_category} to "
                       f"{type_def.to_category}, not {src['category']} to {dst['category']}")
     return out
+
+
+def memo(note: Any, flag: Any) -> tuple[str, bool]:
+    """A coder's memo on an annotation or article: text, and a 'discuss' flag."""
+    if note is None:
+        note = ""
+    if not isinstance(note, str):
+        raise Invalid(f"note {_short(note)} is not text")
+    if flag is None:
+        flag = False
+    if flag not in (0, 1, True, False) or isinstance(flag, float):
+        raise Invalid(f"flag {_short(flag)} is not true or false")
+    return note, bool(flag)

@@ -27,6 +27,7 @@ from ..core.codebook import AttributeDef, Codebook
 from ..core.records import AnnotationInfo, RelationInfo
 from ..core.text import fold
 from . import i18n
+from .memos import NoteEdit
 from .models import RTL_ALIGN, is_rtl_text, short
 
 FOLD_ROLE = Qt.UserRole + 10
@@ -72,6 +73,8 @@ class AttributePanel(QWidget):
     linkRequested = Signal()
     linkRemoved = Signal(object)  # RelationInfo
     annotationActivated = Signal(str)
+    noteEdited = Signal(object, str)  # (annotation uuid, note): saved while typing
+    flagEdited = Signal(str, bool)  # (annotation uuid, "discuss")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -105,12 +108,31 @@ class AttributePanel(QWidget):
         for w in (self.header, self.category):
             lay.addWidget(w)
         lay.addLayout(self.form)
+        self._build_memo(lay)
         lay.addWidget(self.links_label)
         lay.addWidget(self.links)
         lay.addLayout(row)
         lay.addStretch(1)
         self._retranslate()
         self.show_annotation(None)
+
+    def _build_memo(self, lay) -> None:
+        """The coder's note and "discuss" flag, below the attributes."""
+        self.note_label = QLabel()
+        self.note = NoteEdit()
+        self.note.setObjectName("annotationNote")
+        self.note.setMaximumHeight(80)
+        self.note.noteEdited.connect(self.noteEdited)
+        self.note_label.setBuddy(self.note)
+        self.flag = QCheckBox()
+        self.flag.setObjectName("annotationFlag")
+        self.flag.toggled.connect(self._flag_toggled)
+        for w in (self.note_label, self.note, self.flag):
+            lay.addWidget(w)
+
+    def _flag_toggled(self, on: bool) -> None:
+        if not self._building and self.info is not None and on != self.info.flag:
+            self.flagEdited.emit(self.info.uuid, on)
 
     def first_editor(self) -> QWidget | None:
         """The first attribute field (the target of "Edit attributes")."""
@@ -126,6 +148,7 @@ class AttributePanel(QWidget):
         a text field whose text differs from the stored value, a half-typed number."""
         if self._building or self.info is None or self.codebook is None:
             return
+        self.note.flush()
         cat = self.codebook.category(self.info.category)
         for key, w in list(self.editors.items()):
             if isinstance(w, QLineEdit):
@@ -157,6 +180,9 @@ class AttributePanel(QWidget):
             if not same:
                 self._rebuild()
             self._fill(keep_typing=refresh)
+            self.note.show_note(info.uuid if info else None, info.note if info else "",
+                                keep_typing=refresh)
+            self.flag.setChecked(bool(info and info.flag))
             self.links.clear()
             for rel, label in links:
                 item = QListWidgetItem(label)
@@ -165,7 +191,8 @@ class AttributePanel(QWidget):
         finally:
             self._building = False
         has = info is not None
-        for w in (self.category, self.links_label, self.links, self.unlink_button):
+        for w in (self.category, self.links_label, self.links, self.unlink_button,
+                  self.note_label, self.note, self.flag):
             w.setVisible(has and (w is not self.category or info.end > info.start))
         self.link_button.setVisible(has and can_link)
         self.unlink_button.setEnabled(bool(links))
@@ -308,6 +335,11 @@ class AttributePanel(QWidget):
         self.link_button.setText(self.tr("Link… (L)"))
         self.unlink_button.setText(self.tr("Remove link"))
         self.category.setToolTip(self.tr("Change the category"))
+        self.note_label.setText(self.tr("Note:"))
+        self.note.setPlaceholderText(self.tr("Your note on this annotation (saved as you type)"))
+        self.flag.setText(self.tr("Discuss with the supervisor"))
+        self.flag.setToolTip(self.tr("Marks the annotation for discussion; the supervisor "
+                                     "sees it in the comparison window"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:

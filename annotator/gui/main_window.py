@@ -32,6 +32,7 @@ from .commands import Context, SetStatus
 from .files import FilesMixin
 from .find import FindBar
 from .follow import FollowMixin
+from .memos import ArticleNote
 from .models import AnnotationListModel, DocumentFilter, DocumentListModel
 from .palette import CategoryPalette
 from .supervisor import install_supervisor_menu
@@ -123,10 +124,11 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         h.setSectionResizeMode(AnnotationListModel.QUOTE, QHeaderView.Stretch)
         h.setSectionResizeMode(AnnotationListModel.ATTRS, QHeaderView.Interactive)
         h.resizeSection(AnnotationListModel.ATTRS, 110)
+        self.article_note = ArticleNote()
         right = QSplitter(Qt.Vertical)
-        for w in (self.palette, self.attrs, self.ann_table):
+        for w in (self.palette, self.attrs, self.ann_table, self.article_note):
             right.addWidget(w)
-        right.setSizes([260, 300, 240])
+        right.setSizes([260, 300, 240, 90])
 
         self.split = QSplitter(Qt.Horizontal)
         for w in (left, centre, right):
@@ -229,6 +231,11 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.attrs.linkRequested.connect(self.start_linking)
         self.attrs.linkRemoved.connect(self.remove_link)
         self.attrs.annotationActivated.connect(lambda u: self.activate(u, scroll=True))
+        # memos are saved as typed, outside the undo stack (the field has its own undo)
+        self.attrs.noteEdited.connect(lambda u, t: self._memo(self.project.set_note, u, t))
+        self.attrs.flagEdited.connect(lambda u, on: self._memo(self.project.set_flag, u, on))
+        self.article_note.edit.noteEdited.connect(
+            lambda d, t: self._memo(self.project.set_document_note, d, self.coder, t))
         self.find.hitsChanged.connect(self._hits_changed)
         self.find.annotateAll.connect(self.annotate_all)
         self.find.resultActivated.connect(self._find_result)
@@ -241,6 +248,13 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         the panel shows something else: nothing typed is ever lost."""
         if self.project is not None:
             self.attrs.commit_pending()
+            self.article_note.edit.flush()
+
+    def _memo(self, store, *args) -> None:
+        try:
+            store(*args)
+        except AnnotatorError as exc:
+            self.show_error(exc)
 
     def set_project(self, project: Project) -> None:
         self.commit_edits()
@@ -291,6 +305,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
             next((a.category for a in anns if a.end <= a.start), None))
         self.find.set_article(text)
         self.attrs.show_annotation(None)
+        self.article_note.edit.show_note(doc_id, self.project.document_note(doc_id, self.coder))
         self._select_doc_row(doc_id)
         self.setWindowTitle(f"{doc.title[:80]} — {self.project.path.name} — Annotator")
         self._status()

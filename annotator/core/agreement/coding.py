@@ -30,6 +30,32 @@ def alpha_from_coincidences(o: np.ndarray) -> tuple[float | None, str | None]:
     return 1.0 - (n - 1.0) * do / de, None
 
 
+def ordinal_alpha_from_coincidences(o: np.ndarray) -> tuple[float | None, str | None]:
+    """Ordinal alpha from a coincidence matrix whose rows are the values in their order
+    (low to high): delta^2_ck = (sum_{g=c..k} n_g - (n_c + n_k) / 2)^2 (Krippendorff 2011),
+    alpha = 1 - (n - 1) * sum o_ck delta^2_ck / sum n_c n_k delta^2_ck."""
+    o = np.asarray(o, dtype=float)
+    n_c = o.sum(axis=1)
+    n = float(n_c.sum())
+    if n <= 1.0:
+        return None, "fewer than 2 pairable values"
+    cum = np.concatenate([[0.0], np.cumsum(n_c)])
+    idx = np.arange(len(n_c))
+    lo, hi = np.minimum.outer(idx, idx), np.maximum.outer(idx, idx)
+    delta2 = (cum[hi + 1] - cum[lo] - (n_c[:, None] + n_c[None, :]) / 2.0) ** 2
+    de = float((np.outer(n_c, n_c) * delta2).sum())
+    if de <= 1e-12 * n * n:
+        return None, NO_VARIATION
+    return 1.0 - (n - 1.0) * float((o * delta2).sum()) / de, None
+
+
+def alpha_for_level(o: np.ndarray, level: str) -> tuple[float | None, str | None]:
+    """Alpha at the attribute's level of measurement: "ordinal" (rows in value order) or
+    "nominal"."""
+    return ordinal_alpha_from_coincidences(o) if level == "ordinal" else \
+        alpha_from_coincidences(o)
+
+
 def coincidences(data) -> tuple[np.ndarray, list]:
     """Coincidence matrix of reliability data (coders x units; None/NaN = missing).
 

@@ -25,7 +25,12 @@ from itertools import combinations
 
 import numpy as np
 
-from .coding import alpha_from_coincidences, binary_coincidences, kappa_from_table
+from .coding import (
+    alpha_for_level,
+    alpha_from_coincidences,
+    binary_coincidences,
+    kappa_from_table,
+)
 from .model import DocInput, Span, merge_intervals, pair_key
 from .spans import exact_matches, f1, overlap_matches
 from .unitizing import (
@@ -110,8 +115,11 @@ def _doc_stats(d: DocInput, coders: tuple[str, ...], offset: int, cats: list[str
     )
 
 
-def _attribute_alpha(pairs: list[tuple[Span, Span]], key: str) -> tuple[float | None, str | None, int]:
-    values: dict = {}
+def _attribute_alpha(pairs: list[tuple[Span, Span]], key: str, order: list | None = None
+                     ) -> tuple[float | None, str | None, int]:
+    """Alpha of one attribute over matched span pairs; `order` (the values low to high)
+    makes it ordinal."""
+    values: dict = {v: i for i, v in enumerate(order or ())}
     cells: list[tuple[int, int]] = []
     for x, y in pairs:
         vx, vy = dict(x.attrs).get(key), dict(y.attrs).get(key)
@@ -126,12 +134,12 @@ def _attribute_alpha(pairs: list[tuple[Span, Span]], key: str) -> tuple[float | 
     for ix, iy in cells:  # each matched pair is a unit with two values (m_u = 2)
         o[ix, iy] += 1
         o[iy, ix] += 1
-    val, why = alpha_from_coincidences(o)
+    val, why = alpha_for_level(o, "ordinal" if order else "nominal")
     return val, why, len(cells)
 
 
 def _scope(stats: list[_DocStats], coders: list[str], cats: list[str],
-           attributes: dict[str, list[str]] | None) -> dict:
+           attributes: dict[str, list[str]] | None, levels: dict | None = None) -> dict:
     """Figures for a set of documents (all included ones, or one)."""
     sections = [s.sec for s in stats]
     n_docs = len(stats)
@@ -226,18 +234,22 @@ def _scope(stats: list[_DocStats], coders: list[str], cats: list[str],
             entry["percent_agreement"] = float(np.mean(shares))
         else:
             entry["percent_agreement"] = None
-            reasons["percent_agreement"] = none_reason or "no coder pair shares a document"
+            shared = any(entry["pairs"][p]["documents"] for p in pairs)
+            reasons["percent_agreement"] = none_reason or (
+                "no spans of this category" if shared else "no coder pair shares a document")
         # attributes on overlap-matched spans
         matched = [pr for s in stats for pr in s.matched.get(cat, [])]
         if attributes is not None:
             keys = list(attributes.get(cat, []))
         else:
             keys = sorted({key for x, y in matched for key, _ in (*x.attrs, *y.attrs)})
-        entry["attributes"], entry["attribute_units"] = {}, {}
+        entry["attributes"], entry["attribute_units"], entry["attribute_levels"] = {}, {}, {}
         for key in keys:
-            val, why, n_pairs = _attribute_alpha(matched, key)
+            order = (levels or {}).get(cat, {}).get(key)
+            val, why, n_pairs = _attribute_alpha(matched, key, order)
             entry["attributes"][key] = val
             entry["attribute_units"][key] = n_pairs
+            entry["attribute_levels"][key] = "ordinal" if order else "nominal"
             if why:
                 reasons[f"attributes.{key}"] = why
         entry["reasons"] = reasons
@@ -297,14 +309,16 @@ def _prepare(docs, spans, coders, categories):
 
 def agreement_report(docs: list[DocInput], spans: list[Span], coders: list[str] | None = None,
                      categories: list[str] | None = None,
-                     attributes: dict[str, list[str]] | None = None) -> dict:
+                     attributes: dict[str, list[str]] | None = None,
+                     levels: dict[str, dict[str, list]] | None = None) -> dict:
     """Every agreement figure, per category, overall and per document (see module doc).
 
     Only documents with two or more included coders count (`coders` restricts who is
     included); they form one continuum, end to end in id order. Spans of a coder on a
     document the coder is not included for are ignored; spans outside the text are counted
     as "ignored_spans". `attributes`: category -> attribute keys to measure (default: every
-    key seen on the matched spans of that category).
+    key seen on the matched spans of that category). `levels`: category -> attribute ->
+    its values low to high, for the ordinal attributes (the rest are nominal).
     """
     included, raw, cats, coder_list, ignored = _prepare(docs, spans, coders, categories)
     stats = []
@@ -312,13 +326,13 @@ def agreement_report(docs: list[DocInput], spans: list[Span], coders: list[str] 
     for d, cs in included:
         stats.append(_doc_stats(d, cs, offset, cats, raw.get(d.doc, {})))
         offset += len(d.text)
-    report = _scope(stats, coder_list, cats, attributes)
+    report = _scope(stats, coder_list, cats, attributes, levels)
     report["overall"]["ignored_spans"] = ignored
     if len(coder_list) < 2:
         report["overall"]["reasons"].setdefault("coders", "only one coder")
     per_doc = {}
     for s in stats:
-        sub = _scope([s], list(s.sec.coders), cats, attributes)
+        sub = _scope([s], list(s.sec.coders), cats, attributes, levels)
         per_doc[str(s.doc)] = sub
     report["per_document"] = per_doc
     return report

@@ -8,10 +8,10 @@ from ..models import Annotation, Document, DocumentText
 from .plan import Plan
 
 
-def coder_order(plan: Plan):
+def coder_order(plan: Plan, column=Annotation.coder_id):
     if not plan.coders:
-        return Annotation.coder_id
-    return case({cid: i for i, cid in enumerate(plan.coder_ids)}, value=Annotation.coder_id,
+        return column
+    return case({cid: i for i, cid in enumerate(plan.coder_ids)}, value=column,
                 else_=len(plan.coders))
 
 

@@ -29,6 +29,9 @@ SHEET_NOTES = {
                  "(document empty), then per document. pair: 'A|B', or a coder for span "
                  "counts; n: the units, continuum length or spans behind the figure; note: "
                  "why a figure is missing.",
+    "Notes": "Each coder's note on a whole article: one row per article and coder that has "
+             "one. Notes on single annotations are in the Annotations sheet (note; flag = "
+             "marked 'discuss' by the coder).",
     "Codebook": "Categories, attributes, their values (codes and labels), colours, hotkeys "
                 "and relations. The 'column' field names the Annotations column a value "
                 "appears in.",

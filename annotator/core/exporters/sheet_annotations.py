@@ -4,6 +4,7 @@ Choice attributes hold the value's *key* (a stable code for SPSS/R); the Codeboo
 the Arabic and English labels of every key. A choice whose keys are all whole numbers (the
 ordinal reliability scale "1".."5") is written as a number. Offsets are Python code points,
 half-open [start, end); document-level codes have no offsets or text. Times are UTC.
+`note` is the coder's memo on the annotation, `flag` its "discuss" mark.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def annotations_table(plan: Plan) -> Table:
                     "num" if a.numeric_codes or a.type == "number" else
                     "bool" if a.type == "boolean" else "text", a.type == "text")
              for a in attrs]
-    cols += [Column("created", 17, "date"), Column("updated", 17, "date")]
+    cols += [Column("note", 35, "long", True), Column("flag", 7, "bool"),
+             Column("created", 17, "date"), Column("updated", 17, "date")]
 
     def rows():
         cats = {c.id: c for c in plan.categories}
@@ -46,14 +48,15 @@ def annotations_table(plan: Plan) -> Table:
                 titles, bodies = titles_texts(s, batch)
                 q = (select(Annotation.uuid, Annotation.document_id, Annotation.coder_id,
                             Annotation.category_id, Annotation.start, Annotation.end,
-                            Annotation.quote, Annotation.attrs, Annotation.created,
-                            Annotation.updated)
+                            Annotation.quote, Annotation.attrs, Annotation.note,
+                            Annotation.flag, Annotation.created, Annotation.updated)
                      .where(Annotation.deleted.is_(None), Annotation.document_id.in_(batch),
                             Annotation.coder_id.in_(plan.coder_ids))
                      .order_by(Annotation.document_id, coder_order(plan), Annotation.start,
                                Annotation.end, Annotation.id))
                 result = s.execute(q).all()
-            for uuid, doc, cid, catid, start, end, quote, avals, created, updated in result:
+            for (uuid, doc, cid, catid, start, end, quote, avals, note, flag, created,
+                 updated) in result:
                 cat = cats[catid]
                 if avals:
                     cells = list(blank)
@@ -70,6 +73,6 @@ def annotations_table(plan: Plan) -> Table:
                     span = (start, end, quote, context_before(text, start),
                             context_after(text, end))
                 yield (uuid, doc, titles.get(doc, ""), names[cid], cat.key, cat.name_ar,
-                       cat.name_en, *span, *cells, created, updated)
+                       cat.name_en, *span, *cells, note or None, bool(flag), created, updated)
 
     return Table("Annotations", cols, rows(), plan.arabic, plan.n_annotations)

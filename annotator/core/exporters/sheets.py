@@ -9,6 +9,7 @@ from .sheet_claims import claims_table
 from .sheet_codebook import codebook_table
 from .sheet_documents import documents_table
 from .sheet_matrix import matrix_table
+from .sheet_notes import notes_table
 from .table import Table
 
 
@@ -18,5 +19,6 @@ def data_tables(plan: Plan, report: dict | None) -> list[Table]:
               matrix_table(plan)]
     if plan.with_agreement:
         tables.append(agreement_table(plan, report))
+    tables.append(notes_table(plan))
     tables.append(codebook_table(plan))
     return tables

@@ -15,7 +15,8 @@ from ..errors import AnnotatorError
 
 XLSX_MAX_ROWS = 1_048_576
 
-SHEETS = ("About", "Documents", "Annotations", "Claims", "Matrix", "Agreement", "Codebook")
+SHEETS = ("About", "Documents", "Annotations", "Claims", "Matrix", "Agreement", "Notes",
+          "Codebook")
 
 
 class ExportError(AnnotatorError):

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from ...core import adjudication as core_adj
 from ...core.records import AnnotationInfo
 from .. import i18n
+from ..memos import memo_suffix
 from .adjudication import Adjudicator
 from .common import (
     NULL_TEXT,
@@ -437,7 +438,8 @@ class ComparisonView(QWidget):
             mine = [a for a in d.annotations if a.coder == c]
             if mine:
                 parts.append(f"{c}: " + ", ".join(
-                    f"{self._cat_name(a.category)} {quote(a.quote, 24)}" for a in mine))
+                    f"{self._cat_name(a.category)} {quote(a.quote, 24)}{memo_suffix(a, 30)}"
+                    for a in mine))
         if d.missing:
             parts.append(translate("Supervisor", "missed by {0}").format(", ".join(d.missing)))
         status = (translate("Supervisor", "✓ decided: {0}").format(", ".join(
@@ -530,8 +532,10 @@ class ComparisonView(QWidget):
         spans = sorted(d.annotations, key=lambda a: (order.get(a.coder, 99), a.start, a.end))
         for k, a in enumerate(spans, 1):
             item = QListWidgetItem(f"{k}  {a.coder}: {self._cat_name(a.category)} "
-                                   f"{quote(a.quote, 50)}")
+                                   f"{quote(a.quote, 50)}{memo_suffix(a, 80)}")
             item.setData(Qt.UserRole, a)
+            if a.note:
+                item.setToolTip(a.note)
             if any(g.origin_uuid == a.uuid for g in d.gold):
                 item.setText(item.text() + "  ✓")
             self.candidates.addItem(item)

@@ -4,207 +4,207 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../gui/actions.py" line="20"/>
+        <location filename="../../gui/actions.py" line="22"/>
         <source>&amp;New project…</source>
         <translation>مشروع جديد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="21"/>
+        <location filename="../../gui/actions.py" line="23"/>
         <source>&amp;Open project…</source>
         <translation>فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="22"/>
+        <location filename="../../gui/actions.py" line="24"/>
         <source>&amp;Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="23"/>
+        <location filename="../../gui/actions.py" line="25"/>
         <source>&amp;Export to Excel…</source>
         <translation>تصدير إلى Excel…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="24"/>
+        <location filename="../../gui/actions.py" line="26"/>
         <source>&amp;Restore a backup…</source>
         <translation>استرجاع نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="25"/>
+        <location filename="../../gui/actions.py" line="27"/>
         <source>&amp;Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="26"/>
+        <location filename="../../gui/actions.py" line="28"/>
         <source>&amp;Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="28"/>
+        <location filename="../../gui/actions.py" line="30"/>
         <source>&amp;Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="29"/>
+        <location filename="../../gui/actions.py" line="31"/>
         <source>&amp;Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="30"/>
+        <location filename="../../gui/actions.py" line="32"/>
         <source>&amp;Find in article…</source>
         <translation>بحث في المادة…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="31"/>
+        <location filename="../../gui/actions.py" line="33"/>
         <source>Find in &amp;all articles…</source>
         <translation>بحث في كل المواد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="32"/>
+        <location filename="../../gui/actions.py" line="34"/>
         <source>Find &amp;next</source>
         <translation>النتيجة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="33"/>
+        <location filename="../../gui/actions.py" line="35"/>
         <source>Find &amp;previous</source>
         <translation>النتيجة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="34"/>
+        <location filename="../../gui/actions.py" line="36"/>
         <source>&amp;Delete annotation</source>
         <translation>حذف الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="35"/>
+        <location filename="../../gui/actions.py" line="37"/>
         <source>&amp;Link to source…</source>
         <translation>ربط بمصدر…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="36"/>
+        <location filename="../../gui/actions.py" line="38"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="37"/>
+        <location filename="../../gui/actions.py" line="40"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>توسيع التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="38"/>
+        <location filename="../../gui/actions.py" line="41"/>
         <source>Move start backward</source>
         <translation>تحريك البداية إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="39"/>
+        <location filename="../../gui/actions.py" line="42"/>
         <source>Move start forward</source>
         <translation>تحريك البداية إلى الأمام</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="40"/>
+        <location filename="../../gui/actions.py" line="43"/>
         <source>Move end backward</source>
         <translation>تحريك النهاية إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="41"/>
+        <location filename="../../gui/actions.py" line="44"/>
         <source>Move end forward</source>
         <translation>تحريك النهاية إلى الأمام</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="43"/>
+        <location filename="../../gui/actions.py" line="46"/>
         <source>Zoom &amp;in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="44"/>
+        <location filename="../../gui/actions.py" line="47"/>
         <source>Zoom &amp;out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45"/>
+        <location filename="../../gui/actions.py" line="48"/>
         <source>&amp;Actual size</source>
         <translation>الحجم الأصلي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="46"/>
+        <location filename="../../gui/actions.py" line="49"/>
         <source>English</source>
         <translation>الإنجليزية (English)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="47"/>
+        <location filename="../../gui/actions.py" line="50"/>
         <source>Arabic (العربية)</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49"/>
+        <location filename="../../gui/actions.py" line="52"/>
         <source>&amp;Mark article done</source>
         <translation>تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50"/>
+        <location filename="../../gui/actions.py" line="53"/>
         <source>&amp;Next article</source>
         <translation>المادة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="51"/>
+        <location filename="../../gui/actions.py" line="54"/>
         <source>&amp;Previous article</source>
         <translation>المادة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="53"/>
+        <location filename="../../gui/actions.py" line="56"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="54"/>
+        <location filename="../../gui/actions.py" line="57"/>
         <source>&amp;About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="56"/>
+        <location filename="../../gui/actions.py" line="59"/>
         <source>Category 1</source>
         <translation>الفئة 1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57"/>
+        <location filename="../../gui/actions.py" line="60"/>
         <source>Category 2</source>
         <translation>الفئة 2</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="58"/>
+        <location filename="../../gui/actions.py" line="61"/>
         <source>Category 3</source>
         <translation>الفئة 3</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="59"/>
+        <location filename="../../gui/actions.py" line="62"/>
         <source>Category 4</source>
         <translation>الفئة 4</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="60"/>
+        <location filename="../../gui/actions.py" line="63"/>
         <source>Category 5</source>
         <translation>الفئة 5</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="61"/>
+        <location filename="../../gui/actions.py" line="64"/>
         <source>Category 6</source>
         <translation>الفئة 6</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="62"/>
+        <location filename="../../gui/actions.py" line="65"/>
         <source>Category 7</source>
         <translation>الفئة 7</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="63"/>
+        <location filename="../../gui/actions.py" line="66"/>
         <source>Category 8</source>
         <translation>الفئة 8</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="64"/>
+        <location filename="../../gui/actions.py" line="67"/>
         <source>Category 9</source>
         <translation>الفئة 9</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="0"/>
+        <location filename="../../gui/actions.py" line="39"/>
         <source>Edit &amp;attributes</source>
         <translation>تحرير السمات</translation>
     </message>
@@ -212,22 +212,22 @@
 <context>
     <name>AnnotationListModel</name>
     <message>
-        <location filename="../../gui/models.py" line="190"/>
+        <location filename="../../gui/models.py" line="213"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="190"/>
+        <location filename="../../gui/models.py" line="213"/>
         <source>Quote</source>
         <translation>النص المقتبس</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="190"/>
+        <location filename="../../gui/models.py" line="213"/>
         <source>Attributes</source>
         <translation>السمات</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="203"/>
+        <location filename="../../gui/models.py" line="226"/>
         <source>(whole article)</source>
         <translation>(المادة كاملة)</translation>
     </message>
@@ -256,36 +256,69 @@
     </message>
 </context>
 <context>
+    <name>ArticleNote</name>
+    <message>
+        <location filename="../../gui/memos.py" line="87"/>
+        <source>Note on this article:</source>
+        <translation>ملاحظة على هذا المقال:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/memos.py" line="88"/>
+        <source>Your note on the whole article (saved as you type)</source>
+        <translation>ملاحظتك على المقال كله (تُحفظ أثناء الكتابة)</translation>
+    </message>
+</context>
+<context>
     <name>AttributePanel</name>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="143"/>
+        <location filename="../../gui/attribute_panel.py" line="204"/>
         <source>No annotation selected. Select text and press a category&apos;s key, or click a highlight.</source>
         <translation>لا يوجد ترميز محدد. حدّد نصاً واضغط مفتاح الفئة، أو انقر على مقطع مظلل.</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="147"/>
+        <location filename="../../gui/attribute_panel.py" line="208"/>
         <source>whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="267"/>
+        <location filename="../../gui/attribute_panel.py" line="334"/>
         <source>Links:</source>
         <translation>الروابط:</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="268"/>
+        <location filename="../../gui/attribute_panel.py" line="335"/>
         <source>Link… (L)</source>
         <translation>ربط… (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="269"/>
+        <location filename="../../gui/attribute_panel.py" line="336"/>
         <source>Remove link</source>
         <translation>إزالة الرابط</translation>
     </message>
     <message>
-        <location filename="../../gui/attribute_panel.py" line="270"/>
+        <location filename="../../gui/attribute_panel.py" line="337"/>
         <source>Change the category</source>
         <translation>تغيير الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="338"/>
+        <source>Note:</source>
+        <translation>ملاحظة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="339"/>
+        <source>Your note on this annotation (saved as you type)</source>
+        <translation>ملاحظتك على هذا التوسيم (تُحفظ أثناء الكتابة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="340"/>
+        <source>Discuss with the supervisor</source>
+        <translation>للنقاش مع المشرف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="341"/>
+        <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
+        <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
     </message>
 </context>
 <context>
@@ -350,7 +383,7 @@
         <location filename="../../gui/coding.py" line="66"/>
         <location filename="../../gui/coding.py" line="85"/>
         <location filename="../../gui/coding.py" line="125"/>
-        <location filename="../../gui/coding.py" line="234"/>
+        <location filename="../../gui/coding.py" line="250"/>
         <source>Change category</source>
         <translation>تغيير الفئة</translation>
     </message>
@@ -395,27 +428,27 @@
         <translation>انقر على %1 المراد الربط به؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="180"/>
+        <location filename="../../gui/coding.py" line="193"/>
         <source>These two are linked already.</source>
         <translation>هذان الترميزان مرتبطان من قبل.</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="186"/>
+        <location filename="../../gui/coding.py" line="199"/>
         <source>A %1 cannot be linked to a %2.</source>
         <translation>لا يمكن ربط «%1» بـ«%2».</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="224"/>
+        <location filename="../../gui/coding.py" line="240"/>
         <source>Annotate as</source>
         <translation>ترميز بالفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="233"/>
+        <location filename="../../gui/coding.py" line="249"/>
         <source>Delete annotation</source>
         <translation>حذف الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="246"/>
+        <location filename="../../gui/coding.py" line="262"/>
         <source>Remove link %1</source>
         <translation>إزالة الرابط %1</translation>
     </message>
@@ -456,47 +489,47 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="58"/>
+        <location filename="../../gui/dialogs.py" line="59"/>
         <source>Coding</source>
         <translation>الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="61"/>
+        <location filename="../../gui/dialogs.py" line="62"/>
         <source>Editing and finding</source>
         <translation>التحرير والبحث</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="63"/>
+        <location filename="../../gui/dialogs.py" line="64"/>
         <source>Articles and view</source>
         <translation>المواد والعرض</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="66"/>
+        <location filename="../../gui/dialogs.py" line="67"/>
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="73"/>
+        <location filename="../../gui/dialogs.py" line="79"/>
         <source>&lt;p&gt;Select text with the mouse or with Shift+arrow keys, then press a category&apos;s number (1–9) or click it in the palette: the annotation is saved at once. Selections snap to whole words (Edit menu to switch off).&lt;/p&gt;&lt;p&gt;Click a highlight to select an annotation: its attributes and links appear on the side. Press L, then click the source the claim is attributed to. Alt+arrows move the selected annotation&apos;s start, Alt+Shift+arrows its end, one word at a time (one character with snapping off); in an Arabic paragraph the left arrow moves forward in the text, as you read.&lt;/p&gt;&lt;p&gt;Where categories overlap, the colours mix and a thin line under the text shows each category.&lt;/p&gt;</source>
         <translation>&lt;p&gt;حدّد النص بالفأرة أو بمفتاح Shift مع الأسهم، ثم اضغط رقم الفئة (1–9) أو انقر عليها في لوحة الفئات: يُحفظ الترميز فوراً. يتسع التحديد تلقائياً ليشمل كلمات كاملة (يمكن إيقاف ذلك من قائمة تحرير).&lt;/p&gt;&lt;p&gt;انقر على مقطع مظلل لتحديد ترميزه، فتظهر سماته وروابطه في اللوحة الجانبية. اضغط L ثم انقر على المصدر الذي يُنسب إليه الادعاء. تحرّك Alt مع الأسهم بداية الترميز المحدد، وAlt+Shift مع الأسهم نهايته، كلمةً كلمة (أو حرفاً حرفاً عند إيقاف التوسيع إلى الكلمات)؛ وفي الفقرة العربية يتقدم السهم الأيسر في النص باتجاه القراءة.&lt;/p&gt;&lt;p&gt;حيث تتداخل الفئات تمتزج ألوانها، ويدل خط رفيع تحت النص على كل فئة.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="89"/>
+        <location filename="../../gui/dialogs.py" line="95"/>
         <source>Annotate with the category of that number</source>
         <translation>الترميز بالفئة التي تحمل هذا الرقم</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="97"/>
+        <location filename="../../gui/dialogs.py" line="108"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="107"/>
+        <location filename="../../gui/dialogs.py" line="119"/>
         <source>About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="107"/>
+        <location filename="../../gui/dialogs.py" line="119"/>
         <source>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;Code Arabic news for content analysis: claims, sources, attribution and reliability, right to left, with undo for every edit.&lt;/p&gt;&lt;p&gt;Article font: Noto Naskh Arabic (SIL Open Font License).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;ترميز الأخبار العربية لأغراض تحليل المضمون: الادعاءات والمصادر وصيغ الإسناد والموثوقية، من اليمين إلى اليسار، مع إمكانية التراجع عن كل تعديل.&lt;/p&gt;&lt;p&gt;خط المواد: Noto Naskh Arabic (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
     </message>
@@ -504,22 +537,22 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../gui/models.py" line="90"/>
+        <location filename="../../gui/models.py" line="111"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="90"/>
+        <location filename="../../gui/models.py" line="111"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="90"/>
+        <location filename="../../gui/models.py" line="111"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="100"/>
+        <location filename="../../gui/models.py" line="121"/>
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>
@@ -587,7 +620,7 @@
         <translation>صُدِّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="179"/>
+        <location filename="../../gui/files.py" line="180"/>
         <source>Restored the backup; the state before it is kept as a backup too.</source>
         <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
     </message>
@@ -595,47 +628,47 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/find.py" line="148"/>
+        <location filename="../../gui/find.py" line="227"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="151"/>
+        <location filename="../../gui/find.py" line="230"/>
         <source>no matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="175"/>
+        <location filename="../../gui/find.py" line="254"/>
         <source>Find (hamza, diacritics and tatweel are ignored)</source>
         <translation>بحث (تُتجاهل الهمزات والتشكيل والتطويل)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="180"/>
+        <location filename="../../gui/find.py" line="259"/>
         <source>This article</source>
         <translation>هذه المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="180"/>
+        <location filename="../../gui/find.py" line="259"/>
         <source>All articles</source>
         <translation>كل المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="183"/>
+        <location filename="../../gui/find.py" line="262"/>
         <source>Annotate all as</source>
         <translation>ترميز الكل بالفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="184"/>
+        <location filename="../../gui/find.py" line="263"/>
         <source>Previous match (Shift+F3)</source>
         <translation>النتيجة السابقة (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="185"/>
+        <location filename="../../gui/find.py" line="264"/>
         <source>Next match (F3, Enter)</source>
         <translation>النتيجة التالية (F3، Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="186"/>
+        <location filename="../../gui/find.py" line="265"/>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
@@ -643,120 +676,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="432"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="349"/>
+        <location filename="../../gui/main_window.py" line="420"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="427"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="428"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="435"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="388"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="389"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="463"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="391"/>
+        <location filename="../../gui/main_window.py" line="464"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="395"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="469"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="0"/>
+        <location filename="../../gui/main_window.py" line="342"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="0"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="0"/>
+        <location filename="../../gui/main_window.py" line="359"/>
         <source>Marked done. Annotations still lacking a required attribute (*): %1</source>
         <translation>عُلِّم المقال منجزاً. ترميزات تنقصها سمة إلزامية (*): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="0"/>
+        <location filename="../../gui/main_window.py" line="376"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
 </context>
 <context>
+    <name>Memos</name>
+    <message>
+        <location filename="../../gui/memos.py" line="104"/>
+        <source>discuss</source>
+        <translation>للنقاش</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
-        <location filename="../../gui/models.py" line="28"/>
+        <location filename="../../gui/models.py" line="49"/>
         <source>To do</source>
         <translation>لم تبدأ</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="29"/>
+        <location filename="../../gui/models.py" line="50"/>
         <source>In progress</source>
         <translation>قيد الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/models.py" line="30"/>
+        <location filename="../../gui/models.py" line="51"/>
         <source>Done</source>
         <translation>منجزة</translation>
     </message>
@@ -764,12 +805,12 @@
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../gui/i18n.py" line="72"/>
+        <location filename="../../gui/i18n.py" line="77"/>
         <source>yes</source>
         <translation>نعم</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="73"/>
+        <location filename="../../gui/i18n.py" line="78"/>
         <source>no</source>
         <translation>لا</translation>
     </message>
@@ -777,22 +818,22 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="27"/>
+        <location filename="../../gui/dialogs.py" line="28"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="31"/>
+        <location filename="../../gui/dialogs.py" line="32"/>
         <source>Snap selections to whole words</source>
         <translation>توسيع التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="37"/>
+        <location filename="../../gui/dialogs.py" line="38"/>
         <source>Your name (as coder):</source>
         <translation>اسمك (بصفتك مرمِّزاً):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="39"/>
+        <location filename="../../gui/dialogs.py" line="40"/>
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
     </message>
@@ -800,54 +841,54 @@
 <context>
     <name>Supervisor</name>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="91"/>
+        <location filename="../../gui/supervisor/__init__.py" line="119"/>
         <source>S&amp;upervisor</source>
         <translation>الإشراف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="92"/>
+        <location filename="../../gui/supervisor/__init__.py" line="120"/>
         <source>&amp;Agreement…</source>
         <translation>الاتفاق بين المرمّزين…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="93"/>
+        <location filename="../../gui/supervisor/__init__.py" line="121"/>
         <source>&amp;Compare coders on this article…</source>
         <translation>مقارنة المرمّزين في هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="94"/>
+        <location filename="../../gui/supervisor/__init__.py" line="122"/>
         <source>&amp;Package for a coder…</source>
         <translation>حزمة لمرمّز…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="95"/>
+        <location filename="../../gui/supervisor/__init__.py" line="123"/>
         <source>&amp;Merge coders&apos; files…</source>
         <translation>دمج ملفات المرمّزين…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="96"/>
+        <location filename="../../gui/supervisor/__init__.py" line="124"/>
         <source>A&amp;ssign documents…</source>
         <translation>توزيع المقالات…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="97"/>
+        <location filename="../../gui/supervisor/__init__.py" line="125"/>
         <source>P&amp;rogress per coder…</source>
         <translation>تقدّم كل مرمّز…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="130"/>
-        <location filename="../../gui/supervisor/__init__.py" line="151"/>
-        <location filename="../../gui/supervisor/common.py" line="89"/>
+        <location filename="../../gui/supervisor/__init__.py" line="158"/>
+        <location filename="../../gui/supervisor/__init__.py" line="179"/>
+        <location filename="../../gui/supervisor/common.py" line="142"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="131"/>
+        <location filename="../../gui/supervisor/__init__.py" line="159"/>
         <source>Open a project first.</source>
         <translation>افتح مشروعًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="152"/>
+        <location filename="../../gui/supervisor/__init__.py" line="180"/>
         <source>No article has been annotated by two coders yet.</source>
         <translation>لم يرمّز مرمّزان أيّ مقال بعد.</translation>
     </message>
@@ -877,236 +918,237 @@
         <translation>تحريك حدّ المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="125"/>
-        <location filename="../../gui/supervisor/chart.py" line="153"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="127"/>
+        <location filename="../../gui/supervisor/chart.py" line="168"/>
         <source>cannot be computed</source>
         <translation>لا يمكن حسابه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="287"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="464"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="496"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="289"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="467"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="499"/>
         <source>Coders</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="288"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="441"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="470"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="217"/>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="274"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="290"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="444"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="473"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="283"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="282"/>
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="289"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="291"/>
         <source>Marked done by two or more coders</source>
         <translation>أنهاها مرمّزان أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="291"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="293"/>
         <source>All documents two or more coders annotated</source>
         <translation>كل المقالات التي رمّزها مرمّزان أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="293"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="295"/>
         <source>&amp;Category:</source>
         <translation>الفئة:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="294"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="296"/>
         <source>&amp;Compute</source>
         <translation>احسب</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="295"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="297"/>
         <source>&amp;Export JSON…</source>
         <translation>تصدير JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="296"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="298"/>
         <source>Chart:</source>
         <translation>الرسم:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="297"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="299"/>
         <source>Per category</source>
         <translation>حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="298"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="300"/>
         <source>Per coder pair</source>
         <translation>حسب زوج المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="299"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="301"/>
         <source>Per document</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="300"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="302"/>
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="313"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="315"/>
         <source>αU (unitizing alpha)</source>
         <translation>αU (ألفا التقطيع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="314"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="316"/>
         <source>(k)u-α</source>
         <translation>(k)u-α</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="315"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="317"/>
         <source>α nominal (character units)</source>
         <translation>α الاسمية (وحدات الحروف)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="331"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="333"/>
         <source>All categories</source>
         <translation>كل الفئات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="368"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="541"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="370"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="632"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="399"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="401"/>
         <source>Could not compute: {0}</source>
         <translation>تعذّر الحساب: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="416"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="419"/>
         <source>{0} documents, {1} character units, continuum {2} code points</source>
         <translation>{0} مقالات، {1} وحدة حرفية، متصل من {2} محرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="424"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="427"/>
         <source>&lt;b&gt;Overall&lt;/b&gt;</source>
         <translation>&lt;b&gt;الإجمالي&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="426"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="429"/>
         <source>coders: {0}</source>
         <translation>المرمّزون: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="436"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="463"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="497"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="535"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="439"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="466"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="500"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="538"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="438"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="499"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="537"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="441"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="502"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="540"/>
         <source>α nominal</source>
         <translation>α الاسمية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="439"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="468"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="500"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="442"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="471"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="503"/>
         <source>% agreement</source>
         <translation>نسبة الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="440"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="469"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="501"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="443"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="504"/>
         <source>Units</source>
         <translation>الوحدات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="442"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="445"/>
         <source>Spans: {0}</source>
         <translation>مقاطع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="445"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="519"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="448"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="522"/>
         <source>All categories (overall)</source>
         <translation>كل الفئات (الإجمالي)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="457"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="460"/>
         <source>{0} after merging overlaps</source>
         <translation>{0} بعد دمج المتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="466"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="469"/>
         <source>F1 exact</source>
         <translation>F1 تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="467"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="470"/>
         <source>F1 overlap</source>
         <translation>F1 تداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="471"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="502"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="474"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="505"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="480"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="483"/>
         <source>{0} spans match exactly</source>
         <translation>{0} مقاطع متطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="484"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="487"/>
         <source>{0} spans match by overlap</source>
         <translation>{0} مقاطع متطابقة بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="487"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="490"/>
+        <location filename="../../gui/supervisor/common.py" line="121"/>
         <source>the two coders share no included document</source>
         <translation>لا يشترك المرمّزان في أي مقال مشمول</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="495"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="498"/>
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="536"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="539"/>
         <source>Attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="538"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="541"/>
         <source>Matched span pairs</source>
         <translation>أزواج المقاطع المتطابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="558"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="561"/>
         <source>{0} units · spans {1}</source>
         <translation>{0} وحدة · المقاطع {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="561"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="565"/>
         <source>{0} per category</source>
         <translation>{0} حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="581"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="585"/>
         <source>Export agreement report</source>
         <translation>تصدير تقرير الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="583"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="587"/>
         <source>JSON files (*.json)</source>
         <translation>ملفات JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="600"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="604"/>
         <source>Agreement — {0}</source>
         <translation>الاتفاق — {0}</translation>
     </message>
@@ -1126,465 +1168,465 @@
         <translation>غير موثوق (&lt; 0.667)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="193"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
         <source>&amp;Article:</source>
         <translation>المقال:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="194"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="195"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="261"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="198"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="199"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="265"/>
         <source>Decide (gold)</source>
         <translation>القرار (المرجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="200"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="266"/>
         <source>&amp;Accept (1–9)</source>
         <translation>قبول (1–9)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="201"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
         <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number</source>
         <translation>أدخِل المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع ذا الرقم نفسه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="204"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="270"/>
         <source>&amp;Edit (E)</source>
         <translation>تعديل (E)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="205"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="271"/>
         <source>Put the chosen span into gold with the text selected in the article as its bounds and the category below</source>
         <translation>أدخِل المقطع المختار في المرجع بحدود النص المحدّد في المقال وبالفئة أدناه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="208"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
         <source>&amp;Reject (R)</source>
         <translation>رفض (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="209"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
         <source>Take the span out of gold</source>
         <translation>أخرِج المقطع من المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="210"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="276"/>
         <source>Category for Edit:</source>
         <translation>فئة التعديل:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="211"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="277"/>
         <source>Accept all agreed spans (Ctrl+Shift+A)</source>
         <translation>قبول كل المقاطع المتفق عليها (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="213"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="279"/>
         <source>Gold against each coder</source>
         <translation>المرجع مقارنةً بكل مرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="215"/>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="192"/>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="273"/>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="335"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="281"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="199"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="281"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="343"/>
         <source>Coder</source>
         <translation>المرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="215"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="281"/>
         <source>αU this article</source>
         <translation>αU هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="216"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="282"/>
         <source>αU all adjudicated</source>
         <translation>αU كل ما حُسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="218"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="284"/>
         <source>Compare coders</source>
         <translation>مقارنة المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="270"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="336"/>
         <source>{0} · {1} — {2} coders, {3} done</source>
         <translation>{0} · {1} — {2} مرمّزين، {3} أنهوا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="296"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="372"/>
         <source>Compare coders — {0}</source>
         <translation>مقارنة المرمّزين — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="364"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="444"/>
         <source>missed by {0}</source>
         <translation>فاته: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="365"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="445"/>
         <source>✓ decided: {0}</source>
         <translation>✓ حُسم: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="367"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="447"/>
         <source>not decided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="383"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="465"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="389"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="478"/>
         <source>Lanes under each line, top to bottom: {0}</source>
         <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="391"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="480"/>
         <source>coders differ</source>
         <translation>اختلاف المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="397"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="486"/>
         <source>{0} of {1} · {2} undecided</source>
         <translation>{0} من {1} · {2} لم تُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="452"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="543"/>
         <source>gold: {0} {1} (by {2})</source>
         <translation>المرجع: {0} {1} (قرّره {2})</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="514"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="605"/>
         <source>{0} agreed spans put into gold</source>
         <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="537"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="628"/>
         <source>No gold spans yet: decide a disagreement, or accept all agreed spans.</source>
         <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="556"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="647"/>
         <source>gold has no span in this article yet</source>
         <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="571"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="662"/>
         <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
         <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="86"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="93"/>
         <source>Package for a coder</source>
         <translation>حزمة لمرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="93"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="100"/>
         <source>&amp;Coder:</source>
         <translation>المرمّز:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="95"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="102"/>
         <source>Tick the documents assigned to this coder</source>
         <translation>علّم المقالات المسندة إلى هذا المرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="111"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="118"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="112"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="119"/>
         <source>None</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="120"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="127"/>
         <source>&amp;Save package…</source>
         <translation>حفظ الحزمة…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="151"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="158"/>
         <source>tick at least one document</source>
         <translation>علّم مقالًا واحدًا على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="163"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="170"/>
         <source>Save package</source>
         <translation>حفظ الحزمة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="164"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="171"/>
         <source>Annotator projects (*.annot)</source>
         <translation>مشاريع Annotator (*.annot)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="170"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="177"/>
         <source>Package for {0}: {1} documents, {2} annotations, saved to {3}</source>
         <translation>حزمة {0}: {1} مقالات، {2} ترميزات، حُفظت في {3}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="185"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="192"/>
         <source>Merge coders&apos; files</source>
         <translation>دمج ملفات المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="187"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="194"/>
         <source>A backup of the project is written before each merge. Merging the same file twice changes nothing.</source>
         <translation>تُكتب نسخة احتياطية من المشروع قبل كل دمج. دمج الملف نفسه مرتين لا يغيّر شيئًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="192"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="199"/>
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="193"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="200"/>
         <source>Added</source>
         <translation>أضيف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="193"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="200"/>
         <source>Updated</source>
         <translation>حُدّث</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="194"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="201"/>
         <source>Deleted</source>
         <translation>حُذف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="195"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="202"/>
         <source>Skipped</source>
         <translation>تُخطّي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="203"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="210"/>
         <source>&amp;Choose files and merge…</source>
         <translation>اختر الملفات وادمج…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="212"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="219"/>
         <source>Coders&apos; files</source>
         <translation>ملفات المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="213"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="220"/>
         <source>Annotator projects (*.annot);;All files (*)</source>
         <translation>مشاريع Annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="222"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="229"/>
         <source>Merge refused</source>
         <translation>رُفض الدمج</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="235"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="242"/>
         <source>Merged. Backup before the merge: {0}</source>
         <translation>تم الدمج. النسخة الاحتياطية قبل الدمج: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="249"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="256"/>
         <source>Assign documents</source>
         <translation>توزيع المقالات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="254"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="261"/>
         <source>&amp;Coders (comma-separated):</source>
         <translation>المرمّزون (مفصولون بفواصل):</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="260"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="267"/>
         <source>&amp;Overlap coded by everyone:</source>
         <translation>الجزء المشترك الذي يرمّزه الجميع:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="264"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="271"/>
         <source>&amp;Seed:</source>
         <translation>البذرة:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="265"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="273"/>
         <source>Only documents nobody has yet</source>
         <translation>المقالات غير المسندة فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="270"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="278"/>
         <source>&amp;Preview plan</source>
         <translation>معاينة الخطة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="275"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="283"/>
         <source>Of them in the overlap</source>
         <translation>منها في الجزء المشترك</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="276"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="284"/>
         <source>Ids</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="280"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="288"/>
         <source>&amp;Apply</source>
         <translation>تطبيق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="295"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="303"/>
         <source>no documents to assign</source>
         <translation>لا مقالات للتوزيع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="323"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="331"/>
         <source>Assigned. Hand out the packages next.</source>
         <translation>تم التوزيع. وزّع الحزم بعد ذلك.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="333"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="341"/>
         <source>Progress per coder</source>
         <translation>تقدّم كل مرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="336"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="344"/>
         <source>Assigned</source>
         <translation>المسند</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="337"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="345"/>
         <source>To do</source>
         <translation>للإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="338"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="346"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="339"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="347"/>
         <source>Done</source>
         <translation>أُنجز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="340"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="348"/>
         <source>Done %</source>
         <translation>نسبة الإنجاز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="344"/>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="352"/>
         <source>&amp;Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/__init__.py" line="1"/>
+        <location filename="../../gui/supervisor/__init__.py" line="81"/>
         <source>Article {0} has fewer than two coders: showing article {1}, the first one two or more coders annotated.</source>
         <translation>المقال {0} رمّزه أقل من مرمّزَين: يُعرض المقال {1}، أول مقال رمّزه مرمّزان أو أكثر.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="86"/>
         <source>no spans of this category</source>
         <translation>لا مقاطع من هذه الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="87"/>
         <source>no spans of this category from either coder</source>
         <translation>لا مقاطع من هذه الفئة لدى أيٍّ من المرمّزَين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="89"/>
         <source>no spans</source>
         <translation>لا مقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="90"/>
         <source>only one coder</source>
         <translation>مرمّز واحد فقط</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="91"/>
         <source>nothing pairable</source>
         <translation>لا شيء يمكن مقابلته</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="92"/>
         <source>fewer than 2 pairable values</source>
         <translation>أقل من قيمتين يمكن مقابلتهما</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="94"/>
         <source>no units coded by both coders</source>
         <translation>لا وحدات رمّزها المرمّزان كلاهما</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="96"/>
         <source>no stretch that two coders both identified as a unit</source>
         <translation>لا مقطع حدّده مرمّزان كلاهما وحدةً</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="98"/>
         <source>no expected disagreement (the units leave no room for chance)</source>
         <translation>لا اختلاف متوقَّع (الوحدات لا تترك مجالاً للصدفة)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="100"/>
         <source>no variation</source>
         <translation>لا تباين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="101"/>
         <source>no variation: every character unit has the same value</source>
         <translation>لا تباين: لكل وحدة حرفية القيمة نفسها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="103"/>
         <source>no variation: every stretch has the same value</source>
         <translation>لا تباين: لكل مقطع القيمة نفسها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="105"/>
         <source>no variation: every unit has the same value</source>
         <translation>لا تباين: لكل وحدة القيمة نفسها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="107"/>
         <source>no variation: no coder marked anything, or coders marked everything</source>
         <translation>لا تباين: لم يحدّد أي مرمّز شيئاً، أو حدّد المرمّزون كل شيء</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="110"/>
         <source>no variation: no coder marked this category</source>
         <translation>لا تباين: لم يحدّد أي مرمّز هذه الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="112"/>
         <source>no variation: only one category among the jointly identified units</source>
         <translation>لا تباين: فئة واحدة فقط بين الوحدات التي حدّدها المرمّزون معاً</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="115"/>
         <source>neither coder marked this category</source>
         <translation>لم يحدّد أيٌّ من المرمّزَين هذه الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="117"/>
         <source>no coder pair shares a document</source>
         <translation>لا يشترك أي زوج من المرمّزين في مقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/common.py" line="1"/>
+        <location filename="../../gui/supervisor/common.py" line="119"/>
         <source>no document has two or more included coders</source>
         <translation>لا مقال فيه مرمّزان مشمولان أو أكثر</translation>
     </message>
