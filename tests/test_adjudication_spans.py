@@ -270,3 +270,18 @@ def test_cli_adjudicate_bad_input_is_one_line(study, capsys):
         err.strip().splitlines()) == 1
     code, out, err = run(capsys, "adjudicate", path)
     assert code != 0 and "--agreed" in err
+
+
+def test_a_link_left_out_is_a_decision_that_stays(p):
+    from annotator.core.gold_links import decide_link
+
+    code_five(p, p.doc, "mona")
+    code_five(p, p.doc, "ali", links=False)
+    accept_all_agreed(p, p.doc, "sara")
+    [ld] = link_disagreements(p, p.doc)
+    decide_link(p, ld, linked=False)
+    [ld] = link_disagreements(p, p.doc)
+    assert ld.decided and not ld.in_gold and p.relations(p.doc, coder=GOLD) == []
+    decide_link(p, ld, linked=True)
+    [ld] = link_disagreements(p, p.doc)
+    assert ld.in_gold and len(p.relations(p.doc, coder=GOLD)) == 1

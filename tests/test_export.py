@@ -30,7 +30,7 @@ ANNOTATION_HEADER = [
     "category_en", "start", "end", "text", "context_before", "context_after",
     "claim.claim_type", "claim.attribution", "source.name", "source.type", "source.named",
     "source.location", "reliability.level", "attribution.stance", "article.genre",
-    "article.origin", "note", "flag", "created", "updated"]
+    "article.origin", "note", "flag", "origin", "created", "updated"]
 
 
 def span(text, needle):
@@ -298,7 +298,7 @@ def test_form_rtl_freeze_filter_font_widths(book):
         rtl = bool(ws.sheet_view.rightToLeft)
         assert rtl == (name not in ("About", "Agreement")), name
     ws = wb["Annotations"]
-    assert ws.auto_filter.ref == "A1:Z12"
+    assert ws.auto_filter.ref == "A1:AA12"
     assert ws.column_dimensions["J"].width >= 40  # text
     assert ws["J2"].alignment.wrap_text
     assert ws["A1"].font.b

@@ -22,7 +22,7 @@ COMMAND_MODULES = [project_cmds]
 def _optional_modules() -> list:
     """Command groups that need parts not every install has (they import lazily)."""
     mods = []
-    for name in ("agreement_cmds", "export_cmds", "team_cmds", "gui_cmds"):
+    for name in ("agreement_cmds", "export_cmds", "team_cmds", "suggest_cmds", "gui_cmds"):
         try:
             mods.append(__import__(f"{__name__}.{name}", fromlist=["register"]))
         except ModuleNotFoundError as exc:

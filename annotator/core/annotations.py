@@ -37,10 +37,11 @@ class AnnotationsMixin:
 
     def add_annotation(self, doc_id: int, coder: str, category: str, start: int = 0,
                        end: int = 0, attrs: dict | None = None, uuid: str | None = None,
-                       decided_by: str | None = None, origin_uuid: str | None = None
-                       ) -> AnnotationInfo:
+                       decided_by: str | None = None, origin_uuid: str | None = None,
+                       origin: str | None = None) -> AnnotationInfo:
         """Store a span (or, for a document-level category, a whole-document code).
-        `uuid` lets undo re-create the very annotation it removed."""
+        `uuid` lets undo re-create the very annotation it removed; `origin` records how
+        the span came to be (None: typed by hand; "suggested"; "imported")."""
         cat = self._category(category)
         start, end, quote = self._check_span(doc_id, cat, start, end)
         attrs = validate_attrs(cat, attrs or {})
@@ -55,7 +56,7 @@ class AnnotationsMixin:
                 row = Annotation(document_id=doc_id, coder_id=cid,
                                  category_id=self._category_id(s, category), start=start,
                                  end=end, quote=quote, attrs=attrs, decided_by=decided_by,
-                                 origin_uuid=origin_uuid)
+                                 origin_uuid=origin_uuid, origin=origin)
                 if uuid:
                     row.uuid = uuid
                 s.add(row)
@@ -230,6 +231,6 @@ def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationIn
         start=row.start, end=row.end, quote=row.quote, attrs=dict(row.attrs or {}),
         created=row.created, updated=row.updated, deleted=row.deleted,
         decided_by=row.decided_by, origin_uuid=row.origin_uuid,
-        note=row.note or "", flag=bool(row.flag),
+        note=row.note or "", flag=bool(row.flag), origin=row.origin,
     )
 

@@ -119,7 +119,33 @@ def gold_link(project, a_uuid: str, b_uuid: str) -> tuple[str, RelationInfo]:
     if a.coder != GOLD or b.coder != GOLD:
         raise InputError(None, "only gold spans can be linked here")
     typ, src, dst = relation_type_between(project, a, b)
-    for r in project.relations(a.doc_id, coder=GOLD):
-        if (r.type, r.from_uuid, r.to_uuid) == (typ, src.uuid, dst.uuid):
+    rels = [r for r in project.relations(a.doc_id, coder=GOLD, include_deleted=True)
+            if (r.type, r.from_uuid, r.to_uuid) == (typ, src.uuid, dst.uuid)]
+    for r in rels:
+        if r.deleted is None:
             return "unlinked", project.delete_relation(r.uuid)
-    return "linked", project.add_relation(typ, src.uuid, dst.uuid, GOLD)
+    # linked again: the removed row comes back (one row per link, however often)
+    return "linked", project.add_relation(typ, src.uuid, dst.uuid, GOLD,
+                                          uuid=rels[-1].uuid if rels else None)
+
+
+def decide_link(project, item: LinkDisagreement, linked: bool) -> RelationInfo | None:
+    """Decide a link disagreement: link the two gold spans, or leave them unlinked (kept
+    as a removed gold relation, so the decision is remembered). Returns the gold relation
+    changed, None when it was already so."""
+    rels = [r for r in project.relations(item.doc_id, coder=GOLD, include_deleted=True)
+            if (r.type, r.from_uuid, r.to_uuid) == (item.type, item.source.uuid,
+                                                    item.target.uuid)]
+    live = next((r for r in rels if r.deleted is None), None)
+    if linked:
+        if live is not None:
+            return None
+        old = rels[-1].uuid if rels else None   # a removed one comes back, same row
+        return project.add_relation(item.type, item.source.uuid, item.target.uuid, GOLD,
+                                    uuid=old)
+    if live is not None:
+        return project.delete_relation(live.uuid)
+    if rels:
+        return None
+    made = project.add_relation(item.type, item.source.uuid, item.target.uuid, GOLD)
+    return project.delete_relation(made.uuid)

@@ -436,7 +436,7 @@ class _Merger:
                               quote=v["quote"], attrs=v["attrs"], created=v["created"],
                               updated=v["updated"], deleted=None,
                               decided_by=a["decided_by"], origin_uuid=v.get("origin_uuid"),
-                              note=v["note"], flag=v["flag"])
+                              note=v["note"], flag=v["flag"], origin=v["origin"])
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(v["updated"], mine.updated):
@@ -451,7 +451,7 @@ class _Merger:
             mine.quote, mine.attrs = v["quote"], v["attrs"]
             mine.updated, mine.deleted = v["updated"], v["deleted"]
             mine.decided_by, mine.origin_uuid = a["decided_by"], v.get("origin_uuid")
-            mine.note, mine.flag = v["note"], v["flag"]
+            mine.note, mine.flag, mine.origin = v["note"], v["flag"], v["origin"]
         else:
             self.r.skipped["annotations"] += 1
         return mine

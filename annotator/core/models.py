@@ -181,6 +181,8 @@ class Annotation(Base):
     # the row, so they travel (and lose to a newer edit) exactly as the annotation does.
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     flag: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # How the span came to be: manual (NULL in files before 0004), suggested, imported.
+    origin: Mapped[str | None] = mapped_column(String(16))
 
 
 class Relation(Base):
@@ -228,3 +230,27 @@ class CodebookVersion(Base):
     changes: Mapped[list] = mapped_column(JSON, default=list)
     codebook: Mapped[dict] = mapped_column(JSON, default=dict)
     operation: Mapped[dict | None] = mapped_column(JSON)
+
+
+class Setting(Base):
+    """Project settings that travel with the file (suggestions on/off, ...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict | list | str | int | bool | None] = mapped_column(JSON)
+
+
+class SuggestionRejection(Base):
+    """A suggestion a coder rejected: never proposed again for that article and coder."""
+
+    __tablename__ = "suggestion_rejections"
+    __table_args__ = (UniqueConstraint("document_id", "coder_id", "category", "start", "end"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(100))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    created: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

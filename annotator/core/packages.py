@@ -36,6 +36,7 @@ from .models import (
 from .progress import CancelToken, Progress, checkpoint, report
 from .project import Project
 from .records import STATUSES
+from .suggest.service import copy_suggestion_settings
 
 CHUNK = 500  # ids per IN (...) clause: well below every database's parameter limit
 
@@ -160,6 +161,7 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int],
         c = src.scalars(select(Coder).where(Coder.name == coder)).one()
         dst.add(Coder(id=c.id, uuid=c.uuid, name=c.name, role=c.role))
         dst.flush()
+        copy_suggestion_settings(src, dst, c.id, ids)
 
         # Categories by key; retired ones (still holding old annotations) come along retired.
         pkg_cats = {row.key: row for row in dst.scalars(select(Category))}
@@ -216,7 +218,8 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int],
                     category_id=cat_map[a.category_id], start=a.start, end=a.end,
                     quote=a.quote, attrs=dict(a.attrs or {}), created=a.created,
                     updated=a.updated, deleted=a.deleted, decided_by=a.decided_by,
-                    origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag)))
+                    origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag),
+                    origin=a.origin))
                 ann_ids.add(a.id)
                 if a.deleted is None:
                     n_ann += 1

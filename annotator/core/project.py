@@ -47,6 +47,7 @@ from .records import (
     DocumentInfo,
     ImportReport,
 )
+from .suggest.service import SuggestionsMixin
 from .text import sha256
 from .validate import coder_name as valid_coder_name
 
@@ -54,7 +55,7 @@ Listener = Callable[[str, object], None]
 STORE_CHUNK = 1000  # documents per bulk insert; progress and Cancel come between chunks
 
 
-class Project(AnnotationsMixin, MemosMixin):
+class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
     """One open project file. Open for writing (the default) takes an OS lock that a
     second writer is refused by; `readonly=True` takes no lock and never writes."""
 
@@ -432,7 +433,8 @@ class Project(AnnotationsMixin, MemosMixin):
                         have.add(key)
                         s.add(Annotation(document_id=doc_id, coder_id=cid, category_id=key[2],
                                          start=sp.start, end=sp.end,
-                                         quote=d.text[sp.start:sp.end], attrs={}))
+                                         quote=d.text[sp.start:sp.end], attrs={},
+                                         origin="imported"))
                         report.annotations += 1
                     self._ensure_assignment(s, doc_id, cid, "in_progress")
                     s.flush()

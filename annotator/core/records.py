@@ -61,6 +61,7 @@ class AnnotationInfo:
     origin_uuid: str | None = None
     note: str = ""
     flag: bool = False
+    origin: str | None = None   # None (manual), "suggested" or "imported"
 
 
 @dataclass(frozen=True)

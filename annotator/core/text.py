@@ -65,11 +65,22 @@ def _fold_char(ch: str) -> str:
     return ch.casefold() if ch.isascii() else ch.lower()
 
 
+# The same folding as one str.translate (C speed): a whole article folds in microseconds
+# instead of a Python call per character. lower() after it is what _fold_char does per
+# character (casefold and lower agree on ASCII).
+_TABLE = {ord(c): None for c in _DROP}
+_TABLE.update({ord(k): v for k, v in _FOLD.items()})
+_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
+
+
+def _fold_fast(text: str) -> str:
+    return text.translate(_TABLE).lower()
+
+
 def fold(text: str) -> str:
     """Search key: diacritics and tatweel dropped, alef/hamza forms, ta marbuta/ha and
     ya/alef maqsura folded, Latin case-folded, whitespace runs collapsed."""
-    out = "".join(_fold_char(c) for c in text)
-    return re.sub(r"\s+", " ", out).strip()
+    return re.sub(r"\s+", " ", _fold_fast(text)).strip()
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -77,9 +88,18 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 
     A final entry `len(text)` lets a match end map back to a half-open end offset.
     """
+    folded = _fold_fast(text)
+    dropped = [m.start() for m in _DROP_RE.finditer(text)]
+    if len(folded) + len(dropped) == len(text):  # every kept char folds to one char
+        if not dropped:
+            return folded, list(range(len(text) + 1))
+        gone = set(dropped)
+        index = [i for i in range(len(text)) if i not in gone]
+        index.append(len(text))
+        return folded, index
     chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
+    index = []
+    for i, ch in enumerate(text):  # a letter that lowers to two (İ): the slow, exact way
         f = _fold_char(ch)
         for fc in f:
             chars.append(fc)

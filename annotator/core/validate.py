@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 MAX_NAME = 200  # the coders.name column
+ORIGINS = (None, "manual", "suggested", "imported")  # how a span came to be
 
 
 class Invalid(InputError):
@@ -217,6 +218,10 @@ def annotation(row: Mapping, category: CategoryDef | None, text: str | None) -> 
     if row.get("origin_uuid") is not None:
         out["origin_uuid"] = uuid(row["origin_uuid"], "origin_uuid")
     out["note"], out["flag"] = memo(row.get("note"), row.get("flag"))
+    out["origin"] = row.get("origin")
+    if out["origin"] not in ORIGINS:
+        raise Invalid(f"origin {_short(out['origin'])} is not one of "
+                      f"{', '.join(o for o in ORIGINS if o)}")
     decided = row.get("decided_by")
     if decided is not None and not isinstance(decided, str):
         raise Invalid(f"decided_by {_short(decided)} is not a name")

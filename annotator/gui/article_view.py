@@ -23,12 +23,13 @@ from ..core.text import OffsetMap
 from . import i18n
 from .code_points import CodePointSelection, align_for_language, article_font
 from .highlighter import SpanHighlighter, block_starts
+from .suggestion_overlay import SuggestionOverlayMixin
 
 BASE_POINT_SIZE = 15.0
 LANE = 3  # px per underline lane marking each category of an overlap
 
 
-class ArticleView(CodePointSelection, QPlainTextEdit):
+class ArticleView(SuggestionOverlayMixin, CodePointSelection, QPlainTextEdit):
     """Shows one article and the annotations of one coder (or several, when rendering)."""
 
     spanClicked = Signal(str)  # uuid of the innermost annotation clicked, "" for none
@@ -68,6 +69,7 @@ class ArticleView(CodePointSelection, QPlainTextEdit):
         self.map = OffsetMap.for_text(text)
         self.annotations = {a.uuid: a for a in annotations if a.end > a.start}
         self._active, self._linked, self._hits, self._hit = None, [], [], -1
+        self._sugg, self._sugg_starts, self._sugg_current = [], [], -1
         self.highlighter.forget()
         align_for_language(self.document(), language)
         self.setPlainText(text)
@@ -213,6 +215,7 @@ class ArticleView(CodePointSelection, QPlainTextEdit):
         painter = QPainter(self.viewport())
         try:
             self.paint_lanes(painter, event.rect())
+            self.paint_suggestions(painter, event.rect())
             self.paint_active(painter)
         finally:
             painter.end()
@@ -222,35 +225,10 @@ class ArticleView(CodePointSelection, QPlainTextEdit):
         a = self.annotations.get(self._active) if self._active else None
         if a is None:
             return
-        qs, qe = self.map.to_qt(a.start), self.map.to_qt(a.end)
-        pen = QPen(QColor(self._colour(a.category)).darker(250), 1.6)
-        painter.setPen(pen)
+        painter.setPen(QPen(QColor(self._colour(a.category)).darker(250), 1.6))
         painter.setRenderHint(QPainter.Antialiasing)
-        offset = self.contentOffset()
-        block = self.document().findBlock(qs)
-        while block.isValid() and block.position() < qe:
-            origin = self.blockBoundingGeometry(block).translated(offset).topLeft()
-            layout, base = block.layout(), block.position()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                s = max(qs - base, line.textStart())
-                e = min(qe - base, line.textStart() + line.textLength())
-                if s >= e:
-                    continue
-                # glyph runs break at every format change; frame each visual stretch once
-                xs = sorted((r.left(), r.right()) for r in
-                            (run.boundingRect() for run in line.glyphRuns(s, e - s)))
-                pieces: list[list[float]] = []
-                for left, right in xs:
-                    if pieces and left - pieces[-1][1] < 6:
-                        pieces[-1][1] = max(pieces[-1][1], right)
-                    else:
-                        pieces.append([left, right])
-                for left, right in pieces:
-                    painter.drawRoundedRect(QRectF(origin.x() + left - 1,
-                                                   origin.y() + line.y() + 1,
-                                                   right - left + 2, line.height() - 2), 3, 3)
-            block = block.next()
+        for r in self.span_pieces(self.map.to_qt(a.start), self.map.to_qt(a.end)):
+            painter.drawRoundedRect(r, 3, 3)
 
     def paint_lanes(self, painter: QPainter, clip) -> None:
         """Where categories overlap the blended background alone cannot tell which; one

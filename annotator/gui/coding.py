@@ -174,6 +174,8 @@ class CodingMixin:
             pass
         elif self.find.isVisible():
             self.find.close_bar()
+        elif self.suggest.current_suggestion() is not None:
+            self.suggest.leave()
         else:
             self.activate(None)
             self.view.clear_selection()

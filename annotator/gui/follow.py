@@ -51,6 +51,8 @@ class FollowMixin:
             self._select_doc_row(self.doc_id) if self.doc_id else self.step_document(0)
         elif event == "codebook_changed":
             self._load_codebook()
+        if getattr(self, "suggest", None) is not None:
+            self.suggest.on_event(event, payload)
 
     def _annotation_event(self, event: str, a) -> None:
         if a.coder != self.coder:

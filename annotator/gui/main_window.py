@@ -35,6 +35,7 @@ from .follow import FollowMixin
 from .memos import ArticleNote
 from .models import AnnotationListModel, DocumentFilter, DocumentListModel
 from .palette import CategoryPalette
+from .suggestions import SuggestionController
 from .supervisor import install_supervisor_menu
 
 
@@ -68,6 +69,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.acts = Actions(self)
         self._build()
         self._connect()
+        self.suggest = SuggestionController(self)
         if settings is not None:
             self.acts[Act.SNAP].setChecked(str(settings.value("snap", "true")).lower() != "false")
             self.view.set_zoom(float(settings.value("zoom", 0.0)))
@@ -274,6 +276,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
             self.open_document(self.doc_model.doc_at(0).id)
         else:
             self.view.set_article("")
+            if hasattr(self, "suggest"):
+                self.suggest.load()
         self.retranslate()
 
     def _load_codebook(self) -> None:
@@ -309,6 +313,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self._select_doc_row(doc_id)
         self.setWindowTitle(f"{doc.title[:80]} — {self.project.path.name} — Annotator")
         self._status()
+        self.suggest.load()
 
     def _select_doc_row(self, doc_id: int) -> None:
         src = self.doc_model.index(self.doc_model.row_of(doc_id), 0)

@@ -67,7 +67,35 @@ def main(out: Path) -> None:
     render_document(project, seed, out / "render.png", coder="Mona")
     win.close()
     QApplication.processEvents()
+    suggestions(app, tmp, out)
     print(out)
+
+
+def suggestions(app, tmp: Path, out: Path) -> None:
+    """The seed article before any coding: the suggestions, the third one current."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from annotator.gui.app import create_demo_project, settings
+    from annotator.gui.main_window import MainWindow
+
+    project = create_demo_project(tmp / "suggest.annot")
+    seed = next(d.id for d in project.documents() if d.published.year == 2017)
+    win = MainWindow(project, "Huda", settings())
+    win.resize(1440, 900)
+    win.show()
+    win.open_document(seed)
+    for _ in range(3):
+        QTest.keyClick(win.view, Qt.Key_Tab)
+    for lang in ("en", "ar"):
+        win.set_language(lang)
+        win.suggest.step(0)  # the status line in this language
+        for _ in range(3):
+            app.processEvents()
+        win.grab().save(str(out / f"suggestions-{lang}.png"))
+    win.set_language("en")
+    win.close()
+    QApplication.processEvents()
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ Choice attributes hold the value's *key* (a stable code for SPSS/R); the Codeboo
 the Arabic and English labels of every key. A choice whose keys are all whole numbers (the
 ordinal reliability scale "1".."5") is written as a number. Offsets are Python code points,
 half-open [start, end); document-level codes have no offsets or text. Times are UTC.
-`note` is the coder's memo on the annotation, `flag` its "discuss" mark.
+`note` is the coder's memo on the annotation, `flag` its "discuss" mark, `origin` how the
+span came to be: manual (selected by the coder), suggested (a suggestion the coder
+accepted) or imported (from a doccano or REFI-QDA file).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def annotations_table(plan: Plan) -> Table:
                     "num" if a.numeric_codes or a.type == "number" else
                     "bool" if a.type == "boolean" else "text", a.type == "text")
              for a in attrs]
-    cols += [Column("note", 35, "long", True), Column("flag", 7, "bool"),
+    cols += [Column("note", 35, "long", True), Column("flag", 7, "bool"), Column("origin", 10),
              Column("created", 17, "date"), Column("updated", 17, "date")]
 
     def rows():
@@ -49,13 +51,14 @@ def annotations_table(plan: Plan) -> Table:
                 q = (select(Annotation.uuid, Annotation.document_id, Annotation.coder_id,
                             Annotation.category_id, Annotation.start, Annotation.end,
                             Annotation.quote, Annotation.attrs, Annotation.note,
-                            Annotation.flag, Annotation.created, Annotation.updated)
+                            Annotation.flag, Annotation.origin, Annotation.created,
+                            Annotation.updated)
                      .where(Annotation.deleted.is_(None), Annotation.document_id.in_(batch),
                             Annotation.coder_id.in_(plan.coder_ids))
                      .order_by(Annotation.document_id, coder_order(plan), Annotation.start,
                                Annotation.end, Annotation.id))
                 result = s.execute(q).all()
-            for (uuid, doc, cid, catid, start, end, quote, avals, note, flag, created,
+            for (uuid, doc, cid, catid, start, end, quote, avals, note, flag, origin, created,
                  updated) in result:
                 cat = cats[catid]
                 if avals:
@@ -73,6 +76,7 @@ def annotations_table(plan: Plan) -> Table:
                     span = (start, end, quote, context_before(text, start),
                             context_after(text, end))
                 yield (uuid, doc, titles.get(doc, ""), names[cid], cat.key, cat.name_ar,
-                       cat.name_en, *span, *cells, note or None, bool(flag), created, updated)
+                       cat.name_en, *span, *cells, note or None, bool(flag), origin or "manual", created,
+                       updated)
 
     return Table("Annotations", cols, rows(), plan.arabic, plan.n_annotations)

@@ -45,6 +45,7 @@ from .chart import Bar, BarChart
 from .common import (
     NULL_TEXT,
     ReportRunner,
+    below_minus_one_text,
     ensure_fonts,
     fmt,
     number,
@@ -126,7 +127,8 @@ class FigureModel(QAbstractTableModel):
             if c.kind in ("coef", "plain", "share") and c.value is None:
                 return reason_text(c.reason) or translate("Supervisor", "cannot be computed")
             if c.kind == "coef":
-                return "\n".join(t for t in (verdict_text(c.value), c.tip) if t)
+                below = below_minus_one_text() if c.value < -1 else ""
+                return "\n".join(t for t in (verdict_text(c.value), below, c.tip) if t)
             return c.tip or None
         if role == Qt.BackgroundRole and c.kind == "coef":
             col = threshold_colour(c.value)

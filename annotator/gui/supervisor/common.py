@@ -120,8 +120,19 @@ def reason_text(reason: str | None) -> str:
             "Supervisor", "no document has two or more included coders"),
         "the two coders share no included document": translate(
             "Supervisor", "the two coders share no included document"),
+        "no document with this attribute coded by two coders": translate(
+            "Supervisor", "no document with this attribute coded by two coders"),
     }
     return known.get(reason, reason)
+
+
+def below_minus_one_text() -> str:
+    """Why an alpha falls below -1 (docs/agreement.md says the same)."""
+    return translate(
+        "Supervisor", "Below −1: the two disagree more than twice as much as chance would "
+                      "make them. This happens where one side marked far fewer spans than "
+                      "the other (gold still incomplete, a coder who stopped early): read "
+                      "it as not comparable yet. Finish gold and mark it done first.")
 
 
 def one_line(exc: BaseException) -> str:

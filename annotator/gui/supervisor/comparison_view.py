@@ -4,9 +4,17 @@ distinct gold lane at the bottom; the places where the coders differ are tinted 
 red, the current one darker. A side list names each disagreement: the text, who has
 what, who missed it, and whether gold decides it already.
 
+Disagreements are span by span (`core.adjudication`: one group per category and place,
+at most one span per coder) and link by link (`core.gold_links`: a relation coders differ
+on whose both ends are in gold).
+
 Keys (window-wide in this view): N or F8 next disagreement, Shift+N or Shift+F8 previous;
-1-9 accept that numbered span into gold; E accept the chosen span with the text selection
-as its bounds and the category in the box; R or Delete reject the gold span; Ctrl+Shift+A
+1-9 accept that numbered span into gold (on a link: link it), Ctrl+Down/Ctrl+Up choose
+among the candidates and A or Return accept the chosen one (so every candidate is
+reachable); E accept the chosen span with the text selection as its bounds and the
+category in the box; R or Delete reject the gold span (on a link: leave it unlinked);
+L then a click on another gold span links the two gold spans, or unlinks them (as in the
+desk; Esc cancels); D marks gold done for the article (again: reopens it); Ctrl+Shift+A
 accept all agreed spans; Alt+Right/Alt+Left move the gold start backward/forward and
 Alt+Shift+Right/Alt+Shift+Left its end (forward = later in the text, as in the desk);
 Ctrl+Z / Ctrl+Shift+Z undo and redo a decision.
@@ -17,14 +25,14 @@ Ctrl+Z in the desk must not take a supervisor's gold decision back out.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextLayout, QTextOption, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QGroupBox,
@@ -36,80 +44,30 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core import adjudication as core_adj
+from ...core import gold_links
 from ...core.records import AnnotationInfo
 from .. import i18n
 from ..memos import memo_suffix
 from .adjudication import Adjudicator
 from .common import (
-    NULL_TEXT,
     ReportRunner,
     current_user,
     ensure_fonts,
-    fmt,
-    reason_text,
     show_error,
-    threshold_colour,
     translate,
 )
+from .gold_decisions import GoldDecisionsMixin, _set_setting, _settings_value
 from .lanes_view import DISAGREE_BG, LanesView, line_mark, quote, short
+from .wrapped_items import WrappedItemDelegate, wrapped_text_height  # noqa: F401 (API)
 
 
-def wrapped_text_height(text: str, font, width: float, direction) -> float:
-    """The height an item view needs to show every line of `text` wrapped at `width` in
-    `direction`, measured by the text layout itself (an Arabic line falls back to the
-    Naskh face, taller than the interface font's lines). Qt's item drawing stops, and
-    elides, after a line when the height so far plus that line's height again would not
-    fit ("the next line is as tall as this one"), so a short last line under taller ones
-    needs that much room too, not just the sum of the lines."""
-    layout = QTextLayout(text.replace("\n", "\u2028"), font)
-    opt = QTextOption()
-    opt.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
-    opt.setTextDirection(direction)
-    layout.setTextOption(opt)
-    heights = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(max(1.0, width))
-        heights.append(line.height())
-    layout.endLayout()
-    need, so_far = sum(heights), 0.0
-    for h in heights[:-1]:
-        so_far += h
-        need = max(need, so_far + h)
-    return need
-
-
-class WrappedItemDelegate(QStyledItemDelegate):
-    """Item heights for multi-line, wrapping items measured at the list's own width and
-    in its direction, so no line of an item (the last one says whether gold decides it)
-    is cut off or elided."""
-
-    def sizeHint(self, option, index) -> QSize:
-        base = super().sizeHint(option, index)
-        view = self.parent()
-        text = index.data(Qt.DisplayRole) or ""
-        if view is None or not text:
-            return base
-        margin = view.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, view) + 1
-        width = view.viewport().width() - 2 * margin - 4   # the text's room in the item
-        height = wrapped_text_height(text, option.font, width, view.layoutDirection())
-        return QSize(min(base.width(), view.viewport().width()),
-                     max(base.height(), math.ceil(height) + 2))
-
-
-class ComparisonView(QWidget):
+class ComparisonView(GoldDecisionsMixin, QWidget):
     """One article compared across coders, with adjudication into gold."""
 
     disagreementChanged = Signal(int)
@@ -122,8 +80,9 @@ class ComparisonView(QWidget):
         self.doc_id = doc_id
         self.fixed_coders = coders
         self.coders: list[str] = []
-        self.items: list[core_adj.Disagreement] = []
+        self.items: list = []   # core_adj.Disagreement and gold_links.LinkDisagreement
         self.index = -1
+        self.linking: AnnotationInfo | None = None   # the gold span L started from
         # Its own stack unless a caller gives one (tests do): never the desk's.
         self.stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.adjudicator = Adjudicator(project, self.stack, decided_by or current_user(),
@@ -176,6 +135,7 @@ class ComparisonView(QWidget):
         self.article = LanesView()
         self.article.setObjectName("comparisonArticle")
         self.article.regionClicked.connect(self.go_to)
+        self.article.click_hook = self._link_click
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -232,6 +192,21 @@ class ComparisonView(QWidget):
         self.all_button = QPushButton()
         self.all_button.clicked.connect(self.accept_all_agreed)
         db.addWidget(self.all_button)
+        self.two_box = QCheckBox()
+        self.two_box.setObjectName("agreedByTwo")
+        self.two_box.setChecked(_settings_value("adjudication/agreed_by", "all") == "two")
+        self.two_box.toggled.connect(self._agreed_by_changed)
+        db.addWidget(self.two_box)
+        row3 = QHBoxLayout()
+        self.link_button = QPushButton()
+        self.link_button.clicked.connect(self.start_linking)
+        self.done_button = QPushButton()
+        self.done_button.setObjectName("goldDone")
+        self.done_button.setCheckable(True)
+        self.done_button.clicked.connect(lambda *_: self.toggle_gold_done())
+        row3.addWidget(self.link_button)
+        row3.addWidget(self.done_button)
+        db.addLayout(row3)
         sl.addWidget(self.decide_box, 2)
 
         self.gold_box = QGroupBox()
@@ -263,10 +238,11 @@ class ComparisonView(QWidget):
         self.next_button.setToolTip("N, F8")
         self.list_box.setTitle(translate("Supervisor", "Disagreements"))
         self.decide_box.setTitle(translate("Supervisor", "Decide (gold)"))
-        self.accept_button.setText(translate("Supervisor", "&Accept (1–9)"))
+        self.accept_button.setText(translate("Supervisor", "&Accept (1–9, A)"))
         self.accept_button.setToolTip(translate(
             "Supervisor", "Put the chosen span into gold as it is; keys 1–9 accept "
-                          "the span with that number"))
+                          "the span with that number, Ctrl+Down and Ctrl+Up choose among "
+                          "all candidates and A or Return accepts the chosen one"))
         self.edit_button.setText(translate("Supervisor", "&Edit (E)"))
         self.edit_button.setToolTip(translate(
             "Supervisor", "Put the chosen span into gold with the text selected in the "
@@ -276,6 +252,22 @@ class ComparisonView(QWidget):
         self.edit_category_label.setText(translate("Supervisor", "Category for Edit:"))
         self.all_button.setText(translate("Supervisor",
                                           "Accept all agreed spans (Ctrl+Shift+A)"))
+        self.all_button.setToolTip(translate(
+            "Supervisor", "Agreed: identical bounds, category and attributes from every "
+                          "coder who marked the article done; the links whose both ends "
+                          "are then in gold come too"))
+        self.two_box.setText(translate("Supervisor", "Two identical spans are enough"))
+        self.two_box.setToolTip(translate(
+            "Supervisor", "Count a span as agreed when at least two coders have it "
+                          "identically, instead of every coder who finished the article"))
+        self.link_button.setText(translate("Supervisor", "&Link gold spans (L)"))
+        self.link_button.setToolTip(translate(
+            "Supervisor", "Link the chosen gold span to another: press L, then click the "
+                          "other gold span; linked ones are unlinked. Esc cancels"))
+        self.done_button.setText(translate("Supervisor", "&Gold done (D)"))
+        self.done_button.setToolTip(translate(
+            "Supervisor", "Gold is finished for this article: what is not in gold was left "
+                          "out on purpose, and agreement with gold counts this article"))
         self.gold_box.setTitle(translate("Supervisor", "Gold against each coder"))
         self.gold_table.setHorizontalHeaderLabels([
             translate("Supervisor", "Coder"), translate("Supervisor", "αU this article"),
@@ -299,6 +291,13 @@ class ComparisonView(QWidget):
                             self.previous_disagreement)
         for k in range(1, 10):
             act(f"accept_{k}", (str(k),), lambda _=False, k=k: self.accept_number(k))
+        act("accept_chosen", ("A", "Return", "Enter"), self.accept_current)
+        act("next_candidate", ("Ctrl+Down",), lambda: self.choose_candidate(1))
+        act("previous_candidate", ("Ctrl+Up",), lambda: self.choose_candidate(-1))
+        act("link", ("L",), self.start_linking)
+        self.act_cancel_link = act("cancel_link", ("Esc",), self.stop_linking)
+        self.act_cancel_link.setEnabled(False)   # Esc closes the window unless linking
+        act("gold_done", ("D",), self.toggle_gold_done)
         act("accept_edited", ("E",), self.accept_edited)
         act("reject", ("R", "Delete"), self.reject_current)
         act("accept_all", ("Ctrl+Shift+A",), self.accept_all_agreed)
@@ -363,7 +362,8 @@ class ComparisonView(QWidget):
             if c.kind == "span":
                 self.edit_category.addItem(i18n.name(c), c.key)
         self._fill_doc_combo()
-        self.items = core_adj.disagreements(self.project, doc_id, self.coders or None)
+        self.stop_linking()
+        self.items = self._disagreements()
         spans = [a for a in self.project.annotations(doc_id)
                  if a.coder in self.coders or a.coder == core_adj.GOLD]
         self.article.set_comparison(self.project.text(doc_id), info.language, cb,
@@ -373,6 +373,7 @@ class ComparisonView(QWidget):
                             .format(info.title or doc_id))
         self._fill_legend()
         self._fill_list()
+        self._show_done()
         self.index = -1
         if self.items:
             self.go_to(0)
@@ -391,11 +392,12 @@ class ComparisonView(QWidget):
         if not shiboken6.isValid(self):
             return
         where = self.items[self.index].start if 0 <= self.index < len(self.items) else None
-        self.items = core_adj.disagreements(self.project, self.doc_id, self.coders or None)
+        self.items = self._disagreements()
         spans = [a for a in self.project.annotations(self.doc_id)
                  if a.coder in self.coders or a.coder == core_adj.GOLD]
         self.article.update_spans(spans, [(d.start, d.end) for d in self.items])
         self._fill_list()
+        self._show_done()
         self.index = -1
         if self.items:
             i = 0
@@ -414,7 +416,9 @@ class ComparisonView(QWidget):
             if not shiboken6.isValid(self):
                 return
             doc = getattr(payload, "doc_id", None)
-            if event == "merged" or doc == self.doc_id:
+            if event == "status_changed" and isinstance(payload, tuple):
+                doc = payload[0]   # (doc_id, coder, status): gold done, or a coder's
+            if event == "merged" or doc == self.doc_id or event.startswith("relation_"):
                 self._reload_timer.start()
         return listener
 
@@ -432,6 +436,9 @@ class ComparisonView(QWidget):
         """Four lines or more: the text, each coder's spans, who missed it, whether gold
         decides it. Each line starts with LRM (English) or RLM (Arabic) and every quote is
         isolated with its guillemets, so mixed lines keep the layout's direction."""
+        mark = line_mark(self.layoutDirection() == Qt.RightToLeft)
+        if d.kind == "relation":
+            return "\n".join(mark + line for line in self._describe_link(d, number))
         text = self.article.text[d.start:d.end]
         parts = []
         for c in self.coders:
@@ -444,10 +451,41 @@ class ComparisonView(QWidget):
             parts.append(translate("Supervisor", "missed by {0}").format(", ".join(d.missing)))
         status = (translate("Supervisor", "✓ decided: {0}").format(", ".join(
             f"{self._cat_name(g.category)} {quote(g.quote, 24)}" for g in d.gold))
+                  if d.gold else translate("Supervisor", "✓ left out of gold (gold done)")
                   if d.decided else translate("Supervisor", "not decided"))
-        mark = line_mark(self.layoutDirection() == Qt.RightToLeft)
         first = (f"{number}. " if number is not None else "") + quote(text, 70)
         return "\n".join(mark + line for line in [first, *parts, status])
+
+    def _rel_name(self, key: str) -> str:
+        rel = self.project.codebook().relation(key)
+        return i18n.name(rel) if rel else key
+
+    def _describe_link(self, d, number: int | None) -> list[str]:
+        first = (f"{number}. " if number is not None else "") + translate(
+            "Supervisor", "link {0}: {1} → {2}").format(
+            self._rel_name(d.type), quote(d.source.quote, 30), quote(d.target.quote, 30))
+        lines = [first, translate("Supervisor", "linked by {0}").format(", ".join(d.linked_by))]
+        if d.not_linked_by:
+            lines.append(translate("Supervisor", "not linked by {0}").format(
+                ", ".join(d.not_linked_by)))
+        lines.append(translate("Supervisor", "✓ linked in gold") if d.in_gold
+                     else translate("Supervisor", "✓ left unlinked") if d.decided
+                     else translate("Supervisor", "not decided"))
+        return lines
+
+    def _disagreements(self) -> list:
+        coders = self.coders or None
+        items = core_adj.disagreements(self.project, self.doc_id, coders,
+                                       agreed_by=self.agreed_by())
+        items += gold_links.link_disagreements(self.project, self.doc_id, coders)
+        return sorted(items, key=lambda d: (d.start, d.end, d.kind))
+
+    def agreed_by(self) -> str:
+        return "two" if self.two_box.isChecked() else "all"
+
+    def _agreed_by_changed(self, on: bool) -> None:
+        _set_setting("adjudication/agreed_by", "two" if on else "all")
+        self.reload()
 
     def _fill_list(self) -> None:
         self.list.blockSignals(True)
@@ -482,9 +520,20 @@ class ComparisonView(QWidget):
     def _update_position(self) -> None:
         n = len(self.items)
         undecided = sum(1 for d in self.items if not d.decided)
-        self.position_label.setText(
-            translate("Supervisor", "{0} of {1} · {2} undecided").format(
-                self.index + 1 if self.index >= 0 else 0, n, undecided))
+        text = translate("Supervisor", "{0} of {1} · {2} undecided").format(
+            self.index + 1 if self.index >= 0 else 0, n, undecided)
+        agreed = sum(1 for g in core_adj.groups(self.project, self.doc_id, self.coders or None,
+                                                self.agreed_by())
+                     if g.agreed and not g.gold)
+        if agreed:
+            text += " · " + translate("Supervisor", "{0} agreed not yet in gold").format(agreed)
+        self.position_label.setText(text)
+
+    def _show_done(self) -> None:
+        done = core_adj.gold_done(self.project, self.doc_id)
+        self.done_button.blockSignals(True)
+        self.done_button.setChecked(done)
+        self.done_button.blockSignals(False)
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self.items) and row != self.index:
@@ -520,149 +569,6 @@ class ComparisonView(QWidget):
     def previous_disagreement(self) -> None:
         if self.items:
             self.go_to(self.index - 1 if self.index > 0 else len(self.items) - 1)
-
-    # --- deciding ---------------------------------------------------------------------
-
-    def _fill_candidates(self) -> None:
-        self.candidates.clear()
-        d = self.current()
-        if d is None:
-            return
-        order = {c: i for i, c in enumerate(self.coders)}
-        spans = sorted(d.annotations, key=lambda a: (order.get(a.coder, 99), a.start, a.end))
-        for k, a in enumerate(spans, 1):
-            item = QListWidgetItem(f"{k}  {a.coder}: {self._cat_name(a.category)} "
-                                   f"{quote(a.quote, 50)}{memo_suffix(a, 80)}")
-            item.setData(Qt.UserRole, a)
-            if a.note:
-                item.setToolTip(a.note)
-            if any(g.origin_uuid == a.uuid for g in d.gold):
-                item.setText(item.text() + "  ✓")
-            self.candidates.addItem(item)
-        for g in d.gold:
-            item = QListWidgetItem(translate("Supervisor", "gold: {0} {1} (by {2})").format(
-                self._cat_name(g.category), quote(g.quote), g.decided_by or "?"))
-            item.setData(Qt.UserRole, g)
-            item.setForeground(QColor("#1f7a3f"))
-            self.candidates.addItem(item)
-        self.candidates.setCurrentRow(0)
-
-    def candidate_spans(self) -> list[AnnotationInfo]:
-        return [self.candidates.item(i).data(Qt.UserRole) for i in range(self.candidates.count())
-                if self.candidates.item(i).data(Qt.UserRole).coder != core_adj.GOLD]
-
-    def _chosen(self) -> AnnotationInfo | None:
-        item = self.candidates.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
-
-    def accept_number(self, k: int) -> bool:
-        spans = self.candidate_spans()
-        if not 1 <= k <= len(spans):
-            return False
-        self.candidates.setCurrentRow(k - 1)
-        return self._decided(self.adjudicator.accept(spans[k - 1]))
-
-    def accept_current(self) -> bool:
-        a = self._chosen()
-        if a is None or a.coder == core_adj.GOLD:
-            return False
-        return self._decided(self.adjudicator.accept(a))
-
-    def accept_edited(self) -> bool:
-        """The chosen coder span into gold with the article's selection as its bounds
-        (whole words when the view snaps) and the category in the Edit box."""
-        a = self._chosen()
-        if a is None or a.coder == core_adj.GOLD:
-            spans = self.candidate_spans()
-            a = spans[0] if spans else None
-        if a is None:
-            return False
-        sel = self.article.selection_span()
-        d = self.current()
-        start, end = sel if sel else (a.start, a.end)
-        if sel and d is not None and (start, end) == (d.start, d.end) and \
-                (a.start, a.end) != (d.start, d.end):
-            # the selection is just the whole disagreement (set by stepping): keep a's bounds
-            start, end = a.start, a.end
-        cat = self.edit_category.currentData() or a.category
-        return self._decided(self.adjudicator.accept(a, category=cat, start=start, end=end))
-
-    def reject_current(self) -> bool:
-        d = self.current()
-        if d is None or not d.gold:
-            return False
-        chosen = self._chosen()
-        gold = chosen if chosen is not None and chosen.coder == core_adj.GOLD else None
-        if gold is None:
-            # the gold span that came from the chosen coder span, else the first one
-            gold = next((g for g in d.gold if chosen is not None
-                         and g.origin_uuid == chosen.uuid), d.gold[0])
-        return self._decided(self.adjudicator.reject(gold))
-
-    def accept_all_agreed(self) -> int:
-        n = self.adjudicator.accept_all_agreed(self.doc_id, self.coders or None)
-        self.reload()
-        self.gold_note.setText(translate("Supervisor", "{0} agreed spans put into gold")
-                               .format(n))
-        return n
-
-    def nudge(self, edge: str, forward: bool) -> bool:
-        d = self.current()
-        if d is None or not d.gold:
-            return False
-        chosen = self._chosen()
-        gold = chosen if chosen is not None and chosen.coder == core_adj.GOLD else d.gold[0]
-        return self._decided(self.adjudicator.nudge(gold, edge, forward))
-
-    def _decided(self, ok: bool) -> bool:
-        if ok:
-            self.reload()
-        return ok
-
-    # --- gold against each coder ------------------------------------------------------
-
-    def refresh_gold_figures(self) -> None:
-        names = {c.name for c in self.project.coders()}
-        if core_adj.GOLD not in names or not self.coders:
-            self.gold_table.setRowCount(0)
-            self.gold_note.setText(translate("Supervisor",
-                                             "No gold spans yet: decide a disagreement, or "
-                                             "accept all agreed spans."))
-            return
-        self.gold_note.setText(translate("Supervisor", "Computing…"))
-        self.runner.start(self.project, {c: {"coders": [core_adj.GOLD, c], "all_docs": True}
-                                         for c in self.coders})
-
-    def _show_gold_figures(self, result: dict) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.gold_figures = result
-        self.gold_table.setRowCount(len(result))
-        for r, (coder, rep) in enumerate(sorted(result.items())):
-            doc = rep.get("per_document", {}).get(str(self.doc_id))
-            here = doc["overall"] if doc else None
-            cells = [(coder, None, ""),
-                     (here.get("alpha_u") if here else None, "coef",
-                      (here or {}).get("reasons", {}).get("alpha_u", "") if here else
-                      translate("Supervisor", "gold has no span in this article yet")),
-                     (rep["overall"].get("alpha_u"), "coef",
-                      rep["overall"].get("reasons", {}).get("alpha_u", "")),
-                     (rep["documents"], "count", "")]
-            for col, (value, kind, reason) in enumerate(cells):
-                item = QTableWidgetItem(str(value) if kind is None else fmt(value, kind))
-                if kind == "coef":
-                    colour = threshold_colour(value)
-                    if colour is not None:
-                        item.setBackground(colour)
-                    if value is None:
-                        item.setToolTip(reason_text(reason))
-                if kind is not None:
-                    item.setTextAlignment(Qt.AlignCenter)
-                self.gold_table.setItem(r, col, item)
-        self.gold_note.setText(translate(
-            "Supervisor", "αU of gold against each coder: in this article, and over every "
-                          "article both annotated. {0} = cannot be computed (hover for why).")
-            .format(NULL_TEXT))
 
 
 class ComparisonDialog(QDialog):

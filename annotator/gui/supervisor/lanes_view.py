@@ -110,6 +110,8 @@ class LanesView(CodePointSelection, QPlainTextEdit):
         self.regions: list[tuple[int, int]] = []         # code points
         self.current: tuple[int, int] | None = None
         self._press: QPoint | None = None
+        # a plain click's code point goes here first (link mode); True = taken
+        self.click_hook = None
         self.highlighter = RegionHighlighter(self.document())
         self.document().setDocumentMargin(18)
         self.setFont(article_font(POINT_SIZE))
@@ -178,6 +180,8 @@ class LanesView(CodePointSelection, QPlainTextEdit):
                 self.select_span(*span, scroll=False)
         elif event.button() == Qt.LeftButton:
             qt = self.cursorForPosition(event.position().toPoint()).position()
+            if self.click_hook is not None and self.click_hook(self.to_py(qt)):
+                return
             i = self.region_at(self.to_py(qt))
             if i >= 0:
                 self.regionClicked.emit(i)

@@ -383,7 +383,7 @@
         <location filename="../../gui/coding.py" line="66"/>
         <location filename="../../gui/coding.py" line="85"/>
         <location filename="../../gui/coding.py" line="125"/>
-        <location filename="../../gui/coding.py" line="250"/>
+        <location filename="../../gui/coding.py" line="252"/>
         <source>Change category</source>
         <translation>تغيير الفئة</translation>
     </message>
@@ -428,27 +428,27 @@
         <translation>انقر على %1 المراد الربط به؛ Esc للإلغاء.</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="193"/>
+        <location filename="../../gui/coding.py" line="195"/>
         <source>These two are linked already.</source>
         <translation>هذان الترميزان مرتبطان من قبل.</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="199"/>
+        <location filename="../../gui/coding.py" line="201"/>
         <source>A %1 cannot be linked to a %2.</source>
         <translation>لا يمكن ربط «%1» بـ«%2».</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="240"/>
+        <location filename="../../gui/coding.py" line="242"/>
         <source>Annotate as</source>
         <translation>ترميز بالفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="249"/>
+        <location filename="../../gui/coding.py" line="251"/>
         <source>Delete annotation</source>
         <translation>حذف الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/coding.py" line="262"/>
+        <location filename="../../gui/coding.py" line="264"/>
         <source>Remove link %1</source>
         <translation>إزالة الرابط %1</translation>
     </message>
@@ -676,102 +676,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="432"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420"/>
+        <location filename="../../gui/main_window.py" line="425"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421"/>
+        <location filename="../../gui/main_window.py" line="426"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="432"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428"/>
+        <location filename="../../gui/main_window.py" line="433"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/main_window.py" line="465"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="463"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="464"/>
+        <location filename="../../gui/main_window.py" line="469"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="465"/>
+        <location filename="../../gui/main_window.py" line="470"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="471"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467"/>
+        <location filename="../../gui/main_window.py" line="472"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="468"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="469"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="342"/>
+        <location filename="../../gui/main_window.py" line="347"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <source>Marked done. Annotations still lacking a required attribute (*): %1</source>
         <translation>عُلِّم المقال منجزاً. ترميزات تنقصها سمة إلزامية (*): %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
@@ -839,6 +839,59 @@
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <location filename="../../gui/suggestion_commands.py" line="58"/>
+        <source>Reject suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="77"/>
+        <source>Show &amp;suggestions</source>
+        <translation>إظهار الاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="78"/>
+        <source>Accept suggestions in this &amp;paragraph</source>
+        <translation>قبول اقتراحات هذه الفقرة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="79"/>
+        <source>Allow suggestions in this project</source>
+        <translation>السماح بالاقتراحات في هذا المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="81"/>
+        <source>Hide suggestions on the reliability sample</source>
+        <translation>إخفاء الاقتراحات في عيّنة الثبات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="198"/>
+        <source>Suggested %1 «%2» (%3 of %4): Enter accepts, Backspace rejects, Tab goes on.</source>
+        <translation>اقتراح %1 «%2» (%3 من %4): Enter للقبول، وBackspace للرفض، وTab للتالي.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="218"/>
+        <source>Accept suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="236"/>
+        <source>No more suggestions in this article.</source>
+        <translation>لا اقتراحات أخرى في هذه المادة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="251"/>
+        <source>No suggestions in this paragraph.</source>
+        <translation>لا اقتراحات في هذه الفقرة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suggestions.py" line="253"/>
+        <source>Accept %1 suggestions</source>
+        <translation>قبول %1 من الاقتراحات</translation>
+    </message>
+</context>
+<context>
     <name>Supervisor</name>
     <message>
         <location filename="../../gui/supervisor/__init__.py" line="119"/>
@@ -878,7 +931,7 @@
     <message>
         <location filename="../../gui/supervisor/__init__.py" line="158"/>
         <location filename="../../gui/supervisor/__init__.py" line="179"/>
-        <location filename="../../gui/supervisor/common.py" line="142"/>
+        <location filename="../../gui/supervisor/common.py" line="153"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
@@ -893,262 +946,262 @@
         <translation>لم يرمّز مرمّزان أيّ مقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="41"/>
+        <location filename="../../gui/supervisor/adjudication.py" line="82"/>
         <source>Accept {0}&apos;s span (edited)</source>
         <translation>قبول مقطع {0} (معدّلًا)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="42"/>
+        <location filename="../../gui/supervisor/adjudication.py" line="83"/>
         <source>Accept {0}&apos;s span</source>
         <translation>قبول مقطع {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="71"/>
+        <location filename="../../gui/supervisor/adjudication.py" line="116"/>
         <source>Reject gold span</source>
         <translation>رفض المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="89"/>
+        <location filename="../../gui/supervisor/adjudication.py" line="140"/>
         <source>Accept all agreed spans</source>
         <translation>قبول كل المقاطع المتفق عليها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/adjudication.py" line="166"/>
+        <location filename="../../gui/supervisor/adjudication.py" line="305"/>
         <source>Move gold span boundary</source>
         <translation>تحريك حدّ المقطع المرجعي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="127"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="128"/>
         <location filename="../../gui/supervisor/chart.py" line="168"/>
         <source>cannot be computed</source>
         <translation>لا يمكن حسابه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="289"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="467"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="499"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="291"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="469"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="501"/>
         <source>Coders</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="290"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="444"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="473"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="283"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="292"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="446"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="475"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="282"/>
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="291"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="293"/>
         <source>Marked done by two or more coders</source>
         <translation>أنهاها مرمّزان أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="293"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="295"/>
         <source>All documents two or more coders annotated</source>
         <translation>كل المقالات التي رمّزها مرمّزان أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="295"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="297"/>
         <source>&amp;Category:</source>
         <translation>الفئة:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="296"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="298"/>
         <source>&amp;Compute</source>
         <translation>احسب</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="297"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="299"/>
         <source>&amp;Export JSON…</source>
         <translation>تصدير JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="298"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="300"/>
         <source>Chart:</source>
         <translation>الرسم:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="299"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="301"/>
         <source>Per category</source>
         <translation>حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="300"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="302"/>
         <source>Per coder pair</source>
         <translation>حسب زوج المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="301"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="303"/>
         <source>Per document</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="302"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="304"/>
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="315"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="317"/>
         <source>αU (unitizing alpha)</source>
         <translation>αU (ألفا التقطيع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="316"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="318"/>
         <source>(k)u-α</source>
         <translation>(k)u-α</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="317"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="319"/>
         <source>α nominal (character units)</source>
         <translation>α الاسمية (وحدات الحروف)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="333"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="335"/>
         <source>All categories</source>
         <translation>كل الفئات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="370"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="632"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="372"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="230"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="401"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="403"/>
         <source>Could not compute: {0}</source>
         <translation>تعذّر الحساب: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="419"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="421"/>
         <source>{0} documents, {1} character units, continuum {2} code points</source>
         <translation>{0} مقالات، {1} وحدة حرفية، متصل من {2} محرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="427"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="429"/>
         <source>&lt;b&gt;Overall&lt;/b&gt;</source>
         <translation>&lt;b&gt;الإجمالي&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="429"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="431"/>
         <source>coders: {0}</source>
         <translation>المرمّزون: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="439"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="466"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="500"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="538"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="441"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="468"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="502"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="540"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="441"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="502"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="540"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="443"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="504"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="542"/>
         <source>α nominal</source>
         <translation>α الاسمية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="442"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="471"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="503"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="444"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="473"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="505"/>
         <source>% agreement</source>
         <translation>نسبة الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="443"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="504"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="445"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="474"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="506"/>
         <source>Units</source>
         <translation>الوحدات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="445"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="447"/>
         <source>Spans: {0}</source>
         <translation>مقاطع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="448"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="522"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="450"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="524"/>
         <source>All categories (overall)</source>
         <translation>كل الفئات (الإجمالي)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="460"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="462"/>
         <source>{0} after merging overlaps</source>
         <translation>{0} بعد دمج المتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="469"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="471"/>
         <source>F1 exact</source>
         <translation>F1 تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="470"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
         <source>F1 overlap</source>
         <translation>F1 تداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="474"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="505"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="476"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="507"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="483"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="485"/>
         <source>{0} spans match exactly</source>
         <translation>{0} مقاطع متطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="487"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="489"/>
         <source>{0} spans match by overlap</source>
         <translation>{0} مقاطع متطابقة بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="490"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="492"/>
         <location filename="../../gui/supervisor/common.py" line="121"/>
         <source>the two coders share no included document</source>
         <translation>لا يشترك المرمّزان في أي مقال مشمول</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="498"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="500"/>
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="539"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="541"/>
         <source>Attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="541"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="543"/>
         <source>Matched span pairs</source>
         <translation>أزواج المقاطع المتطابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="561"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="563"/>
         <source>{0} units · spans {1}</source>
         <translation>{0} وحدة · المقاطع {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="565"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="567"/>
         <source>{0} per category</source>
         <translation>{0} حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="585"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="587"/>
         <source>Export agreement report</source>
         <translation>تصدير تقرير الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="587"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="589"/>
         <source>JSON files (*.json)</source>
         <translation>ملفات JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="604"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="606"/>
         <source>Agreement — {0}</source>
         <translation>الاتفاق — {0}</translation>
     </message>
@@ -1168,77 +1221,67 @@
         <translation>غير موثوق (&lt; 0.667)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="234"/>
         <source>&amp;Article:</source>
         <translation>المقال:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="235"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="261"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="236"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="239"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="265"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="240"/>
         <source>Decide (gold)</source>
         <translation>القرار (المرجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="266"/>
-        <source>&amp;Accept (1–9)</source>
-        <translation>قبول (1–9)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
-        <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number</source>
-        <translation>أدخِل المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع ذا الرقم نفسه</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="270"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="246"/>
         <source>&amp;Edit (E)</source>
         <translation>تعديل (E)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="271"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="247"/>
         <source>Put the chosen span into gold with the text selected in the article as its bounds and the category below</source>
         <translation>أدخِل المقطع المختار في المرجع بحدود النص المحدّد في المقال وبالفئة أدناه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="250"/>
         <source>&amp;Reject (R)</source>
         <translation>رفض (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="251"/>
         <source>Take the span out of gold</source>
         <translation>أخرِج المقطع من المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="276"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="252"/>
         <source>Category for Edit:</source>
         <translation>فئة التعديل:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="277"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="253"/>
         <source>Accept all agreed spans (Ctrl+Shift+A)</source>
         <translation>قبول كل المقاطع المتفق عليها (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="279"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="271"/>
         <source>Gold against each coder</source>
         <translation>المرجع مقارنةً بكل مرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="281"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="273"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="199"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="281"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="343"/>
@@ -1246,22 +1289,22 @@
         <translation>المرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="281"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="273"/>
         <source>αU this article</source>
         <translation>αU هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="282"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
         <source>αU all adjudicated</source>
         <translation>αU كل ما حُسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="284"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="276"/>
         <source>Compare coders</source>
         <translation>مقارنة المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="336"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="335"/>
         <source>{0} · {1} — {2} coders, {3} done</source>
         <translation>{0} · {1} — {2} مرمّزين، {3} أنهوا</translation>
     </message>
@@ -1271,62 +1314,63 @@
         <translation>مقارنة المرمّزين — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="444"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="451"/>
         <source>missed by {0}</source>
         <translation>فاته: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="445"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="452"/>
         <source>✓ decided: {0}</source>
         <translation>✓ حُسم: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="447"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="455"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="473"/>
         <source>not decided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="465"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="503"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="478"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="516"/>
         <source>Lanes under each line, top to bottom: {0}</source>
         <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="480"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="518"/>
         <source>coders differ</source>
         <translation>اختلاف المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="486"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="523"/>
         <source>{0} of {1} · {2} undecided</source>
         <translation>{0} من {1} · {2} لم تُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="543"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="59"/>
         <source>gold: {0} {1} (by {2})</source>
         <translation>المرجع: {0} {1} (قرّره {2})</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="605"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="139"/>
         <source>{0} agreed spans put into gold</source>
         <translation>أُدخل {0} من المقاطع المتفق عليها في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="628"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="226"/>
         <source>No gold spans yet: decide a disagreement, or accept all agreed spans.</source>
         <translation>لا مقاطع مرجعية بعد: احسم موضع اختلاف، أو اقبل كل المقاطع المتفق عليها.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="647"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="245"/>
         <source>gold has no span in this article yet</source>
         <translation>لا مقطع مرجعيًا في هذا المقال بعد</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="662"/>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="262"/>
         <source>αU of gold against each coder: in this article, and over every article both annotated. {0} = cannot be computed (hover for why).</source>
         <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي كل مقال رمّزه الاثنان. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
     </message>
@@ -1629,6 +1673,146 @@
         <location filename="../../gui/supervisor/common.py" line="119"/>
         <source>no document has two or more included coders</source>
         <translation>لا مقال فيه مرمّزان مشمولان أو أكثر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="167"/>
+        <source>Link in gold</source>
+        <translation>ربط في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="168"/>
+        <source>Leave unlinked in gold</source>
+        <translation>ترك الرابط خارج المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="197"/>
+        <source>Link gold spans</source>
+        <translation>ربط مقاطع المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="222"/>
+        <source>Mark gold done</source>
+        <translation>تعليم المرجع مكتملًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/adjudication.py" line="223"/>
+        <source>Reopen gold</source>
+        <translation>إعادة فتح المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="241"/>
+        <source>&amp;Accept (1–9, A)</source>
+        <translation>قبول (1–9، A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="242"/>
+        <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number, Ctrl+Down and Ctrl+Up choose among all candidates and A or Return accepts the chosen one</source>
+        <translation>يضع المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع الذي يحمل الرقم، وCtrl+Down وCtrl+Up تنتقلان بين كل المقاطع المرشَّحة، وA أو Return يقبل المختار منها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="255"/>
+        <source>Agreed: identical bounds, category and attributes from every coder who marked the article done; the links whose both ends are then in gold come too</source>
+        <translation>المتفق عليه: الحدود والفئة والسمات نفسها عند كل مرمِّز أكمل المقال؛ وتأتي معه الروابط التي يصبح طرفاها كلاهما في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
+        <source>Two identical spans are enough</source>
+        <translation>يكفي مقطعان متطابقان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
+        <source>Count a span as agreed when at least two coders have it identically, instead of every coder who finished the article</source>
+        <translation>عُدَّ المقطع متفقًا عليه إذا تطابق عند مرمِّزَين على الأقل، بدل كل مرمِّز أكمل المقال</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="263"/>
+        <source>&amp;Link gold spans (L)</source>
+        <translation>ربط مقاطع المرجع (L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
+        <source>Link the chosen gold span to another: press L, then click the other gold span; linked ones are unlinked. Esc cancels</source>
+        <translation>اربط المقطع المرجعي المختار بآخر: اضغط L ثم انقر المقطع المرجعي الآخر؛ ويُفك الرابط إن كانا مرتبطين. Esc للإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
+        <source>&amp;Gold done (D)</source>
+        <translation>اكتمل المرجع (D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="268"/>
+        <source>Gold is finished for this article: what is not in gold was left out on purpose, and agreement with gold counts this article</source>
+        <translation>اكتمل المرجع لهذا المقال: ما ليس فيه تُرك عمدًا، ويُحسب المقال في الاتفاق مع المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="454"/>
+        <source>✓ left out of gold (gold done)</source>
+        <translation>✓ تُرك خارج المرجع (اكتمل المرجع)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="464"/>
+        <source>link {0}: {1} → {2}</source>
+        <translation>رابط {0}: {1} ← {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="467"/>
+        <source>linked by {0}</source>
+        <translation>ربطه: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="469"/>
+        <source>not linked by {0}</source>
+        <translation>لم يربطه: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="471"/>
+        <source>✓ linked in gold</source>
+        <translation>✓ مربوط في المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="472"/>
+        <source>✓ left unlinked</source>
+        <translation>✓ تُرك دون ربط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/comparison_view.py" line="529"/>
+        <source>{0} agreed not yet in gold</source>
+        <translation>{0} متفق عليه لم يدخل المرجع بعد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="40"/>
+        <source>1  link in gold: {0} → {1}</source>
+        <translation>1  ربط في المرجع: {0} ← {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="165"/>
+        <source>Choose a disagreement that has a gold span first, then L.</source>
+        <translation>اختر أولًا موضع اختلاف له مقطع في المرجع، ثم اضغط L.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="170"/>
+        <source>Click the gold span to link {0} to (linked ones are unlinked); Esc cancels.</source>
+        <translation>انقر المقطع المرجعي الذي تربط به {0} (ويُفك الرابط إن كانا مرتبطين)؛ Esc للإلغاء.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="192"/>
+        <source>No gold span there that {0} can be linked to.</source>
+        <translation>لا مقطع مرجعيًا هناك يمكن ربط {0} به.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="198"/>
+        <source>Gold links changed: {0} — {1}</source>
+        <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="123"/>
+        <source>no document with this attribute coded by two coders</source>
+        <translation>لا مقال رمّز فيه مرمِّزان هذه السمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="131"/>
+        <source>Below −1: the two disagree more than twice as much as chance would make them. This happens where one side marked far fewer spans than the other (gold still incomplete, a coder who stopped early): read it as not comparable yet. Finish gold and mark it done first.</source>
+        <translation>أقل من ‎−1‎: يختلف الطرفان أكثر من ضعف ما تُحدثه الصدفة. يحدث هذا حين يحدّد أحد الطرفين مقاطع أقل بكثير من الآخر (مرجع لم يكتمل، أو مرمِّز توقف مبكرًا): اقرأه على أنه غير قابل للمقارنة بعد. أكمل المرجع وعلّمه مكتملًا أولًا.</translation>
     </message>
 </context>
 </TS>
