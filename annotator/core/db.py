@@ -5,6 +5,7 @@ Everything SQLite-specific lives here, so the rest of the core stays portable SQ
 
 from __future__ import annotations
 
+import filecmp
 import os
 import re
 import shutil
@@ -25,7 +26,8 @@ from .errors import ProjectError, ProjectLockedError
 SUFFIX = ".annot"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-BACKUPS_KEPT = 5
+BACKUPS_KEPT = 10  # the newest ones; plus the first of each of the last BACKUP_DAYS days
+BACKUP_DAYS = 7
 
 
 def _alembic_config() -> Config:
@@ -163,8 +165,10 @@ def _has_tables(engine: Engine) -> bool:
 
 def backup_copy(path: Path, reason: str) -> Path:
     """A consistent copy through SQLite's backup API (safe while WAL holds recent commits).
-    Kept in a `<name>.backups` folder beside the project, BACKUPS_KEPT deep. Written under
-    a temporary name and renamed, so a crash never leaves a half backup that looks whole."""
+    Kept in a `<name>.backups` folder beside the project (rotation: see backups.prune).
+    Written under a temporary name and renamed, so a crash never leaves a half backup that
+    looks whole. A copy identical to the newest backup is not kept (five no-op merges must
+    not push the oldest backups away): that newest backup is returned instead."""
     folder = path.parent / (path.stem + ".backups")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = folder / f"{path.stem}.{stamp}.{reason}{SUFFIX}"
@@ -180,13 +184,18 @@ def backup_copy(path: Path, reason: str) -> Path:
                 dst.close()
         finally:
             src.close()
+        newest = list_backups(path)[:1]
+        if newest and filecmp.cmp(part, newest[0], shallow=False):
+            part.unlink()
+            return newest[0]
         os.replace(part, dest)
     except (sqlite3.Error, OSError) as exc:
         part.unlink(missing_ok=True)
         why = getattr(exc, "strerror", None) or str(exc)
         raise ProjectError(path, f"backup failed ({why}); nothing was changed") from None
-    for old in list_backups(path)[BACKUPS_KEPT:]:
-        old.unlink(missing_ok=True)
+    from .backups import prune
+
+    prune(path)
     return dest
 
 
@@ -208,13 +217,14 @@ def list_backups(path: Path) -> list[Path]:
     return sorted(folder.glob(f"{path.stem}.*{SUFFIX}"), reverse=True)
 
 
-def restore_backup(backup: Path, path: Path) -> None:
-    """Replace the project with a backup (the caller has closed the project). The backup
-    is copied aside first: the safety copy of the current state may rotate it out."""
+def restore_backup(backup: Path, path: Path) -> Path:
+    """Replace the project with a backup (the caller has closed the project); returns the
+    backup of the state before (rotated like any other). The backup is copied aside
+    first: the safety copy of the current state may rotate it out."""
     staged = path.with_name(path.name + ".restoring")
     try:
         shutil.copyfile(backup, staged)
-        backup_copy(path, "before-restore")
+        safety = backup_copy(path, "before-restore")
         for extra in ("-wal", "-shm"):
             Path(str(path) + extra).unlink(missing_ok=True)
         os.replace(staged, path)
@@ -223,6 +233,7 @@ def restore_backup(backup: Path, path: Path) -> None:
                                  "unchanged") from None
     finally:
         staged.unlink(missing_ok=True)
+    return safety
 
 
 def integrity_problems(engine: Engine) -> list[str]:
