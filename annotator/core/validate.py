@@ -273,3 +273,44 @@ def memo(note: Any, flag: Any) -> tuple[str, bool]:
     if flag not in (0, 1, True, False) or isinstance(flag, float):
         raise Invalid(f"flag {_short(flag)} is not true or false")
     return note, bool(flag)
+
+
+def unicode_text(value: Any, what: str) -> None:
+    """Text SQLite can store as UTF-8: no lone surrogates (JSON's "\\ud800" decodes to one)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise Invalid(f"{what} holds {value[exc.start]!a} at {exc.start}, half of a "
+                          "UTF-16 pair (a lone surrogate), not text") from None
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            unicode_text(k, what)
+            unicode_text(v, what)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            unicode_text(v, what)
+
+
+def imported_document(doc, where: str) -> None:
+    """What an importer read, before it is stored: texts that are text, spans inside."""
+    for name in ("text", "title", "outlet", "author", "url", "source_file", "meta"):
+        unicode_text(getattr(doc, name, None), f"{where}: {name}")
+    for sp in getattr(doc, "spans", ()):
+        try:
+            span(doc.text, sp.start, sp.end)
+        except Invalid as exc:
+            raise Invalid(f"{where}: {exc.message}") from None
+        unicode_text(sp.label, f"{where}: label")
+
+
+def printable_name(value: Any) -> Any:
+    """A file name (or a title taken from one) with bytes that are not UTF-8, as text:
+    the bytes shown as \\xff instead of lone surrogates SQLite cannot store."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
