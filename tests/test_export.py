@@ -119,7 +119,9 @@ def test_headers(book):
     _, wb, _, _, _ = book
     assert rows(wb["Annotations"])[0] == ANNOTATION_HEADER
     assert rows(wb["Documents"])[0] == ["document_id", "title", "outlet", "author", "published",
-                                        "url", "length", "status [Ali]", "status [Mona]"]
+                                        "url", "length", "source_file", "source_row",
+                                        "source_id", "source_id_column", "status [Ali]",
+                                        "status [Mona]"]
     assert rows(wb["Claims"])[0] == [
         "annotation_id", "document_id", "document_title", "coder", "start", "end", "text",
         "claim.claim_type", "claim.attribution", "n_sources", "sources", "source_types",
@@ -200,16 +202,18 @@ def test_claims_sources_and_reliability(book):
     m = recs[ids["m_claim"]]
     # sources in text order, names (or the words in the article when unnamed) and types
     assert m["n_sources"] == 2
-    assert m["sources"] == "The Guardian | John Smith"
-    assert m["source_types"] == "foreign_media | expert"
-    assert m["source_ids"] == f"{ids['g']} | {ids['js']}"
+    # each joined name isolated (U+2068 ... U+2069): the order holds in an RTL sheet
+    assert m["sources"] == "\u2068The Guardian\u2069 | \u2068John Smith\u2069"
+    assert m["source_types"] == "\u2068foreign_media\u2069 | \u2068expert\u2069"
+    assert m["source_ids"] == f"\u2068{ids['g']}\u2069 | \u2068{ids['js']}\u2069"
     assert (m["reliability"], m["reliability_basis"]) == (4, "rates")
     a = recs[ids["a_claim"]]
-    assert (a["sources"], a["source_types"], a["n_sources"]) == ("مواقع عراقية", "websites", 1)
+    assert (a["sources"], a["source_types"], a["n_sources"]) == \
+        ("\u2068مواقع عراقية\u2069", "\u2068websites\u2069", 1)
     assert (a["reliability"], a["reliability_basis"]) == (2, "overlap")
     assert a["claim.attribution"] == "none"
     f = recs[ids["f_claim"]]
-    assert (f["text"], f["sources"], f["reliability"]) == ("=SUM(A1)", "@x", None)
+    assert (f["text"], f["sources"], f["reliability"]) == ("=SUM(A1)", "\u2068@x\u2069", None)
     assert len(recs) == 4
 
 
@@ -217,8 +221,12 @@ def test_matrix_counts(book):
     _, wb, _, _, _ = book
     d1, d2 = records(wb["Matrix"])
     assert (d1["claim [Mona]"], d1["claim [Ali]"], d1["source [Mona]"]) == (1, 1, 2)
+    # both marked document 1 done: 0 means "done, none found"
     assert (d1["reliability [Ali]"], d1["article [Mona]"], d1["article [Ali]"]) == (1, 1, 0)
-    assert (d2["claim [Mona]"], d2["claim [Ali]"], d2["source [Mona]"]) == (2, 0, 1)
+    # document 2: Ali was never given it, Mona has not marked it done: empty, not 0;
+    # Mona's work so far is still counted
+    assert (d2["claim [Mona]"], d2["claim [Ali]"], d2["source [Mona]"]) == (2, None, 1)
+    assert (d2["reliability [Mona]"], d2["reliability [Ali]"]) == (None, None)
 
 
 def test_agreement_sheet_from_the_report(book):
@@ -381,6 +389,11 @@ def test_csv_has_bom_and_the_same_rows(book, known, tmp_path):
         with open(folder / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
             got = list(csv.reader(fh))
         want = [[_as_text(v) for v in r] for r in rows(wb[name])]
+        # the workbook isolates joined names (U+2068/U+2069); the CSV holds them plainly
+        want = [[v.replace("\u2068", "").replace("\u2069", "") for v in r] for r in want]
+        if name in ("Links",):  # times: xlsx keeps milliseconds only
+            got = [r[:-1] for r in got]
+            want = [r[:-1] for r in want]
         if name == "About":  # export time and file differ between the two runs
             got = [r for r in got if r[0] not in ("exported (UTC)",)]
             want = [r for r in want if r[0] not in ("exported (UTC)",)]
@@ -578,3 +591,90 @@ def test_agreement_sheet_equals_the_agreement_command(tmp_path, capsys):
     assert got[("alpha_nominal", None)] == pytest.approx(
         report["categories"]["source"]["alpha_nominal"])
     assert all("gold" not in (pair or "") for (_, pair) in got)
+
+
+def test_matrix_wider_than_a_sheet_is_split_not_cut(known, tmp_path, monkeypatch):
+    """Past Excel's column limit (16,384; 5 here, so the test stays small) the Matrix goes
+    on in 'Matrix (part 2)', ... with the document columns repeated: no count is lost."""
+    from annotator.core.exporters import xlsx as xlsx_mod
+
+    monkeypatch.setattr(xlsx_mod, "XLSX_MAX_COLS", 5)
+    path, _ = known
+    full = tmp_path / "full.xlsx"
+    monkeypatch.undo()
+    export_xlsx(path, full)
+    monkeypatch.setattr(xlsx_mod, "XLSX_MAX_COLS", 5)
+    out = tmp_path / "split.xlsx"
+    counts = export_xlsx(path, out)
+    wb = openpyxl.load_workbook(out)
+    expected = records(openpyxl.load_workbook(full)["Matrix"])
+    parts = [n for n in wb.sheetnames if n == "Matrix" or n.startswith("Matrix (part ")]
+    assert len(parts) == 4  # 10 count columns, 3 per part beside the 2 document columns
+    joined = [{} for _ in expected]
+    for name in parts:
+        head = rows(wb[name])[0]
+        assert head[:2] == ["document_id", "document_title"] and len(head) <= 5
+        for i, r in enumerate(records(wb[name])):
+            assert r["document_id"] == expected[i]["document_id"]
+            joined[i].update(r)
+    assert joined == expected
+    [said] = [v for f, v in rows(wb["About"])[1:] if f == "sheet split" and "Matrix" in v]
+    assert "'Matrix (part 2)'" in said and "more than Excel's 5 per sheet" in said
+    assert [n for n in counts["sheets"] if "(" not in n] == list(SHEETS)
+
+
+def test_links_sheet_one_row_per_relation_with_both_ends(book):
+    _, wb, _, _, ids = book
+    recs = records(wb["Links"])
+    assert len(recs) == 5
+    pairs = {(r["from_id"], r["to_id"]): r for r in recs}
+    g = pairs[(ids["m_claim"], ids["g"])]
+    assert (g["relation"], g["coder"], g["document_id"]) == ("attributed_to", "Mona", 1)
+    assert (g["from_category"], g["to_category"]) == ("claim", "source")
+    assert g["from_text"] == "John Smith 😀 غادر الموصل في 2017"
+    assert g["to_text"] == "صحيفة الجارديان البريطانية"
+    assert (g["from.claim.claim_type"], g["from.claim.attribution"]) == ("factual", "paraphrase")
+    assert (g["to.source.name"], g["to.source.type"], g["to.source.named"]) == \
+        ("The Guardian", "foreign_media", True)
+    assert g["from.reliability.level"] is None  # only the end's own category is filled
+    w = pairs[(ids["a_claim"], ids["w"])]
+    assert (w["coder"], w["to_text"], w["to.source.type"]) == ("Ali", "مواقع عراقية", "websites")
+    [rates] = [r for r in recs if r["relation"] == "rates"]
+    assert (rates["from_category"], rates["from.reliability.level"], rates["to_id"]) == \
+        ("reliability", 4, ids["m_claim"])
+    assert [r["document_id"] for r in recs] == sorted(r["document_id"] for r in recs)
+
+
+def test_every_sheet_prints_landscape_fit_to_width_with_its_header(book):
+    out, _, _, _, _ = book
+    wb = openpyxl.load_workbook(out)  # read the page setup back as Excel would
+    for ws in wb:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        # fitToWidth left out of the file means 1 (the OOXML default); 0 = as many as needed
+        assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$1:$1", ws.title
+
+
+def test_rows_with_wrapped_text_are_tall_enough(tmp_path):
+    """A long quote and a context with a line break get a row height that shows all their
+    lines (written by a streaming writer, no application grows the rows by itself)."""
+    long_claim = " ".join(["قالت مصادر عراقية إن القوات دخلت المدينة"] * 12)
+    text = "مقدمة قصيرة.\n" + long_claim + "\nخاتمة."
+    path = tmp_path / "t.annot"
+    with Project.create(path) as p:
+        [d] = p.add_documents([ImportedDocument(text=text, title="t")]).added
+        s = text.index(long_claim)
+        p.add_annotation(d, "Mona", "claim", s, s + len(long_claim))
+        p.add_annotation(d, "Mona", "source", 0, 5)
+    out = tmp_path / "t.xlsx"
+    export_xlsx(path, out)
+    ws = openpyxl.load_workbook(out)["Annotations"]
+    head = [c.value for c in ws[1]]
+    width = ws.column_dimensions[openpyxl.utils.get_column_letter(head.index("text") + 1)].width
+    heights = {r: ws.row_dimensions[r].height for r in (2, 3)}
+    row_of = {ws.cell(r, head.index("category") + 1).value: r for r in (2, 3)}
+    lines = len(long_claim) / width
+    assert heights[row_of["claim"]] >= lines * 12.75  # every line of the quote shows
+    # the short source has a one-line context_before... but its context_after wraps
+    assert heights[row_of["source"]] is None or heights[row_of["source"]] < 100

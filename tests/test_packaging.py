@@ -135,12 +135,13 @@ def test_frozen_cli_session(app, tmp_path):
 
 def _make_old_project(path: Path) -> None:
     from alembic import command
+    from alembic.script import ScriptDirectory
 
     from annotator.core import db
     from annotator.core.project import Project
 
     Project.create(path).close()
-    revs = [r.revision for r in db.ScriptDirectory.from_config(db._alembic_config())
+    revs = [r.revision for r in ScriptDirectory.from_config(db._alembic_config())
             .walk_revisions()]
     if len(revs) < 2:
         pytest.skip("only one schema revision: nothing to upgrade")

@@ -2,6 +2,12 @@
 
 Each command group lives in its own module with a `register(subparsers)` function; a
 command's handler takes the parsed args and returns an exit code.
+
+Start-up time: a command imports only its own module (so `annotator docs` never loads
+numpy for agreement, nor Qt), and `annotator --help` imports none: COMMANDS lists every
+command's module and one-line help (tests/test_cli_startup.py keeps it in step with what
+the modules register). A command missing from COMMANDS still works: every module is
+then loaded, as before.
 """
 
 from __future__ import annotations
@@ -11,25 +17,66 @@ import sys
 
 from .. import __version__
 from ..core.errors import AnnotatorError
-from . import project_cmds
 
-COMMAND_MODULES = [project_cmds]
+#: every command group module, in the order of `annotator --help`
+MODULES = ("project_cmds", "agreement_cmds", "export_cmds", "team_cmds", "suggest_cmds",
+           "gui_cmds")
+
+#: command -> (module, the help line `annotator --help` shows)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "new": ("project_cmds", "create a project file"),
+    "import": ("project_cmds", "import articles into a project"),
+    "docs": ("project_cmds", "list the documents"),
+    "show": ("project_cmds", "print a document's text"),
+    "codebook": ("project_cmds", "print, export or import the codebook"),
+    "check": ("project_cmds", "verify the project file"),
+    "backups": ("project_cmds", "list the project's backups, or restore one"),
+    "agreement": ("agreement_cmds",
+                  "inter-coder agreement per category, coder pair and document"),
+    "adjudicate": ("agreement_cmds", "accept agreed spans into gold; mark gold done"),
+    "export": ("export_cmds", "write the coded data to Excel (and CSV)"),
+    "package": ("team_cmds", "write a coder's package (their documents, no one else's work)"),
+    "merge": ("team_cmds", "bring coders' packages back"),
+    "assign": ("team_cmds", "share documents among coders, with an overlap set"),
+    "progress": ("team_cmds", "documents per coder: assigned, todo, in progress, done"),
+    "suggest": ("suggest_cmds", "suggested sources, attribution phrases and claims"),
+    "open": ("gui_cmds", "open a project in the desktop app"),
+    "render": ("gui_cmds", "draw an article with its highlights to PNG or PDF"),
+}
 
 
-def _optional_modules() -> list:
-    """Command groups that need parts not every install has (they import lazily)."""
-    mods = []
-    for name in ("agreement_cmds", "export_cmds", "team_cmds", "suggest_cmds", "gui_cmds"):
-        try:
-            mods.append(__import__(f"{__name__}.{name}", fromlist=["register"]))
-        except ModuleNotFoundError as exc:
-            if exc.name and exc.name.startswith(__name__):
-                continue
-            raise
-    return mods
+def _load(name: str):
+    """A command group module, or None when this build lacks it (or a part it needs)."""
+    try:
+        return __import__(f"{__name__}.{name}", fromlist=["register"])
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith(__name__):
+            return None
+        raise
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(command: str | None) -> list:
+    if command is None:
+        return []  # `annotator --help` or the desktop app: no command module needed
+    if command in COMMANDS:
+        names = [COMMANDS[command][0]]
+    else:
+        names = list(MODULES)  # unknown here: a new command, or a typo argparse explains
+    return [m for m in map(_load, names) if m is not None]
+
+
+def _command_of(argv: list[str]) -> str | None:
+    for a in argv:
+        if a == "--":
+            return None
+        if not a.startswith("-"):
+            return a
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: full for its command, one help line for the others.
+    Without argv, every module is loaded (the complete parser)."""
     parser = argparse.ArgumentParser(
         prog="annotator",
         description="Annotate Arabic news articles for content analysis. "
@@ -37,19 +84,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for mod in COMMAND_MODULES + _optional_modules():
+    if argv is None:
+        mods = [m for m in map(_load, MODULES) if m is not None]
+    else:
+        mods = _modules_for(_command_of(argv))
+    for mod in mods:
         mod.register(sub)
+    for name, (_module, help_line) in COMMANDS.items():
+        if name not in sub.choices:
+            sub.add_parser(name, help=help_line, add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         handler = getattr(args, "handler", None) or _start_gui
     else:
-        handler = args.handler
+        handler = getattr(args, "handler", None)
+        if handler is None:  # listed, but its module is not part of this build
+            print(f"error: `annotator {args.command}` is not part of this build",
+                  file=sys.stderr)
+            return 1
     try:
         return handler(args) or 0
     except AnnotatorError as exc:

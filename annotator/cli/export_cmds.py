@@ -68,7 +68,11 @@ def cmd_export(args) -> int:
 
 
 def _summary(c: dict) -> str:
-    s = (f"{c['documents']} documents, {c['annotations']} annotations, {c['claims']} claims, "
+    s = ""
+    given = c.get("docs_given")
+    if given is not None and given > c["documents"]:
+        s = f"--docs: {c['documents']} of the {given} ids given exist; "
+    s += (f"{c['documents']} documents, {c['annotations']} annotations, {c['claims']} claims, "
          f"coders: {', '.join(c['coders']) or 'none'}")
     if c.get("agreement_documents") is not None:
         s += f"; agreement over {c['agreement_documents']} documents"

@@ -117,7 +117,7 @@ def cmd_docs(args) -> int:
     with Project.open(args.project, readonly=True) as p:
         flagged = p.flagged_counts()  # annotations coders marked "discuss", per document
         if args.json:
-            _docs_json(p.iter_documents(), flagged)
+            _docs_json(p.iter_documents(with_meta=True), flagged)
         else:
             _docs_table(p.iter_documents(), flagged)
     return 0
@@ -141,7 +141,9 @@ def _docs_table(docs, flagged: dict[int, int]) -> None:
         counts = ", ".join(f"{c}: {n}" for c, n in sorted(d.annotations.items())) or "-"
         if flagged.get(d.id):
             counts += f", discuss: {flagged[d.id]}"
-        print(f"{d.id:>6}  {date:<16}  {d.length:>7}  {counts:<20}  {d.title[:60]}")
+        coders = ", ".join(f"{c} ({st})" for c, st in sorted(d.status.items())) or "-"
+        print(f"{d.id:>6}  {date:<16}  {d.length:>7}  {counts:<20}  {coders:<26}  "
+              f"{d.title[:60]}")
 
 
 def cmd_show(args) -> int:

@@ -13,6 +13,7 @@ from .codebook import CategoryDef
 from .errors import InputError, NotFoundError
 from .models import Annotation, Category, Coder, Relation, RelationType, utcnow
 from .records import AnnotationInfo, RelationInfo
+from .text import fold
 from .validate import span as _valid_span
 from .validate import validate_attrs
 
@@ -165,6 +166,27 @@ class AnnotationsMixin:
                 if isinstance(v, str) and v.strip():
                     counts[v.strip()] = counts.get(v.strip(), 0) + 1
         return sorted(counts, key=lambda v: (-counts[v], v))
+
+    def companions(self, category: str, attribute: str, value: str) -> dict:
+        """The other attributes' values most often stored beside `attribute` = `value`
+        (matched under Arabic folding) in `category`: what a picked source name usually
+        carries (its type, named or not). Ties go to the value seen first."""
+        key = fold(value.strip())
+        counts: dict[str, dict] = {}
+        with self._read() as s:
+            cid = self._category_id(s, category)
+            for (attrs,) in s.execute(select(Annotation.attrs).where(
+                    Annotation.category_id == cid, Annotation.deleted.is_(None))
+                    .order_by(Annotation.id)):
+                attrs = attrs or {}
+                v = attrs.get(attribute)
+                if not isinstance(v, str) or fold(v.strip()) != key:
+                    continue
+                for k, other in attrs.items():
+                    if k != attribute and other not in (None, ""):
+                        c = counts.setdefault(k, {})
+                        c[repr(other)] = (c.get(repr(other), (0, other))[0] + 1, other)
+        return {k: max(c.values(), key=lambda t: t[0])[1] for k, c in counts.items()}
 
     # --- relations ---------------------------------------------------------------------
 

@@ -11,12 +11,9 @@ import re
 import shutil
 import sqlite3
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -30,18 +27,43 @@ BACKUPS_KEPT = 10  # the newest ones; plus the first of each of the last BACKUP_
 BACKUP_DAYS = 7
 
 
-def _alembic_config() -> Config:
+def _alembic_config():
+    # Alembic costs ~0.1 s to import: loaded only when a schema really is upgraded.
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*['"]?([\w-]+|None)['"]?""",
+                       re.M)
+
+
+@lru_cache(maxsize=1)
+def _revisions() -> dict[str, str | None]:
+    """revision -> down_revision of every migration file, read as text (not imported)."""
+    out: dict[str, str | None] = {}
+    for f in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = dict(m.groups() for m in _REVISION.finditer(f.read_text(encoding="utf-8")))
+        if "revision" in found:
+            down = found.get("down_revision")
+            out[found["revision"]] = None if down in (None, "None") else down
+    return out
+
+
 def schema_head() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    revs = _revisions()
+    heads = set(revs) - set(revs.values())
+    if len(heads) != 1:  # a broken chain: let Alembic say what is wrong
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {r.revision for r in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return set(_revisions())
 
 
 def _set_pragmas(dbapi_conn, _record, readonly: bool) -> None:
@@ -117,8 +139,15 @@ def checkpoint(engine: Engine) -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema revision Alembic recorded (None: not stamped), read without Alembic."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table' "
+                                 "AND name='alembic_version'")).scalar():
+            return None
+        revs = [r for (r,) in conn.execute(text("SELECT version_num FROM alembic_version"))]
+    if len(revs) > 1:
+        raise ProjectError(None, f"the schema has several revisions ({', '.join(revs)})")
+    return revs[0] if revs else None
 
 
 def upgrade(engine: Engine, path: Path) -> str | None:
@@ -142,6 +171,8 @@ def upgrade(engine: Engine, path: Path) -> str | None:
         backup = str(backup_copy(path, f"before-upgrade-{current}"))
     elif _has_tables(engine):
         raise ProjectError(path, "not an Annotator project (an SQLite database of something else)")
+    from alembic import command
+
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -11,6 +11,9 @@ STATUSES = ("todo", "in_progress", "done")
 
 @dataclass(frozen=True)
 class DocumentInfo:
+    """`meta` is filled only when asked for (with_meta); `to_json` then includes the
+    source_row/source_id of a spreadsheet import."""
+
     id: int
     uuid: str
     title: str
@@ -38,6 +41,10 @@ class DocumentInfo:
             "language": self.language,
             "length": self.length,
             "source_file": self.source_file,
+            # where the article came from: row of a spreadsheet, its own id there
+            "source_row": self.meta.get("row"),
+            "source_id": self.meta.get("source_id"),
+            "source_id_column": self.meta.get("source_id_column"),
             "annotations": self.annotations,
             "status": self.status,
         }

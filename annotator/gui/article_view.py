@@ -8,6 +8,9 @@ between paragraphs, toPlainText() turns U+00A0 into a space).
 
 from __future__ import annotations
 
+import time
+import unicodedata
+
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -15,11 +18,11 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 
 from ..core.codebook import Codebook
 from ..core.records import AnnotationInfo
-from ..core.text import OffsetMap
+from ..core.text import OffsetMap, snap_to_words
 from . import i18n
 from .code_points import CodePointSelection, align_for_language, article_font
 from .highlighter import SpanHighlighter, block_starts
@@ -49,6 +52,8 @@ class ArticleView(SuggestionOverlayMixin, CodePointSelection, QPlainTextEdit):
         self.zoom = 0.0
         self.max_column_em = 46  # a readable measure on wide screens
         self._press: QPoint | None = None
+        self._kept = False  # a double/triple click made the selection: release keeps it
+        self._double: tuple[float, QPoint] | None = None  # when and where, for a third
         self._active: str | None = None
         self._linked: list[str] = []
         self._hits: list[tuple[int, int]] = []
@@ -176,8 +181,48 @@ class ArticleView(SuggestionOverlayMixin, CodePointSelection, QPlainTextEdit):
 
     # --- mouse and tooltips -------------------------------------------------------------
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.LeftButton and self._third_click(event.position().toPoint()):
+            self._double, self._press, self._kept = None, None, True
+            self.select_span(*sentence_at(self.text, self._py_at(event.position().toPoint())),
+                             scroll=False)
+            event.accept()
+            return
+        self._double = None
+        if event.button() == Qt.LeftButton and event.modifiers() == Qt.NoModifier:
+            # A press inside the selection would start a text drag in Qt: the coder
+            # means a new selection.
+            self.clear_selection()
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if event.button() != Qt.LeftButton:
+            super().mouseDoubleClickEvent(event)
+            return
+        pos = event.position().toPoint()
+        s, e = word_at(self.text, self._py_at(pos))
+        if e > s:
+            self.select_span(s, e, scroll=False)
+            self._kept = True
+        self._double, self._press = (time.monotonic(), pos), None
+        event.accept()
+
+    def _third_click(self, pos: QPoint) -> bool:
+        if self._double is None:
+            return False
+        when, where = self._double
+        return (time.monotonic() - when < QApplication.doubleClickInterval() / 1000
+                and (pos - where).manhattanLength() < QApplication.startDragDistance())
+
+    def _py_at(self, pos: QPoint) -> int:
+        return self.to_py(self.cursorForPosition(pos).position())
+
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
+        if self._kept:  # the word or sentence of a double/triple click stays selected
+            self._kept, self._press = False, None
+            self.selectionReleased.emit()
+            return
         moved = self.dragged(event)
         span = self.selection_span() if moved else None
         if span:
@@ -189,7 +234,6 @@ class ArticleView(SuggestionOverlayMixin, CodePointSelection, QPlainTextEdit):
             qt = self.cursorForPosition(event.position().toPoint()).position()
             hits = self.highlighter.keys_at(qt)
             self.spanClicked.emit(hits[0] if hits else "")
-
 
     def tooltip_at(self, pos: QPoint) -> str:
         vp = self.viewport().mapFrom(self, pos)
@@ -260,3 +304,38 @@ class ArticleView(SuggestionOverlayMixin, CodePointSelection, QPlainTextEdit):
                         painter.fillRect(QRectF(origin.x() + r.left(), bottom - (j + 1) * LANE,
                                                 r.width(), LANE - 1),
                                          QColor(self._colour(cat)).darker(140))
+
+
+SENTENCE_END = ".؟!?"
+
+
+def word_at(text: str, p: int) -> tuple[int, int]:
+    """The word a click at caret position `p` lands on (the character after the caret, or
+    before it at a word's end); (p, p) on a space or punctuation."""
+    for q in (p, p - 1):
+        if 0 <= q < len(text) and (text[q].isalnum() or unicodedata.category(text[q])[0] == "M"
+                                   or text[q] == "\u0640"):
+            return snap_to_words(text, q, q + 1)
+    return p, p
+
+
+def sentence_at(text: str, p: int) -> tuple[int, int]:
+    """The sentence around `p`: from after the previous . ؟ ! ? or line break up to and
+    including the next one (or the line's end). A full stop inside a number (3.5) is not
+    an end."""
+    def ends(i: int) -> bool:
+        return text[i] in SENTENCE_END and (i + 1 >= len(text) or not text[i + 1].isalnum())
+
+    s = p
+    while s > 0 and text[s - 1] != "\n" and not ends(s - 1):
+        s -= 1
+    e = p
+    while e < len(text) and text[e] != "\n":
+        e += 1
+        if ends(e - 1):
+            break
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e

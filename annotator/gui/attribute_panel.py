@@ -1,11 +1,14 @@
 """The selected annotation's attributes and links. Every edit is reported at once (the
 window turns it into an UpdateAnnotation undo command); nothing is held back unsaved: a
-value typed without Enter is committed by `commit_pending()`, which the window calls before
-the panel would show something else (another annotation, article, language, Escape)."""
+typed value is stored TYPING_PAUSE_MS after the last key (a crash loses at most that), and
+at once by `commit_pending()`, which the window calls before the panel would show something
+else (another annotation, article, language). One typing burst in one field is one undo
+step: its stores carry the same burst key and merge. Escape in a text field puts back the
+value it had before the burst."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +35,7 @@ from .models import RTL_ALIGN, is_rtl_text, short
 
 FOLD_ROLE = Qt.UserRole + 10
 NO_NUMBER = -1e12  # the spin box's "empty" value, shown as "—"
+TYPING_PAUSE_MS = 400  # a typed value is stored this long after the last key
 
 
 class FoldCompleter(QCompleter):
@@ -69,6 +73,8 @@ class FoldCompleter(QCompleter):
 
 class AttributePanel(QWidget):
     attrsEdited = Signal(dict)  # the complete new attribute dict
+    attrsTyped = Signal(dict, str)  # the same, from typing: (attrs, burst key to merge on)
+    pendingChanged = Signal(bool)  # typed text not stored yet (the status bar says so)
     categoryEdited = Signal(str)
     linkRequested = Signal()
     linkRemoved = Signal(object)  # RelationInfo
@@ -83,6 +89,15 @@ class AttributePanel(QWidget):
         self.editors: dict[str, QWidget] = {}
         self._building = False
         self._suggest = None
+        self._companions = None
+        # the typing burst: which field, its number, the value stored before it began
+        self._burst: tuple[str, int, object] | None = None
+        self._last_burst: tuple[str, int, object] | None = None
+        self._bursts = 0
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self._store_typed)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         self.header = QLabel()
@@ -144,25 +159,93 @@ class AttributePanel(QWidget):
                                      for ed in self.editors.values())
 
     def commit_pending(self) -> None:
-        """Report what is typed but not yet finished (no Enter, focus still in the field):
-        a text field whose text differs from the stored value, a half-typed number."""
+        """Report what is typed but not yet stored (the pause not over, no Enter, focus
+        still in the field), and a half-typed number; the typing burst ends."""
         if self._building or self.info is None or self.codebook is None:
             return
         self.note.flush()
-        cat = self.codebook.category(self.info.category)
-        for key, w in list(self.editors.items()):
-            if isinstance(w, QLineEdit):
-                value = w.text().strip() or None
-                if value != self.info.attrs.get(key) and cat.attribute(key) is not None:
-                    self._edited(key, value)
-            elif isinstance(w, QDoubleSpinBox):
+        self._store_typed()
+        self._end_burst()
+        for w in list(self.editors.values()):
+            if isinstance(w, QDoubleSpinBox):
                 w.interpretText()  # emits valueChanged when the text is a new number
+
+    def has_pending(self) -> bool:
+        """Whether typed text is waiting for the pause to be stored."""
+        return self._pause.isActive()
+
+    def revert_field(self, w) -> bool:
+        """Escape in a text field: the value from before this typing burst comes back
+        (stored again if the burst had already stored something), the suggestion popup
+        closes, nothing typed is kept. False if `w` is no text field."""
+        key = next((k for k, ed in self.editors.items()
+                    if isinstance(ed, QLineEdit) and (w is ed or ed.isAncestorOf(w))), None)
+        if key is None or self.info is None:
+            return False
+        ed = self.editors[key]
+        if ed.completer() is not None:
+            ed.completer().popup().hide()
+        self._pause.stop()
+        burst = self._burst
+        before = burst[2] if burst and burst[0] == key else self.info.attrs.get(key)
+        if self.info.attrs.get(key) != before:
+            self._emit_typed(key, before)
+        self._building = True
+        try:
+            ed.setText("" if before is None else str(before))
+        finally:
+            self._building = False
+        self._end_burst()
+        return True
+
+    def _typing(self, key: str) -> None:
+        if self._building or self.info is None:
+            return
+        if self._burst is None or self._burst[0] != key:
+            self._end_burst()
+            self._bursts += 1
+            self._burst = (key, self._bursts, self.info.attrs.get(key))
+        self._pause.start()
+        self.pendingChanged.emit(True)
+
+    def _store_typed(self) -> None:
+        """The pause is over (or the field is left): store the text being typed."""
+        was = self._pause.isActive()
+        self._pause.stop()
+        if self._burst is None or self.info is None:
+            return
+        key = self._burst[0]
+        w = self.editors.get(key)
+        if isinstance(w, QLineEdit):
+            value = w.text().strip() or None
+            if value != self.info.attrs.get(key):
+                self._emit_typed(key, value)
+        if was:
+            self.pendingChanged.emit(False)
+
+    def _emit_typed(self, key: str, value) -> None:
+        attrs = dict(self.info.attrs)
+        if value is None or value == "":
+            attrs.pop(key, None)
+        else:
+            attrs[key] = value
+        if attrs != self.info.attrs:
+            _key, n, _before = self._burst or (key, 0, None)
+            self.attrsTyped.emit(attrs, f"{self.info.uuid}:{key}:{n}")
+
+    def _end_burst(self) -> None:
+        if self._pause.isActive():
+            self._pause.stop()
+            self.pendingChanged.emit(False)
+        self._last_burst, self._burst = self._burst, None
 
     # --- content ------------------------------------------------------------------------
 
-    def set_codebook(self, cb: Codebook, suggestions=None) -> None:
-        """`suggestions(category, attribute) -> list[str]`: values used in the project."""
-        self.codebook, self._suggest = cb, suggestions
+    def set_codebook(self, cb: Codebook, suggestions=None, companions=None) -> None:
+        """`suggestions(category, attribute) -> list[str]`: values used in the project;
+        `companions(category, attribute, value) -> dict`: the other attributes a value
+        usually carries (filled in when a suggestion is picked)."""
+        self.codebook, self._suggest, self._companions = cb, suggestions, companions
 
     def show_annotation(self, info: AnnotationInfo | None,
                         links: list[tuple[RelationInfo, str]] = (), can_link: bool = False):
@@ -174,6 +257,8 @@ class AttributePanel(QWidget):
         # the same annotation again (an event refreshing it) keeps what is being typed;
         # another one never inherits the text of the field that has focus
         refresh = same and info.uuid == self.info.uuid
+        if not refresh:
+            self._end_burst()  # the window stored it (commit_pending) before switching
         self.info = info
         self._building = True
         try:
@@ -262,9 +347,9 @@ class AttributePanel(QWidget):
                 w.installEventFilter(self)
                 w.setProperty("suggest", (cat_key, a.key))
                 w.completer().activated.connect(
-                    lambda text, k=a.key: self._edited(k, text.strip() or None))
-            w.editingFinished.connect(lambda k=a.key, w=w: self._edited(k, w.text().strip()
-                                                                       or None))
+                    lambda text, c=cat_key, k=a.key: self._picked(c, k, text.strip()))
+            w.textEdited.connect(lambda _t, k=a.key: self._typing(k))
+            w.editingFinished.connect(self._finish_typing)
         return w
 
     def _fill(self, keep_typing: bool = False) -> None:
@@ -311,6 +396,36 @@ class AttributePanel(QWidget):
             attrs[key] = value
         if attrs != self.info.attrs:
             self.attrsEdited.emit(attrs)
+
+    def _picked(self, cat_key: str, key: str, value: str) -> None:
+        """A suggestion picked: the name, and the attributes still empty get what the same
+        name carries most often elsewhere (the coder changes them if this one differs);
+        with the typing before it, one undo step."""
+        if self._building or self.info is None or not value:
+            return
+        self._pause.stop()
+        attrs = dict(self.info.attrs)
+        attrs[key] = value
+        known = self._companions(cat_key, key, value) if self._companions else {}
+        cat = self.codebook.category(cat_key)
+        for k, v in known.items():
+            if attrs.get(k) in (None, "") and cat.attribute(k) is not None:
+                attrs[k] = v
+        # Return in the popup ends the burst (editingFinished) before `activated`: the
+        # pick still joins the burst it finished, if that is the last step
+        burst = self._burst or self._last_burst
+        if attrs != self.info.attrs:
+            if burst is not None and burst[0] == key:
+                self.attrsTyped.emit(attrs, f"{self.info.uuid}:{key}:{burst[1]}")
+            else:
+                self.attrsEdited.emit(attrs)
+        self._end_burst()
+
+    def _finish_typing(self) -> None:
+        """Enter or leaving the field: store now, and the next key starts a new burst."""
+        if not self._building:
+            self._store_typed()
+            self._end_burst()
 
     def _category_chosen(self, index: int) -> None:
         key = self.category.itemData(index)

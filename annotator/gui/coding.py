@@ -63,7 +63,7 @@ class CodingMixin:
         if active is not None and cat is not None and active.end > active.start:
             if active.category != category:
                 self.push(UpdateAnnotation(self.ctx, active, category=category,
-                                           text=translate("Coding", "Change category")))
+                                           text=translate("Coding", "change category of %1")))
             return
         self.hint(translate("Coding", "Select some text first, then press the category's key."))
 
@@ -82,7 +82,7 @@ class CodingMixin:
             self.push(DeleteAnnotation(self.ctx, current))
         elif current is not None and key and key != current.category:
             self.push(UpdateAnnotation(self.ctx, current, category=key,
-                                       text=translate("Coding", "Change category")))
+                                       text=translate("Coding", "change category of %1")))
             self.activate(current.uuid)
         elif current is None and key:
             cmd = AddAnnotation(self.ctx, self.doc_id, self.coder, key)
@@ -92,14 +92,24 @@ class CodingMixin:
             self.activate(current.uuid)
 
     def annotate_all(self, category: str, spans: list[tuple[int, int]]) -> None:
+        """Every hit becomes an annotation, snapped to whole words as a mouse selection
+        is (a search for اكدت inside وأكدته codes the word); one undo step."""
+        if self.view.snap:
+            spans = [snap_to_words(self.view.text, s, e) for s, e in spans]
+        spans = list(dict.fromkeys(sp for sp in spans if sp[1] > sp[0]))
         have = {(a.start, a.end) for a in self.ann_model.rows if a.category == category}
-        children = [AddAnnotation(self.ctx, self.doc_id, self.coder, category, s, e)
-                    for s, e in spans if (s, e) not in have]
-        if not children:
+        new = [sp for sp in spans if sp not in have]
+        skipped = len(spans) - len(new)
+        if not new:
             self.hint(translate("Coding", "Every match is already annotated with this category."))
             return
-        text = translate("Coding", "Annotate all matches (%1)").replace("%1", str(len(children)))
-        self.push(Compound(self.ctx, self.doc_id, text, children))
+        children = [AddAnnotation(self.ctx, self.doc_id, self.coder, category, s, e)
+                    for s, e in new]
+        text = translate("Coding", "Annotate all matches (%1)").replace("%1", str(len(new)))
+        if self.push(Compound(self.ctx, self.doc_id, text, children)):
+            self.hint(translate("Coding", "Annotations created: %1. Skipped, already "
+                                          "annotated with this category: %2.")
+                      .replace("%1", str(len(new))).replace("%2", str(skipped)))
 
     # --- the active annotation ----------------------------------------------------------
 
@@ -112,17 +122,20 @@ class CodingMixin:
         if info is not None:
             self.push(DeleteAnnotation(self.ctx, info))
 
-    def edit_attrs(self, attrs: dict) -> None:
+    def edit_attrs(self, attrs: dict, burst: str | None = None) -> None:
+        """An attribute edit; the stores of one typing burst (`burst`) are one undo step."""
         info = self.active_info()
         if info is not None and self.push(UpdateAnnotation(
-                self.ctx, info, attrs=attrs, text=translate("Coding", "Change attribute"))):
-            self.attrs.refresh_suggestions()
+                self.ctx, info, attrs=attrs, text=translate("Coding", "change attribute of %1"),
+                burst=burst)):
+            if burst is None:
+                self.attrs.refresh_suggestions()
 
     def edit_category(self, key: str) -> None:
         info = self.active_info()
         if info is not None:
             self.push(UpdateAnnotation(self.ctx, info, category=key,
-                                       text=translate("Coding", "Change category")))
+                                       text=translate("Coding", "change category of %1")))
 
     def move_boundary(self, which: str, forward: bool) -> None:
         """Move the active span's start or end by a word (snapping on) or a character."""
@@ -137,7 +150,7 @@ class CodingMixin:
         if not 0 <= start < end <= len(text):
             return
         self.push(UpdateAnnotation(self.ctx, info, **{which: new},
-                                   text=translate("Coding", "Move boundary")))
+                                   text=translate("Coding", "move boundary of %1")))
 
     # --- links --------------------------------------------------------------------------
 
@@ -162,12 +175,13 @@ class CodingMixin:
             self.statusBar().clearMessage()
 
     def cancel(self) -> None:
-        """Esc: leave link mode, else leave an attribute field (its value is kept, the
-        annotation stays selected), else close the find bar, else deselect. Focus always
+        """Esc: leave link mode, else leave an attribute field (a text field gets back the
+        value it had before the typing; the annotation stays selected), else close the find bar, else deselect. Focus always
         ends in the article, so the arrow keys work at once."""
-        in_field = self.attrs.is_field(QApplication.focusWidget())
-        if in_field:
-            self.attrs.commit_pending()
+        focus = QApplication.focusWidget()
+        in_field = self.attrs.is_field(focus)
+        if in_field and not self.attrs.revert_field(focus):
+            self.attrs.commit_pending()  # a number or a choice: Escape keeps it
         if self.linking:
             self.stop_linking()
         elif in_field:

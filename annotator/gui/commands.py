@@ -14,16 +14,33 @@ from PySide6.QtGui import QUndoCommand
 
 from ..core.errors import AnnotatorError
 from ..core.records import AnnotationInfo, RelationInfo
+from . import i18n
+from .models import short
 
 translate = QCoreApplication.translate
 
 
 class Context:
-    """What commands need: the project, and where to report an error."""
+    """What commands need: the project, where to report an error, and the text of the
+    article on screen (`text_of(doc_id)`, to name a new span by its words)."""
 
-    def __init__(self, project, report):
+    def __init__(self, project, report, text_of=None):
         self.project = project
         self.report = report
+        self.text_of = text_of or project.text
+
+    def label(self, category: str, quote: str) -> str:
+        """«Source «صحيفة الجارديان»»: what the Edit menu says an undo step touches."""
+        cat = self.project.codebook().category(category)
+        name = i18n.name(cat) if cat else category
+        if not quote:
+            return translate("Commands", "%1 (whole article)").replace("%1", name)
+        # FSI…PDI: an Arabic quote keeps its order inside an English menu and vice versa
+        return f"{name} «\u2068{short(quote, 40)}\u2069»"
+
+
+def _named(verb: str, ctx: Context, category: str, quote: str) -> str:
+    return verb.replace("%1", ctx.label(category, quote))
 
 
 class ProjectCommand(QUndoCommand):
@@ -61,13 +78,23 @@ class ProjectCommand(QUndoCommand):
     def _undo(self) -> None:
         raise NotImplementedError
 
+    def where(self, undone: bool) -> tuple[str | None, int, int] | None:
+        """The annotation this step touched and its span once undone (`undone`) or
+        redone, for showing it; uuid None when it no longer exists then."""
+        return None
+
 
 class AddAnnotation(ProjectCommand):
     def __init__(self, ctx, doc_id, coder, category, start=0, end=0, attrs=None, parent=None):
-        super().__init__(ctx, doc_id, translate("Commands", "Annotate"), parent)
+        quote = ctx.text_of(doc_id)[start:end] if end > start else ""
+        super().__init__(ctx, doc_id, _named(translate("Commands", "add %1"), ctx, category,
+                                             quote), parent)
         self.coder, self.category, self.start, self.end = coder, category, start, end
         self.attrs = dict(attrs or {})
         self.uuid: str | None = None
+
+    def where(self, undone):
+        return (None if undone else self.uuid), self.start, self.end
 
     def _redo(self):
         # Same uuid on redo: the core revives the tombstone instead of adding a twin.
@@ -81,9 +108,13 @@ class AddAnnotation(ProjectCommand):
 
 class DeleteAnnotation(ProjectCommand):
     def __init__(self, ctx, info: AnnotationInfo, parent=None):
-        super().__init__(ctx, info.doc_id, translate("Commands", "Delete annotation"), parent)
+        super().__init__(ctx, info.doc_id, _named(translate("Commands", "delete %1"), ctx,
+                                                  info.category, info.quote), parent)
         self.info = info
         self.relations: list[RelationInfo] = []
+
+    def where(self, undone):
+        return (self.info.uuid if undone else None), self.info.start, self.info.end
 
     def _redo(self):
         p, u = self.ctx.project, self.info.uuid
@@ -104,14 +135,26 @@ class UpdateAnnotation(ProjectCommand):
     of one annotation merge into one undo step."""
 
     MOVE_ID = 7301
+    TYPING_ID = 7302
 
     def __init__(self, ctx, before: AnnotationInfo, *, category=None, start=None, end=None,
-                 attrs=None, text=None, parent=None):
-        super().__init__(ctx, before.doc_id, text or translate("Commands", "Change annotation"), parent)
+                 attrs=None, text=None, burst: str | None = None, parent=None):
+        text = text or translate("Commands", "change %1")
+        label = ctx.label(before.category, before.quote)
+        super().__init__(ctx, before.doc_id, text.replace("%1", label) if "%1" in text
+                         else f"{text}: {label}", parent)
         self.before = before
         self.changes = {k: v for k, v in dict(category=category, start=start, end=end,
                                                attrs=attrs).items() if v is not None}
         self._moves = set(self.changes) <= {"start", "end"}
+        # the stores of one typing burst (attribute_panel) share a key and merge
+        self.burst = burst
+
+    def where(self, undone):
+        b = self.before
+        if undone:
+            return b.uuid, b.start, b.end
+        return b.uuid, self.changes.get("start", b.start), self.changes.get("end", b.end)
 
     def _redo(self):
         self.ctx.project.update_annotation(self.before.uuid, **self.changes)
@@ -122,12 +165,21 @@ class UpdateAnnotation(ProjectCommand):
                                            end=b.end, attrs=b.attrs)
 
     def id(self) -> int:
+        if self.burst:
+            return self.TYPING_ID
         return self.MOVE_ID if self._moves else -1
 
     def mergeWith(self, other) -> bool:
-        if not (isinstance(other, UpdateAnnotation) and other._moves
-                and other.before.uuid == self.before.uuid
-                and set(other.changes) == set(self.changes)):
+        if not isinstance(other, UpdateAnnotation) or other.before.uuid != self.before.uuid:
+            return False
+        if self.burst:
+            if other.burst != self.burst:
+                return False
+            self.changes.update(other.changes)
+            # typed, then put back (Escape): no step is left to undo
+            self.setObsolete(self.changes.get("attrs") == self.before.attrs)
+            return True
+        if not (other._moves and set(other.changes) == set(self.changes)):
             return False
         self.changes.update(other.changes)
         return True
@@ -135,10 +187,16 @@ class UpdateAnnotation(ProjectCommand):
 
 class AddRelation(ProjectCommand):
     def __init__(self, ctx, doc_id, type_key, from_uuid, to_uuid, coder, parent=None):
-        super().__init__(ctx, doc_id, translate("Commands", "Link"), parent)
+        a = ctx.project.annotation(from_uuid)
+        super().__init__(ctx, doc_id, _named(translate("Commands", "link %1"), ctx, a.category,
+                                             a.quote), parent)
         self.type_key, self.from_uuid, self.to_uuid, self.coder = type_key, from_uuid, \
             to_uuid, coder
+        self.span = (a.start, a.end)
         self.uuid: str | None = None
+
+    def where(self, undone):
+        return (self.from_uuid, *self.span)
 
     def _redo(self):
         info = self.ctx.project.add_relation(self.type_key, self.from_uuid, self.to_uuid,
@@ -151,8 +209,14 @@ class AddRelation(ProjectCommand):
 
 class DeleteRelation(ProjectCommand):
     def __init__(self, ctx, doc_id, rel: RelationInfo, parent=None):
-        super().__init__(ctx, doc_id, translate("Commands", "Remove link"), parent)
+        a = ctx.project.annotation(rel.from_uuid)
+        super().__init__(ctx, doc_id, _named(translate("Commands", "remove link of %1"), ctx,
+                                             a.category, a.quote), parent)
         self.rel = rel
+        self.span = (a.start, a.end)
+
+    def where(self, undone):
+        return (self.rel.from_uuid, *self.span)
 
     def _redo(self):
         self.ctx.project.delete_relation(self.rel.uuid)
@@ -164,7 +228,7 @@ class DeleteRelation(ProjectCommand):
 
 class SetStatus(ProjectCommand):
     def __init__(self, ctx, doc_id, coder, status, parent=None):
-        super().__init__(ctx, doc_id, translate("Commands", "Change status"), parent)
+        super().__init__(ctx, doc_id, translate("Commands", "change status"), parent)
         self.coder, self.status = coder, status
         self.old = ctx.project.status(doc_id, coder)
 
@@ -184,6 +248,9 @@ class Compound(ProjectCommand):
     def __init__(self, ctx, doc_id, text, children: list[ProjectCommand]):
         super().__init__(ctx, doc_id, text)
         self.children = list(children)
+
+    def where(self, undone):
+        return self.children[0].where(undone) if self.children else None
 
     def _redo(self):
         done = []

@@ -223,9 +223,17 @@ class FindBar(QWidget):
             self._show()
 
     def _show(self) -> None:
+        elsewhere = self.results.count() if self.scope.currentIndex() == 1 else 0
         if self.hits:
-            self.count.setText(self.tr("%1 of %2").replace("%1", str(self.current + 1))
-                               .replace("%2", str(len(self.hits))))
+            text = self.tr("%1 of %2").replace("%1", str(self.current + 1)) \
+                .replace("%2", str(len(self.hits)))
+            if elsewhere:
+                text += " · " + self.tr("in all articles: %1").replace("%1", str(elsewhere))
+            self.count.setText(text)
+        elif elsewhere:
+            # the list below has hits: "no matches" beside it would read as a contradiction
+            self.count.setText(self.tr("none here; in other articles: %1")
+                               .replace("%1", str(elsewhere)))
         else:
             self.count.setText(self.tr("no matches") if self.query.text().strip() else "")
         self.annotate_button.setEnabled(bool(self.hits))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 
 
@@ -15,20 +16,45 @@ class FollowMixin:
     def do_undo(self) -> None:
         self.commit_edits()  # a typed value first becomes the edit that is undone
         if self.undo.canUndo():
-            self._show_doc_of(self.undo.command(self.undo.index() - 1))
+            cmd = self.undo.command(self.undo.index() - 1)
+            moved = self._show_doc_of(cmd)
+            text = cmd.text()
             self.undo.undo()
+            if moved:
+                self._show_where(cmd, True, self.tr("Undone in this article: %1"), text)
 
     def do_redo(self) -> None:
         self.commit_edits()
         if self.undo.canRedo():
-            self._show_doc_of(self.undo.command(self.undo.index()))
+            cmd = self.undo.command(self.undo.index())
+            moved = self._show_doc_of(cmd)
+            text = cmd.text()
             self.undo.redo()
+            if moved:
+                self._show_where(cmd, False, self.tr("Redone in this article: %1"), text)
 
-    def _show_doc_of(self, cmd) -> None:
-        # An edit of another article is undone where the coder can see it happen.
+    def _show_doc_of(self, cmd) -> bool:
+        """An edit of another article is undone where the coder can see it happen; True
+        if that opened another article."""
         doc_id = getattr(cmd, "doc_id", None)
         if doc_id is not None and doc_id != self.doc_id:
             self.open_document(doc_id)
+            return self.doc_id == doc_id
+        return False
+
+    def _show_where(self, cmd, undone: bool, message: str, text: str) -> None:
+        """Scroll to what the step touched and select it; for an annotation that is gone
+        now, select the words where it was."""
+        where = cmd.where(undone) if hasattr(cmd, "where") else None
+        if where is not None:
+            uuid, start, end = where
+            if uuid and self.ann_model.row_of(uuid) >= 0:
+                self.view.clear_selection()
+                self.activate(uuid, scroll=True)
+            elif end > start:
+                self.activate(None)
+                self.view.select_span(start, end)
+        self.hint(message.replace("%1", text))
 
     # --- following the project ----------------------------------------------------------
 
@@ -101,7 +127,12 @@ class FollowMixin:
         if info is None:
             self.ann_table.clearSelection()
             return
-        self.ann_table.selectRow(self.ann_model.row_of(info.uuid))
+        # Not selectRow(): in a right-to-left table it looks for the column at the
+        # viewport's right edge, finds none, and selects nothing.
+        idx = self.ann_model.index(self.ann_model.row_of(info.uuid), 0)
+        self.ann_table.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.ann_table.scrollTo(idx)
         if scroll and info.end > info.start:
             c = self.view.textCursor()
             c.setPosition(self.view.map.to_qt(info.start))

@@ -218,8 +218,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
                                                    self.annotate_hotkey(d))
         a[Act.SNAP].toggled.connect(self.set_snap)
         self.connect_file_actions()
-        self.undo.canUndoChanged.connect(a[Act.UNDO].setEnabled)
-        self.undo.canRedoChanged.connect(a[Act.REDO].setEnabled)
+        self.undo.indexChanged.connect(self._name_undo)
+        self.undo.cleanChanged.connect(self._name_undo)
         self.doc_search.textChanged.connect(self.doc_filter.set_query)
         self.doc_table.selectionModel().currentRowChanged.connect(self._doc_row_changed)
         self.ann_table.clicked.connect(lambda idx: self.activate(
@@ -231,6 +231,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.palette.categoryChosen.connect(self.annotate)
         self.palette.documentCategoryChosen.connect(self.set_document_category)
         self.attrs.attrsEdited.connect(self.edit_attrs)
+        self.attrs.attrsTyped.connect(self.edit_attrs)
+        self.attrs.pendingChanged.connect(lambda _pending: self._status())
         self.attrs.categoryEdited.connect(self.edit_category)
         self.attrs.linkRequested.connect(self.start_linking)
         self.attrs.linkRemoved.connect(self.remove_link)
@@ -272,7 +274,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         elif self.package_coder and self.settings is not None:  # back to one's own name
             self.coder = str(self.settings.value("coder", self.coder))
         self.package_coder = package_coder
-        self.ctx = Context(project, self.show_error)
+        self.ctx = Context(project, self.show_error,
+                           lambda d: self.view.text if d == self.doc_id else project.text(d))
         self.undo.clear()
         self.doc_id = None
         project.subscribe(self._on_event)
@@ -292,7 +295,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.codebook = self.project.codebook()
         self.view.set_codebook(self.codebook)
         self.palette.set_codebook(self.codebook)
-        self.attrs.set_codebook(self.codebook, self.project.suggestions)
+        self.attrs.set_codebook(self.codebook, self.project.suggestions,
+                                self.project.companions)
         self.ann_model.set_codebook(self.codebook)
         self._name_hotkeys()
 
@@ -327,17 +331,24 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         src = self.doc_model.index(self.doc_model.row_of(doc_id), 0)
         idx = self.doc_filter.mapFromSource(src)
         sm = self.doc_table.selectionModel()
-        sm.blockSignals(True)
         if src.isValid() and not idx.isValid():
             # The article is hidden by the title filter (an undo, a find result opened
             # it): clear the filter so the list shows which article this is.
             self.doc_search.clear()
             idx = self.doc_filter.mapFromSource(src)
-        sm.setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-        sm.blockSignals(False)
+        # A flag, not blockSignals(): the table repaints the row it leaves only from the
+        # selection model's signals (blocked, two rows stayed painted as selected).
+        self._selecting_row = True
+        try:
+            sm.setCurrentIndex(idx, QItemSelectionModel.ClearAndSelect
+                               | QItemSelectionModel.Rows)
+        finally:
+            self._selecting_row = False
         self.doc_table.scrollTo(idx)
 
     def _doc_row_changed(self, current, _previous) -> None:
+        if getattr(self, "_selecting_row", False):
+            return
         d = self.doc_model.doc_at(self.doc_filter.mapToSource(current).row())
         if d is not None:
             self.open_document(d.id)
@@ -409,6 +420,9 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.view.set_hits(hits, current)
         if 0 <= current < len(hits):
             self.view.select_span(*hits[current])
+        elif self.find.isVisible():
+            # no match: nothing may stay selected for the next hotkey to code
+            self.view.clear_selection()
 
     def _find_result(self, doc_id: int, start: int, end: int) -> None:
         self.open_document(doc_id)
@@ -441,12 +455,29 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.progress_label.setText(self.tr("%1 of %2 done")
                                     .replace("%1", str(self.doc_model.done_count()))
                                     .replace("%2", str(self.doc_model.rowCount())))
-        if self._saved_at:
+        if self.attrs.has_pending():
+            # typed, stored when the typing pauses: not "Saved" yet
+            self.save_label.setText(self.tr("Typing…"))
+        elif self._saved_at:
             self.save_label.setText(self.tr("Saved %1").replace("%1", self._saved_at))
         done = self.doc_model.status.get(self.doc_id) == "done"
         mark = self.acts[Act.MARK_DONE]
         mark.setText(menu_text(self.tr("Mark article not done") if done
                                else Act.MARK_DONE.text, mark, i18n.is_rtl()))
+
+    def _name_undo(self, *_args) -> None:
+        """Undo and Redo say what they would do ("Undo: add Source «…»") and are off when
+        there is nothing to undo or redo."""
+        for act, can, what, plain in (
+                (Act.UNDO, self.undo.canUndo(), self.undo.undoText(), self.tr("&Undo: %1")),
+                (Act.REDO, self.undo.canRedo(), self.undo.redoText(), self.tr("&Redo: %1"))):
+            action = self.acts[act]
+            action.setEnabled(can)
+            text = plain.replace("%1", what) if can and what else act.text
+            action.setText(menu_text(text, action, i18n.is_rtl()))
+            tip = text.replace("&", "")
+            action.setToolTip(tip)
+            action.setIconText(act.text.replace("&", "").replace("…", ""))
 
     def _name_hotkeys(self) -> None:
         for i in range(1, 10):
@@ -468,6 +499,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
 
     def retranslate(self) -> None:
         self.acts.retranslate()
+        self._name_undo()
         self.acts[Act.LANG_EN].setChecked(i18n.current() == "en")
         self.acts[Act.LANG_AR].setChecked(i18n.current() == "ar")
         self.file_menu.setTitle(self.tr("&File"))

@@ -170,3 +170,34 @@ def test_two_identical_spans_are_enough_when_chosen(qtbot, proj):
     [g] = proj.annotations(proj.doc, coder=GOLD)
     assert (g.start, g.end) == CLAIM
     view.grab().save("/tmp/comparison_links.png")
+
+
+def test_agreement_view_shows_ordinal_levels_and_whole_article_codes(qtbot, proj):
+    from annotator.gui.supervisor import AgreementView
+
+    second = proj.add_documents([ImportedDocument(text=TEXT + " ثانٍ", title="ب")]).added[0]
+    for c, level, genre in (("mona", "4", "news_report"), ("ali", "3", "analysis")):
+        for d in (proj.doc, second):
+            proj.add_annotation(d, c, "reliability", *CLAIM, attrs={"level": level})
+            proj.add_annotation(d, c, "article", attrs={"genre": genre})
+            proj.set_status(d, c, "done")
+    view = AgreementView(proj)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.report is not None and not view.busy, timeout=15000)
+    expected = project_report(proj, coders=["ali", "mona"])
+    am = view.attribute_model
+    rows = {(am.rows[i][0].value, am.rows[i][1].tip): i for i in range(am.rowCount())}
+    level = rows[("Reliability", "level")]
+    assert am.cell(level, "level").value == "ordinal"
+    assert am.cell(level, "alpha").value == \
+        expected["categories"]["reliability"]["attributes"]["level"]
+    genre = rows[("Article", "genre")]
+    assert am.cell(genre, "alpha").value == \
+        expected["document_categories"]["article"]["attributes"]["genre"]
+    assert am.cell(genre, "pairs").value == 2
+    # the whole-article category can be chosen on its own
+    view.category_combo.setCurrentIndex(view.category_combo.findData("article"))
+    view.refresh()
+    qtbot.waitUntil(lambda: view.report is not None and not view.busy
+                    and view.report["categories"] == {}, timeout=15000)
+    assert view.attribute_model.rowCount() == 2

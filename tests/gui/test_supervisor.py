@@ -121,7 +121,8 @@ def test_agreement_view_shows_project_report_figures(qtbot, proj):
     assert dm.cell(first, "alpha_u").value == per_doc["overall"]["alpha_u"]
     assert dm.cell(first + 2, "alpha_u").value == per_doc["categories"]["source"]["alpha_u"]
     am = view.attribute_model
-    assert am.rowCount() == sum(len(e["attributes"]) for e in expected["categories"].values())
+    assert am.rowCount() == sum(len(e["attributes"]) for e in expected["categories"].values()) \
+        + sum(len(e["attributes"]) for e in expected["document_categories"].values())
     # the chart holds one bar per category with the same values
     assert [b.value for b in view.chart.bars] == [e["alpha_u"] for e in
                                                   expected["categories"].values()]

@@ -20,7 +20,7 @@ from .plan import Plan, counts_of, make_plan
 from .sheet_about import about_table
 from .sheet_agreement import build_agreement_report
 from .sheets import data_tables
-from .table import ExportError, Progress, Table
+from .table import ExportError, Joined, Progress, Table
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,6 +35,9 @@ def _cell(v, excel_safe: bool) -> str:
         return v
     if t is bool:
         return "TRUE" if v else "FALSE"
+    if t is Joined:
+        v = v.plain()
+        return "'" + v if excel_safe and v.startswith(_RISKY) else v
     if t is datetime:
         return v.isoformat(sep=" ")
     if t is date:

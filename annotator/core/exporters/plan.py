@@ -21,7 +21,6 @@ DOC_BATCH = 100  # documents per query
 # The sourcing codebook's names; a codebook without them gets an empty Claims table.
 CLAIM, SOURCE, RELIABILITY = "claim", "source", "reliability"
 ATTRIBUTED_TO, RATES = "attributed_to", "rates"
-JOIN = " | "
 
 
 @dataclass
@@ -89,6 +88,7 @@ class Plan:
     n_claims: int = 0
     arabic: bool = True
     agreement_error: str | None = None
+    docs_given: int = 0  # how many document ids were asked for (some may not exist)
     exported_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc)
                                   .replace(tzinfo=None, microsecond=0))
 
@@ -173,16 +173,20 @@ def make_plan(project, coders: list[str] | None = None, gold: bool = False,
             chosen = [by_name[n] for n in sorted(set(coders))]
         else:
             chosen = all_coders
-        ids = None
+        ids, given = None, 0
         if doc_ids is not None:
             ids = sorted(set(int(i) for i in doc_ids))
+            given = len(ids)
             have: set[int] = set()
             for i in range(0, len(ids), 500):
                 have.update(s.scalars(select(Document.id).where(Document.id.in_(ids[i:i + 500]))))
             missing_docs = [i for i in ids if i not in have]
-            if missing_docs:
-                raise NotFoundError(project.path, "no document with id " + ", ".join(
-                    map(str, missing_docs[:10])) + (" ..." if len(missing_docs) > 10 else ""))
+            if len(missing_docs) == len(ids):
+                raise NotFoundError(project.path, "none of the documents given exists (no "
+                                    "document with id " + ", ".join(map(str, ids[:10]))
+                                    + (" ..." if len(ids) > 10 else "") + ")")
+            # a range such as 1-50 takes the ids that exist; the caller says how many
+            ids = [i for i in ids if i in have]
         cats = []
         for c in s.scalars(select(Category).order_by(Category.retired, Category.position,
                                                      Category.id)):
@@ -195,6 +199,7 @@ def make_plan(project, coders: list[str] | None = None, gold: bool = False,
         for r in rels:
             s.expunge(r)
         plan = Plan(project, [tuple(c) for c in chosen], ids, cats, rels)
+        plan.docs_given = given
         cids = plan.coder_ids
         claim = plan.category(CLAIM)
 
@@ -227,4 +232,5 @@ def make_plan(project, coders: list[str] | None = None, gold: bool = False,
 
 def counts_of(plan: Plan) -> dict:
     return {"documents": plan.n_documents, "annotations": plan.n_annotations,
-            "claims": plan.n_claims, "coders": plan.coder_names}
+            "claims": plan.n_claims, "coders": plan.coder_names,
+            "docs_given": plan.docs_given if plan.doc_ids is not None else None}

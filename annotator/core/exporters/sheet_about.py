@@ -9,8 +9,11 @@ from .table import Column, Table
 
 SHEET_NOTES = {
     "Documents": "One row per document: id, metadata, published (a date-time), length in "
-                 "characters, and each included coder's status (todo, in_progress, done; "
-                 "empty = not assigned).",
+                 "characters, where it came from (source_file: the imported file's name; "
+                 "source_row: its row in an imported spreadsheet; source_id: the article's "
+                 "own id there or in a doccano file, from the column named in "
+                 "source_id_column, to join back to the sampling frame), and each included "
+                 "coder's status (todo, in_progress, done; empty = not assigned).",
     "Annotations": "One row per annotation of the included coders, by document, coder and "
                    "position. annotation_id is the annotation's UUID (stable across coders' "
                    "packages and merges). One column per attribute, named "
@@ -22,8 +25,15 @@ SHEET_NOTES = {
               "reliability spans linked to the claim by 'rates'; when none is linked, the "
               "same coder's reliability spans that overlap the claim and rate no other "
               "claim; several: the lowest; reliability_basis says which).",
+    "Links": "One row per relation between two annotations (a claim attributed_to a source, "
+             "a reliability span that rates a claim): the coder, the relation, both ends' "
+             "ids (annotation_id on the Annotations sheet), texts and attributes (columns "
+             "from.<category>.<attribute> and to.<category>.<attribute>).",
     "Matrix": "Documents x categories: the number of annotations of each category per coder "
-              "(columns '<category> [<coder>]'; 0 = none).",
+              "(columns '<category> [<coder>]'). 0 = the coder marked the article done and "
+              "found none; empty = the coder was not given the article, or has not marked "
+              "it done and has none of that category yet (a number on an unfinished "
+              "article counts the work so far; Documents has each coder's status).",
     "Agreement": "The agreement report (only when two or more coders are included), over the "
                  "documents two or more included coders marked done; the whole corpus first "
                  "(document empty), then per document. pair: 'A|B', or a coder for span "
@@ -47,6 +57,11 @@ ABOUT_NOTES = [
     ("context", "context_before and context_after hold up to 60 characters each side of the "
                 "quote, cut at a word boundary where possible; context_before + text + "
                 "context_after is an exact passage of the document."),
+    ("joined cells", "Cells holding several names (Claims: sources, source_types, "
+                     "source_ids) join them with ' | ' in the order of source_ids. In the "
+                     "workbook each name is wrapped in the invisible marks U+2068 and U+2069 "
+                     "so that Arabic and Latin names keep that order in a right-to-left "
+                     "sheet; the CSV files hold the names without these marks."),
     ("times", "created, updated and the export time are UTC."),
     ("text cells", "Every text cell is stored as text: a value starting with = + - @ is "
                    "never a formula."),
@@ -71,11 +86,17 @@ def about_table(plan: Plan, counts: dict, sheets: list[str]) -> Table:
     if counts.get("agreement_documents") is not None:
         rows.append(("agreement documents", counts["agreement_documents"]))
     if plan.doc_ids is not None:
-        rows.append(("documents selected", _ranges(plan.doc_ids)))
+        picked = _ranges(plan.doc_ids)
+        if plan.docs_given > len(plan.doc_ids):
+            picked += (f" ({len(plan.doc_ids)} of the {plan.docs_given} ids given exist; "
+                       "the others were left out)")
+        rows.append(("documents selected", picked))
     if counts.get("truncated"):
         rows.append(("truncated cells", f"{counts['truncated']} text cells were longer than "
                                         "Excel's 32,767 characters and are cut there (the "
                                         "CSV export has them whole)"))
+    for line in counts.get("split") or ():
+        rows.append(("sheet split", line))
     for name in sheets:
         if name in SHEET_NOTES:
             rows.append((f"sheet {name}", SHEET_NOTES[name]))

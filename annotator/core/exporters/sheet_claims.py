@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from ..models import Annotation, Relation
-from .plan import ATTRIBUTED_TO, CLAIM, JOIN, RATES, RELIABILITY, SOURCE, Plan
+from .plan import ATTRIBUTED_TO, CLAIM, RATES, RELIABILITY, SOURCE, Plan
 from .queries import coder_order, titles_texts
-from .table import Column, Table
+from .table import Column, Joined, Table
 
 
 def claims_table(plan: Plan) -> Table:
@@ -102,8 +102,8 @@ def claims_table(plan: Plan) -> Table:
                                               by_doc_coder)
                 yield (uuid, doc, titles.get(doc, ""), names[coder_id], start, end, quote,
                        *(a.cell(cattrs.get(a.key)) for a in claim_attrs),
-                       len(linked), JOIN.join(snames) or None, JOIN.join(stypes) or None,
-                       JOIN.join(x[1] for x in linked) or None, rel_val, basis)
+                       len(linked), Joined(snames) or None, Joined(stypes) or None,
+                       Joined(x[1] for x in linked) or None, rel_val, basis)
 
     return Table("Claims", cols, rows(), plan.arabic, plan.n_claims)
 

@@ -1,10 +1,15 @@
-"""The Matrix sheet: documents x categories, the number of annotations per coder."""
+"""The Matrix sheet: documents x categories, the number of annotations per coder.
+
+A count is a finding only where the coder finished the article: a coder who was not given
+the article, or has not marked it done, gets an empty cell rather than 0 (0 = "done, none
+found"). Annotations on an unfinished article are still counted (never hidden).
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from ..models import Annotation
+from ..models import Annotation, Assignment
 from .plan import Plan
 from .queries import titles_texts
 from .table import Column, Table
@@ -19,11 +24,18 @@ def matrix_table(plan: Plan) -> Table:
     def rows():
         slots = {(c.id, cid): i for i, (c, (cid, _, _)) in enumerate(
             (c, cd) for c in cats for cd in plan.coders)}
-        n = len(slots)
+        order = [(c, cd) for c in cats for cd in plan.coders]
         for batch in plan.doc_batches():
             with plan.session() as s:
                 titles, _ = titles_texts(s, batch, texts=False)
-                counts: dict[int, list[int]] = {d: [0] * n for d in batch}
+                done = set(map(tuple, s.execute(
+                    select(Assignment.document_id, Assignment.coder_id)
+                    .where(Assignment.document_id.in_(batch),
+                           Assignment.coder_id.in_(plan.coder_ids),
+                           Assignment.status == "done"))))
+                counts: dict[int, list[int | None]] = {
+                    d: [0 if (d, cid) in done else None for _, (cid, _, _) in order]
+                    for d in batch}
                 if plan.coders:
                     for doc, cid, catid, k in s.execute(
                             select(Annotation.document_id, Annotation.coder_id,
@@ -39,4 +51,4 @@ def matrix_table(plan: Plan) -> Table:
             for doc in batch:
                 yield (doc, titles.get(doc, ""), *counts[doc])
 
-    return Table("Matrix", cols, rows(), plan.arabic, plan.n_documents)
+    return Table("Matrix", cols, rows(), plan.arabic, plan.n_documents, key_columns=2)

@@ -15,7 +15,6 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.importers.base import ImportedDocument, ImportedSpan
 from annotator.core.importers.common import MAX_CONTAINER_BYTES, MAX_DOCUMENT_BYTES
-from annotator.core.importers.news import recognise_article
 
 FORMATS = ("auto", "txt", "docx", "html", "csv", "xlsx", "doccano")
 
@@ -33,6 +32,15 @@ __all__ = [
     "EXTENSIONS", "FORMATS", "MAX_CONTAINER_BYTES", "MAX_DOCUMENT_BYTES", "ImportedDocument",
     "ImportedSpan", "format_for", "iter_files", "read_path", "recognise_article",
 ]
+
+
+def __getattr__(name: str):
+    # loaded on first use: opening a project (which imports this package) needs no parsers
+    if name == "recognise_article":
+        from annotator.core.importers.news import recognise_article
+
+        return recognise_article
+    raise AttributeError(name)
 
 
 def _readers() -> dict[str, Callable[[Path], list[ImportedDocument]]]:

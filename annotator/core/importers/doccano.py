@@ -90,6 +90,8 @@ def _document(record, where: str, path: Path) -> ImportedDocument | None:
         meta["meta"] = record["meta"]
     if "id" in record:
         meta["doccano_id"] = record["id"]
+        if isinstance(record["id"], str | int) and not isinstance(record["id"], bool):
+            meta["source_id"], meta["source_id_column"] = str(record["id"]), "id"
     for key, value in record.items():
         if key not in _KNOWN:
             meta.setdefault(key, value)

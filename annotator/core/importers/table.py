@@ -36,8 +36,28 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: header names of a row id the sampling frame uses (folded; "_" counts as a space)
+ID_NAMES = ("id", "no", "nr", "number", "article id", "doc id", "document id", "item id",
+            "رقم", "الرقم", "رقم الماده", "رقم المقال", "رقم الخبر", "رقم الوثيقه", "معرف",
+            "المعرف", "الرقم التسلسلي", "م")
+
+
 def _key(header: str) -> str:
     return fold(header).strip(" _-:")
+
+
+def _id_column(header: list[str], taken: set[int]) -> int | None:
+    """The column holding the sampling frame's own article id (رقم_المادة, article_id),
+    so analysts can join the export back to it: a known name first, then a header
+    ending in "id" or starting with رقم."""
+    keys = [" ".join(_key(h).replace("_", " ").split()) for h in header]
+    for name in ID_NAMES:
+        if name in keys and keys.index(name) not in taken:
+            return keys.index(name)
+    for i, k in enumerate(keys):
+        if i not in taken and (k.endswith(" id") or k.startswith("رقم ")):
+            return i
+    return None
 
 
 def read_csv(path: Path) -> list[ImportedDocument]:
@@ -124,6 +144,7 @@ def _documents(path: Path, rows: Iterable[tuple[int, list]], base_meta: dict
         raise InputError(path, "empty file (no header row)")
     columns = _match_columns(path, header)
     text_col = columns["text"]
+    id_col = _id_column(header, {i for i in columns.values() if i is not None})
     docs: list[ImportedDocument] = []
     skipped: list[int] = []
     for n, row in rows:
@@ -152,6 +173,9 @@ def _documents(path: Path, rows: Iterable[tuple[int, list]], base_meta: dict
                 s = _cell(values.get(i)).strip()
                 if s:
                     meta[name] = s
+        if id_col is not None and meta.get(header[id_col]):
+            meta["source_id"] = meta[header[id_col]]
+            meta["source_id_column"] = header[id_col]
         doc.meta = meta
         if not doc.title:
             doc.title = first_line_title(text)

@@ -11,12 +11,10 @@ common.ReportJob), so a large project never freezes the window.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,99 +43,14 @@ from .chart import Bar, BarChart
 from .common import (
     NULL_TEXT,
     ReportRunner,
-    below_minus_one_text,
     ensure_fonts,
-    fmt,
     number,
     one_line,
     reason_text,
     threshold_colour,
     translate,
-    verdict_text,
 )
-
-VALUE_ROLE = Qt.UserRole + 11   # the raw figure (float, int, str or None)
-DOC_ROLE = Qt.UserRole + 12     # the document id of a per-document row
-
-
-@dataclass
-class Cell:
-    value: object = None
-    kind: str = "text"        # "coef" (coloured), "plain" (a coefficient, not coloured),
-    reason: str = ""          # "share", "count", "text", "blank" (figure not defined here)
-    tip: str = ""
-
-    def display(self) -> str:
-        if self.kind == "blank":
-            return ""
-        if self.kind == "text":
-            return "" if self.value is None else str(self.value)
-        return fmt(self.value, {"coef": "coef", "plain": "coef"}.get(self.kind, self.kind))
-
-
-class FigureModel(QAbstractTableModel):
-    """Rows of Cells under named columns; `column_of(key)` finds a column for tests and
-    for code that reads the table."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.columns: list[tuple[str, str]] = []   # (key, header)
-        self.rows: list[list[Cell]] = []
-        self.row_docs: list[int | None] = []
-
-    def set_rows(self, columns: list[tuple[str, str]], rows: list[list[Cell]],
-                 row_docs: list[int | None] | None = None) -> None:
-        self.beginResetModel()
-        self.columns, self.rows = list(columns), list(rows)
-        self.row_docs = list(row_docs) if row_docs is not None else [None] * len(rows)
-        self.endResetModel()
-
-    def column_of(self, key: str) -> int:
-        for i, (k, _) in enumerate(self.columns):
-            if k == key:
-                return i
-        raise KeyError(key)
-
-    def cell(self, row: int, key: str) -> Cell:
-        return self.rows[row][self.column_of(key)]
-
-    def rowCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.columns)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and \
-                0 <= section < len(self.columns):
-            return self.columns[section][1]
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        c = self.rows[index.row()][index.column()]
-        if role == Qt.DisplayRole:
-            return c.display()
-        if role == VALUE_ROLE:
-            return c.value
-        if role == DOC_ROLE:
-            return self.row_docs[index.row()]
-        if role == Qt.ToolTipRole:
-            if c.kind in ("coef", "plain", "share") and c.value is None:
-                return reason_text(c.reason) or translate("Supervisor", "cannot be computed")
-            if c.kind == "coef":
-                below = below_minus_one_text() if c.value < -1 else ""
-                return "\n".join(t for t in (verdict_text(c.value), below, c.tip) if t)
-            return c.tip or None
-        if role == Qt.BackgroundRole and c.kind == "coef":
-            col = threshold_colour(c.value)
-            return QBrush(col) if col is not None else None
-        if role == Qt.ForegroundRole and c.kind in ("coef", "plain", "share") and c.value is None:
-            return QBrush(Qt.gray)
-        if role == Qt.TextAlignmentRole and c.kind not in ("text",):
-            return int(Qt.AlignCenter)
-        return None
+from .figure_model import DOC_ROLE, VALUE_ROLE, Cell, FigureModel  # noqa: F401 (API)
 
 
 def _coef(entry: dict, name: str, reason_key: str | None = None, plain: bool = False) -> Cell:
@@ -333,9 +246,8 @@ class AgreementView(QWidget):
         self.category_combo.blockSignals(True)
         self.category_combo.clear()
         self.category_combo.addItem(translate("Supervisor", "All categories"), "")
-        for cat in self.project.codebook().categories:
-            if cat.kind == "span":
-                self.category_combo.addItem(i18n.name(cat), cat.key)
+        for cat in self.project.codebook().categories:   # whole-article ones too
+            self.category_combo.addItem(i18n.name(cat), cat.key)
         self.category_combo.blockSignals(False)
 
     # --- state ------------------------------------------------------------------------
@@ -537,19 +449,29 @@ class AgreementView(QWidget):
         self.document_model.set_rows(cols, rows, docs)
 
     def _fill_attributes(self, report: dict) -> None:
+        """Span attributes over matched span pairs, then whole-article codes over the
+        documents; each with the level its alpha is computed at."""
         cols = [("category", translate("Supervisor", "Category")),
                 ("attribute", translate("Supervisor", "Attribute")),
-                ("alpha", translate("Supervisor", "α nominal")),
-                ("pairs", translate("Supervisor", "Matched span pairs"))]
+                ("alpha", translate("Supervisor", "α")),
+                ("level", translate("Supervisor", "Level")),
+                ("pairs", translate("Supervisor", "Units (matched span pairs or documents)"))]
+        levels = {"ordinal": translate("Supervisor", "ordinal"),
+                  "nominal": translate("Supervisor", "nominal")}
         cb = self.project.codebook()
         rows = []
-        for key, e in report["categories"].items():
+        entries = [(k, e, False) for k, e in report["categories"].items()]
+        entries += [(k, e, True) for k, e in report.get("document_categories", {}).items()]
+        for key, e, whole in entries:
             cat = cb.category(key)
             for attr, v in e.get("attributes", {}).items():
                 a = cat.attribute(attr) if cat else None
-                rows.append([Cell(self._cat_name(key)), Cell(i18n.name(a) if a else attr,
-                                                              tip=attr),
+                level = e.get("attribute_levels", {}).get(attr, "nominal")
+                tip = translate("Supervisor", "documents as units") if whole else ""
+                rows.append([Cell(self._cat_name(key), tip=tip),
+                             Cell(i18n.name(a) if a else attr, tip=attr),
                              Cell(v, "coef", e["reasons"].get(f"attributes.{attr}", "")),
+                             Cell(levels.get(level, level)),
                              Cell(e.get("attribute_units", {}).get(attr, 0), "count")])
         self.attribute_model.set_rows(cols, rows)
 

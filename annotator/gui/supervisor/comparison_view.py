@@ -475,8 +475,9 @@ class ComparisonView(GoldDecisionsMixin, QWidget):
 
     def _disagreements(self) -> list:
         coders = self.coders or None
-        items = core_adj.disagreements(self.project, self.doc_id, coders,
-                                       agreed_by=self.agreed_by())
+        groups = core_adj.groups(self.project, self.doc_id, coders, self.agreed_by())
+        self._agreed_left = sum(1 for g in groups if g.agreed and not g.gold)
+        items = [g for g in groups if not g.agreed]
         items += gold_links.link_disagreements(self.project, self.doc_id, coders)
         return sorted(items, key=lambda d: (d.start, d.end, d.kind))
 
@@ -522,9 +523,7 @@ class ComparisonView(GoldDecisionsMixin, QWidget):
         undecided = sum(1 for d in self.items if not d.decided)
         text = translate("Supervisor", "{0} of {1} · {2} undecided").format(
             self.index + 1 if self.index >= 0 else 0, n, undecided)
-        agreed = sum(1 for g in core_adj.groups(self.project, self.doc_id, self.coders or None,
-                                                self.agreed_by())
-                     if g.agreed and not g.gold)
+        agreed = getattr(self, "_agreed_left", 0)
         if agreed:
             text += " · " + translate("Supervisor", "{0} agreed not yet in gold").format(agreed)
         self.position_label.setText(text)
