@@ -632,9 +632,10 @@ def test_rolling_backups_stay_ten_deep_plus_the_first_of_the_day_and_restore(tmp
     assert cli("check", path).returncode == 0
     after = db.list_backups(path)
     assert len(after) <= db.BACKUPS_KEPT + 1
-    assert any("before-restore" in b.name for b in after)
-    # the state before the restore is itself restorable
-    undo = next(b for b in after if "before-restore" in b.name)
+    # the state before the restore is itself restorable (a before-restore backup, or the
+    # newest one when it already held exactly that state: no identical copy is made)
+    undo = next(b for b in after if "before-restore" in b.name) \
+        if any("before-restore" in b.name for b in after) else backups[0]
     db.restore_backup(undo, path)
     with Project.open(path, readonly=True) as p:
         assert {a.uuid for a in p.annotations()} == now

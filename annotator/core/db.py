@@ -62,7 +62,7 @@ def schema_head() -> str:
     return heads.pop()
 
 
-def known_revisions() -> set[str]:
+def _known_revisions() -> set[str]:
     return set(_revisions())
 
 
@@ -161,7 +161,7 @@ def upgrade(engine: Engine, path: Path) -> str | None:
     if current == head:
         _enable_wal(engine)
         return None
-    if current is not None and current not in known_revisions():
+    if current is not None and current not in _known_revisions():
         raise ProjectError(
             path, f"made by a newer version of Annotator (schema {current}); "
             "update Annotator to open it"

@@ -125,7 +125,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
                 if rev != db.schema_head():
                     if rev is None:
                         raise ProjectError(path, "not an Annotator project")
-                    if rev not in db.known_revisions():
+                    if rev not in db._known_revisions():
                         raise ProjectError(path, f"made by a newer version of Annotator "
                                                  f"(schema {rev}); update Annotator to "
                                                  "open it")
