@@ -287,10 +287,12 @@ def test_backup_is_written_before_a_merge(project, main_path, tmp_path):
     assert dump(backup) == before != dump(main_path)
 
 
-def change_codebook(path: Path) -> None:
+def change_codebook(path: Path, conflicting: bool = True) -> None:
     """The coder's copy of the codebook drifts: a category (and the relation that uses it)
-    gone, a choice value added, a colour changed (presentation only: not a difference).
-    Written through SQLite so it does not depend on Project.set_codebook."""
+    gone, a choice value added, a colour changed: all compatible. With `conflicting`, the
+    coder's work also uses the added value and 'source' became a whole-article category:
+    keys that mean something else to the project. Written through SQLite so it does not
+    depend on Project.set_codebook."""
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA foreign_keys=ON")
@@ -304,6 +306,10 @@ def change_codebook(path: Path) -> None:
         con.execute("UPDATE attributes SET \"values\" = ? WHERE category_id = ? "
                     "AND key = 'claim_type'", (json.dumps(values), cat))
         con.execute("UPDATE categories SET color = '#123456' WHERE key = 'source'")
+        if conflicting:
+            con.execute("UPDATE categories SET kind = 'document' WHERE key = 'source'")
+            con.execute("UPDATE annotations SET attrs = '{\"claim_type\": \"rumour\"}' "
+                        "WHERE category_id = ?", (cat,))
         con.commit()
     finally:
         con.close()
@@ -319,14 +325,35 @@ def test_a_package_with_another_codebook_is_refused_and_nothing_changes(
     backups = db.list_backups(main_path)  # the rolling backup taken on open
     with pytest.raises(CodebookMismatchError) as err:
         merge_package(project, path)
+    [uuid] = [a.uuid for a in Project.open(path, readonly=True).annotations()]
     assert err.value.differences == [
-        "attribute 'claim.claim_type': value 'rumour' only in the package",
-        "category 'reliability' is missing in the package",
-        "relation 'rates' is missing in the package",
+        f"value 'rumour' of 'claim.claim_type' is missing in the project but is used by 1 "
+        f"annotation ({uuid})",
+        "category 'source' is a document category in the package but a span category in "
+        "the project",
     ]
-    assert str(err.value) == f"{path}: codebook differs: " + "; ".join(err.value.differences)
+    assert str(err.value).startswith(f"{path}: codebook conflicts with the project: "
+                                     + "; ".join(err.value.differences))
+    assert "what to do" in str(err.value)
     assert dump(main_path) == before
     assert db.list_backups(main_path) == backups  # no before-merge backup for a refusal
+
+
+def test_a_package_with_an_older_or_drifted_but_compatible_codebook_merges(
+        project, main_path, tmp_path):
+    """Compatible differences (a category and relation the package lacks, a value only the
+    package has and nobody used, a colour) never block a merge; the work arrives intact."""
+    path = package(project, "mona", [1], tmp_path)
+    with Project.open(path) as pkg:
+        a = pkg.add_annotation(1, "mona", "claim", *span(TEXTS[0], "غادر"),
+                               attrs={"claim_type": "factual"})
+    change_codebook(path, conflicting=False)
+    report = merge_package(project, path)
+    assert report.added["annotations"] == 1
+    got = project.annotation(a.uuid)
+    assert (got.start, got.end, got.attrs) == (a.start, a.end, {"claim_type": "factual"})
+    assert project.codebook().category("reliability") is not None  # the project's stays
+    assert project.check() == []
 
 
 def test_a_file_of_another_project_or_not_a_project_is_refused(project, main_path, tmp_path):
@@ -510,9 +537,9 @@ def test_cli_merge_refusals_are_one_line(main_path, tmp_path, capsys):
     before = dump(main_path)
     code, out, err = run(capsys, "merge", main_path, pkg)
     assert code == 1 and out == ""
-    one_line_error(err, f"error: {pkg}: codebook differs: attribute 'claim.claim_type': value "
-                        "'rumour' only in the package; category 'reliability' is missing in "
-                        "the package; relation 'rates' is missing in the package")
+    one_line_error(err, f"error: {pkg}: codebook conflicts with the project: category "
+                        "'source' is a document category in the package but a span category "
+                        "in the project (what to do: ")
 
     other = tmp_path / "other.annot"
     run(capsys, "new", other)

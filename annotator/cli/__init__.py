@@ -20,7 +20,7 @@ from ..core.errors import AnnotatorError
 
 #: every command group module, in the order of `annotator --help`
 MODULES = ("project_cmds", "agreement_cmds", "export_cmds", "team_cmds", "suggest_cmds",
-           "gui_cmds")
+           "server_cmds", "gui_cmds")
 
 #: command -> (module, the help line `annotator --help` shows)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "assign": ("team_cmds", "share documents among coders, with an overlap set"),
     "progress": ("team_cmds", "documents per coder: assigned, todo, in progress, done"),
     "suggest": ("suggest_cmds", "suggested sources, attribution phrases and claims"),
+    "server": ("server_cmds", "the team's project on a PostgreSQL server"),
+    "sync": ("server_cmds", "exchange a coder's file with the team's server"),
     "open": ("gui_cmds", "open a project in the desktop app"),
     "render": ("gui_cmds", "draw an article with its highlights to PNG or PDF"),
 }

@@ -11,6 +11,7 @@ from ..core.errors import InputError
 from ..core.importers import FORMATS
 from ..core.project import Project
 from ..core.records import ImportReport
+from ..core.versions import CodebookConflictError
 from .progress import ProgressBar
 
 
@@ -53,7 +54,13 @@ def register(sub) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--export", type=Path, metavar="FILE", help="write it (.json/.yaml)")
     g.add_argument("--import", dest="import_", type=Path, metavar="FILE",
-                   help="replace it from a .json/.yaml file")
+                   help="replace it from a .json/.yaml file (refused, with the list of "
+                        "annotations, when stored work uses what the file drops)")
+    g.add_argument("--history", action="store_true",
+                   help="list the codebook's versions: number, time, who, what changed")
+    p.add_argument("--json", action="store_true", help="--history as JSON")
+    p.add_argument("--by", metavar="NAME", help="who makes the change (recorded in the "
+                                                "history; default: your login name)")
     p.set_defaults(handler=cmd_codebook)
 
     p = sub.add_parser("check", help="verify the project file",
@@ -157,10 +164,17 @@ def cmd_codebook(args) -> int:
     if args.import_:
         cb = load_codebook(args.import_)
         with Project.open(args.project) as p:
-            p.set_codebook(cb)
-        print(f"codebook replaced: {len(cb.categories)} categories")
+            try:
+                number = p.set_codebook(cb, author=args.by or _login())
+            except CodebookConflictError as exc:  # name the file that would do the damage
+                raise CodebookConflictError(args.import_, exc.problems) from None
+        print(f"codebook replaced: {len(cb.categories)} categories"
+              + (f", version {number}" if number else " (no change)"))
         return 0
     with Project.open(args.project, readonly=True) as p:
+        if args.history:
+            _print_history(p.codebook_history(), args.json)
+            return 0
         cb = p.codebook()
     if args.export:
         save_codebook(cb, args.export)
@@ -170,6 +184,27 @@ def cmd_codebook(args) -> int:
 
         yaml.safe_dump(cb.to_dict(), sys.stdout, allow_unicode=True, sort_keys=False)
     return 0
+
+
+def _login() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a container without a passwd entry)
+        return ""
+
+
+def _print_history(versions, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([v.to_json() for v in versions], ensure_ascii=False, indent=1))
+        return
+    if not versions:
+        print("no versions recorded yet (the codebook has not changed since versions began)")
+    for v in versions:
+        print(f"version {v.number}  {v.created:%Y-%m-%d %H:%M} UTC  {v.author or '-'}")
+        for line in v.changes:
+            print(f"  {line}")
 
 
 def cmd_check(args) -> int:

@@ -16,6 +16,7 @@ from ..core.packages import (
     plan_assignment,
     progress,
     unassigned_documents,
+    update_package,
 )
 from ..core.project import Project
 from .progress import ProgressBar
@@ -34,7 +35,11 @@ def register(sub) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--docs", metavar="IDS", help='document ids, e.g. "1,2,5-9"')
     g.add_argument("--all", action="store_true", help="every document of the project")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--out", type=Path, metavar="FILE")
+    g.add_argument("--update", type=Path, metavar="FILE",
+                   help="write the project's current codebook into the coder's existing "
+                        "package FILE, leaving their work as it is")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(handler=cmd_package)
 
@@ -78,6 +83,15 @@ def cmd_package(args) -> int:
     if args.out.suffix.lower() != ".annot":
         print(f"warning: {args.out}: a package is a project file; name it .annot so the "
               "coder's desk opens it", file=sys.stderr)
+    if args.update:
+        if args.docs or args.all:
+            raise InputError(None, "--update keeps the package's documents; leave out "
+                                   "--docs/--all")
+        with Project.open(args.project, readonly=True) as p:
+            info = update_package(p, args.coder, args.update)
+        print(f"updated {info['path']} for {info['coder']}: codebook version "
+              f"{info['from_version']} -> {info['version']}, their work unchanged")
+        return 0
     with Project.open(args.project) as p:
         if args.all:
             ids = [d.id for d in p.documents()]

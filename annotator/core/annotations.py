@@ -51,13 +51,15 @@ class AnnotationsMixin:
             row = s.scalar(select(Annotation).where(Annotation.uuid == uuid)) if uuid else None
             if row is not None:  # redo of an add, or undo of a delete
                 row.deleted, row.updated = None, utcnow()
+                row.codebook_version = self.codebook().version
                 row.category_id = self._category_id(s, category)
                 row.start, row.end, row.quote, row.attrs = start, end, quote, attrs
             else:
                 row = Annotation(document_id=doc_id, coder_id=cid,
                                  category_id=self._category_id(s, category), start=start,
                                  end=end, quote=quote, attrs=attrs, decided_by=decided_by,
-                                 origin_uuid=origin_uuid, origin=origin)
+                                 origin_uuid=origin_uuid, origin=origin,
+                                 codebook_version=self.codebook().version)
                 if uuid:
                     row.uuid = uuid
                 s.add(row)
@@ -86,6 +88,7 @@ class AnnotationsMixin:
             row.category_id = self._category_id(s, cat.key)
             row.start, row.end, row.quote, row.attrs = new_start, new_end, quote, new_attrs
             row.updated = utcnow()
+            row.codebook_version = self.codebook().version
             s.flush()
             info = _annotation_info(row, old.coder, cat.key)
         self._emit("annotation_updated", info)

@@ -24,7 +24,7 @@ from .text import sha256
 
 ANNOTATION_COLUMNS = ("id", "uuid", "document_id", "coder_id", "category_id", "start", "end",
                       "quote", "attrs", "created", "updated", "deleted", "decided_by",
-                      "origin_uuid", "note", "flag", "origin")
+                      "origin_uuid", "note", "flag", "origin", "codebook_version")
 RELATION_COLUMNS = ("id", "uuid", "from_id", "to_id", "type_id", "coder_id", "created",
                     "updated", "deleted")
 

@@ -134,6 +134,8 @@ class ProjectLock:
 
 def checkpoint(engine: Engine) -> None:
     """Move what WAL holds into the main file, without waiting for readers."""
+    if engine.dialect.name != "sqlite":  # a server keeps its own log
+        return
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
@@ -141,8 +143,13 @@ def checkpoint(engine: Engine) -> None:
 def current_revision(engine: Engine) -> str | None:
     """The schema revision Alembic recorded (None: not stamped), read without Alembic."""
     with engine.connect() as conn:
-        if not conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table' "
-                                 "AND name='alembic_version'")).scalar():
+        if engine.dialect.name == "sqlite":
+            exists = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE "
+                                       "type='table' AND name='alembic_version'")).scalar()
+        else:  # PostgreSQL: the portable catalogue
+            exists = conn.execute(text("SELECT count(*) FROM information_schema.tables "
+                                       "WHERE table_name = 'alembic_version'")).scalar()
+        if not exists:
             return None
         revs = [r for (r,) in conn.execute(text("SELECT version_num FROM alembic_version"))]
     if len(revs) > 1:
@@ -171,14 +178,19 @@ def upgrade(engine: Engine, path: Path) -> str | None:
         backup = str(backup_copy(path, f"before-upgrade-{current}"))
     elif _has_tables(engine):
         raise ProjectError(path, "not an Annotator project (an SQLite database of something else)")
+    migrate(engine)
+    _enable_wal(engine)
+    return backup
+
+
+def migrate(engine: Engine) -> None:
+    """Run the migrations to head on `engine` (SQLite or PostgreSQL alike)."""
     from alembic import command
 
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
-    _enable_wal(engine)
-    return backup
 
 
 def _enable_wal(engine: Engine) -> None:
@@ -269,6 +281,8 @@ def restore_backup(backup: Path, path: Path) -> Path:
 
 def integrity_problems(engine: Engine) -> list[str]:
     problems: list[str] = []
+    if engine.dialect.name != "sqlite":  # PostgreSQL enforces its constraints itself
+        return problems
     with engine.connect() as conn:
         for (row,) in conn.execute(text("PRAGMA integrity_check")):
             if row != "ok":
@@ -279,6 +293,8 @@ def integrity_problems(engine: Engine) -> list[str]:
 
 
 def _disk_nearly_full(path: Path) -> bool:
+    if not isinstance(path, Path):  # a server address
+        return False
     try:
         return shutil.disk_usage(path.parent).free < 64 * 1024
     except OSError:
@@ -286,6 +302,10 @@ def _disk_nearly_full(path: Path) -> bool:
 
 
 def explain_operational_error(path: Path, exc: OperationalError) -> ProjectError:
+    if not isinstance(path, Path):  # a server project: the network, roles, the server
+        from .server.connect import explain
+
+        return explain(path, exc)
     msg = str(exc.orig)
     if "readonly" in msg or "read-only" in msg:
         return ProjectError(path, "is read-only; copy it somewhere you can write, or fix "
@@ -347,6 +367,8 @@ _ROW_NAMES = {"annotations": "annotation", "relations": "relation",
 def quick_damage(engine: Engine, tables: set[str]) -> list[str]:
     """One line per damaged row (only tables in `tables`, the ones present)."""
     out: list[str] = []
+    if engine.dialect.name != "sqlite":  # json_valid() and typeof() are SQLite's
+        return out
     needs = {"categories", "coders", "documents", "annotations", "relation_types"}
     with engine.connect() as conn:
         for table, what, sql in _DAMAGE:

@@ -5,9 +5,10 @@ use too) and the ownership rules below before anything is written.
 
 The rules (each row kind: coders, annotations, relations, assignments):
 
-- A package must be a project file of the same project (same `ProjectInfo.uuid`) with a
-  codebook of the same structure (`Codebook.fingerprint()`); otherwise it is refused, the
-  codebook differences listed, and nothing is changed.
+- A package must be a project file of the same project (same `ProjectInfo.uuid`) whose
+  work fits the project's codebook (`codebook.changes.conflicts`: an older or newer
+  codebook merges unless a key means something else or the work uses what the project no
+  longer has); otherwise it is refused, the conflicts listed, and nothing is changed.
 - Ownership: a package of coder X (`ProjectInfo.package_coder`) may add, change or delete
   only rows of X, in documents X was given (assigned here), whose UUID is new or already
   X's in the same document. X must be the project's X (same coder UUID) under the same
@@ -43,10 +44,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from . import db, validate
 from .check import ANNOTATION_COLUMNS, RELATION_COLUMNS, category_defs, raw_rows
+from .codebook.changes import conflicts
 from .errors import InputError, ProjectError
 from .models import (
     Annotation,
@@ -76,7 +79,10 @@ class CodebookMismatchError(ProjectError):
 
     def __init__(self, path, differences: list[str]):
         self.differences = list(differences)
-        super().__init__(path, "codebook differs: " + "; ".join(self.differences))
+        super().__init__(path, "codebook conflicts with the project: "
+                         + "; ".join(self.differences) + " (what to do: put it back in the "
+                         "project's codebook, retired if coders should not use it, or have "
+                         "the coder recode those annotations)")
 
 
 class PackageRefusedError(InputError):
@@ -172,6 +178,7 @@ def merge_packages(project: Project, paths: Sequence[Path], progress: Progress |
             first = path
         given[first] += 1
     packages: list[Project] = []
+    unreadable: list[str | None] = []
     reports: list[MergeReport] = []
     try:
         for path in unique:
@@ -179,18 +186,22 @@ def merge_packages(project: Project, paths: Sequence[Path], progress: Progress |
                 raise ProjectError(path, "is the project itself")
             pkg = Project.open(path, readonly=True)
             packages.append(pkg)
-            _check_compatible(project, pkg)
+            unreadable.append(_check_compatible(project, pkg))
         checkpoint(cancel)
         reports = [MergeReport(path=pkg.path, coder=pkg.info()["package_coder"],
                                given=given[pkg.path]) for pkg in packages]
         steps = _Steps(progress, cancel, sum(_rows(pkg) for pkg in packages))
         with project._tx() as s:
-            for pkg, report in zip(packages, reports, strict=True):
+            for pkg, report, why in zip(packages, reports, unreadable, strict=True):
                 merger = _Merger(project, pkg, s, report, allowed)
                 merger.step = lambda n, name=pkg.path.name: steps(n, name)
                 merger.run()
+                if why is not None:  # the rows passed, yet their codebook use was unreadable
+                    raise PackageRefusedError(pkg.path, Counter(),
+                                              [f"its work cannot be read ({why})"])
             checkpoint(cancel)  # the last moment a Cancel still keeps the project as it was
-            if any(r.changed for r in reports):
+            # a server project is backed up by its own means (pg_dump), not file copies
+            if any(r.changed for r in reports) and not project.is_server:
                 # Before the commit, of the committed state (WAL readers see it): a merge
                 # that changes nothing writes no backup.
                 backup = db.backup_copy(project.path, "before-merge")
@@ -226,23 +237,27 @@ class _Steps:
         report_progress(self.progress, self.done, self.total, label)
 
 
-def _check_compatible(project: Project, pkg: Project) -> None:
+def _check_compatible(project: Project, pkg: Project) -> str | None:
+    """Refuse a package of another project, or whose work does not fit the project's
+    codebook. Returns why the codebook use could not be read (tampered attributes), for
+    the row validation to name precisely; None when it was read."""
     mine, theirs = project.info(), pkg.info()
     if mine["uuid"] != theirs["uuid"]:
         raise ProjectError(pkg.path, f"belongs to project '{theirs['name']}' "
                                      f"({theirs['uuid'][:8]}), not '{mine['name']}' "
                                      f"({mine['uuid'][:8]})")
-    cb, other = project.codebook(), pkg.codebook()
-    if cb.fingerprint() != other.fingerprint():
-        diffs = [_wording(d) for d in cb.diff(other)] or ["the structure differs"]
-        raise CodebookMismatchError(pkg.path, diffs)
-
-
-def _wording(line: str) -> str:
-    """Codebook.diff speaks of "this" and "the other" codebook; say which is which."""
-    return (line.replace("in the other codebook", "in the package")
-            .replace("in this codebook", "in the project")
-            .replace(" here but ", " in the project but "))
+    # Compatible revisions (added, renamed, recoloured, reordered, retired) never block a
+    # merge; a key meaning something else, or something the package's work uses and the
+    # project no longer has, does.
+    try:
+        usage = pkg.usage()
+    except (ValueError, TypeError, AttributeError, SQLAlchemyError) as exc:
+        return f"{type(exc).__name__}: {exc}".splitlines()[0][:80]
+    problems = conflicts(project.full_codebook(), pkg.full_codebook(), usage,
+                         "the project", "the package")
+    if problems:
+        raise CodebookMismatchError(pkg.path, problems)
+    return None
 
 
 def _chunks(items: Sequence, n: int = CHUNK) -> Iterable[Sequence]:
@@ -436,7 +451,8 @@ class _Merger:
                               quote=v["quote"], attrs=v["attrs"], created=v["created"],
                               updated=v["updated"], deleted=None,
                               decided_by=a["decided_by"], origin_uuid=v.get("origin_uuid"),
-                              note=v["note"], flag=v["flag"], origin=v["origin"])
+                              note=v["note"], flag=v["flag"], origin=v["origin"],
+                              codebook_version=v["codebook_version"])
             self.s.add(mine)
             self.r.added["annotations"] += 1
         elif _newer(v["updated"], mine.updated):
@@ -452,6 +468,7 @@ class _Merger:
             mine.updated, mine.deleted = v["updated"], v["deleted"]
             mine.decided_by, mine.origin_uuid = a["decided_by"], v.get("origin_uuid")
             mine.note, mine.flag, mine.origin = v["note"], v["flag"], v["origin"]
+            mine.codebook_version = v["codebook_version"]
         else:
             self.r.skipped["annotations"] += 1
         return mine

@@ -183,6 +183,9 @@ class Annotation(Base):
     flag: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # How the span came to be: manual (NULL in files before 0004), suggested, imported.
     origin: Mapped[str | None] = mapped_column(String(16))
+    # The codebook version the coder had when they last changed it (None: before versions),
+    # so agreement figures can name the versions they rest on.
+    codebook_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class Relation(Base):

@@ -25,6 +25,7 @@ from .models import (
     Annotation,
     Assignment,
     Category,
+    CodebookVersion,
     Coder,
     Document,
     DocumentNote,
@@ -157,6 +158,7 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int],
         p_info = src.scalars(select(ProjectInfo)).one()
         d_info = dst.scalars(select(ProjectInfo)).one()
         d_info.uuid, d_info.name, d_info.package_coder = p_info.uuid, p_info.name, coder
+        _copy_versions(src, dst)
 
         c = src.scalars(select(Coder).where(Coder.name == coder)).one()
         dst.add(Coder(id=c.id, uuid=c.uuid, name=c.name, role=c.role))
@@ -219,7 +221,7 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int],
                     quote=a.quote, attrs=dict(a.attrs or {}), created=a.created,
                     updated=a.updated, deleted=a.deleted, decided_by=a.decided_by,
                     origin_uuid=a.origin_uuid, note=a.note or "", flag=bool(a.flag),
-                    origin=a.origin))
+                    origin=a.origin, codebook_version=a.codebook_version))
                 ann_ids.add(a.id)
                 if a.deleted is None:
                     n_ann += 1
@@ -239,6 +241,55 @@ def _fill_package(project: Project, pkg: Project, coder: str, ids: list[int],
                                      text=n.text, created=n.created, updated=n.updated,
                                      deleted=n.deleted))
     return {"documents": len(ids), "annotations": n_ann, "relations": n_rel}
+
+
+def _copy_versions(src, dst) -> None:
+    """The package carries the project's codebook history and version number, so the
+    coder's work says which version it was coded with."""
+    for v in dst.scalars(select(CodebookVersion)):
+        dst.delete(v)
+    dst.flush()
+    for v in src.scalars(select(CodebookVersion).order_by(CodebookVersion.number)):
+        dst.add(CodebookVersion(number=v.number, created=v.created, author=v.author,
+                                changes=list(v.changes or []), codebook=dict(v.codebook or {}),
+                                operation=v.operation))
+    dst.scalars(select(ProjectInfo)).one().codebook_version = \
+        src.scalars(select(ProjectInfo)).one().codebook_version
+
+
+def update_package(project: Project, coder: str, path: Path) -> dict:
+    """Write the project's codebook into `coder`'s package at `path`, touching none of
+    their work: {"path", "coder", "from_version", "version"}. Refused (nothing changed)
+    when the package is another project's or coder's, or when its work uses something the
+    new codebook no longer has, with the list of conflicts."""
+    from .codebook.changes import conflicts
+    from .versions import CodebookConflictError
+
+    path = Path(path)
+    if path.exists() and path.resolve() == project.path.resolve():
+        raise ProjectError(path, "is the project itself; give the coder's package")
+    new = project.full_codebook()
+    with Project.open(path) as pkg:
+        mine, theirs = project.info(), pkg.info()
+        if theirs["uuid"] != mine["uuid"]:
+            raise ProjectError(path, f"belongs to project '{theirs['name']}', not "
+                                     f"'{mine['name']}'")
+        if theirs["package_coder"] != coder:
+            raise ProjectError(path, f"is the package of '{theirs['package_coder'] or 'nobody'}"
+                                     f"', not of '{coder}'")
+        problems = conflicts(new, pkg.full_codebook(), pkg.usage(), "the project's codebook",
+                             "the package")
+        if problems:
+            raise CodebookConflictError(path, [
+                "the coder's work does not fit the new codebook: " + problems[0],
+                *problems[1:], "merge the package first, recode, then hand out a new one"])
+        pkg.set_codebook(new, check=False)
+        with project._read() as src, pkg._tx() as dst:
+            _copy_versions(src, dst)
+        pkg._codebook = None
+        pkg._emit("codebook_changed", pkg.codebook())
+    return {"path": path, "coder": coder, "from_version": theirs["codebook_version"],
+            "version": mine["codebook_version"]}
 
 
 # --- assignment ----------------------------------------------------------------------------

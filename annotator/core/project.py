@@ -47,20 +47,23 @@ from .records import (
     DocumentInfo,
     ImportReport,
 )
+from .server.url import is_server_url
 from .suggest.service import SuggestionsMixin
 from .text import sha256
 from .validate import coder_name as valid_coder_name
+from .versions import CodebookConflictError, VersionsMixin, _with_dropped_as_retired
 
 Listener = Callable[[str, object], None]
 STORE_CHUNK = 1000  # documents per bulk insert; progress and Cancel come between chunks
 
 
-class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
+class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin):
     """One open project file. Open for writing (the default) takes an OS lock that a
     second writer is refused by; `readonly=True` takes no lock and never writes."""
 
     def __init__(self, path: Path, readonly: bool = False):
-        self.path = Path(path)
+        # a server project's path is its address (core.server.url.ServerURL)
+        self.path = path if is_server_url(path) and isinstance(path, str) else Path(path)
         self.readonly = readonly
         self._lock: db.ProjectLock | None = None
         self._listeners: list[Listener] = []
@@ -109,6 +112,10 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
 
     @classmethod
     def open(cls, path: str | os.PathLike, readonly: bool = False) -> Project:
+        if is_server_url(path):  # postgresql://user@host/db: the team's server project
+            from .server.connect import open_server
+
+            return open_server(path, readonly=readonly)
         path = Path(path)
         db.check_is_project(path)
         project = cls(path, readonly=readonly)
@@ -240,6 +247,10 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
                     "app_version": p.app_version, "created": p.created}
 
     @property
+    def is_server(self) -> bool:
+        return not isinstance(self.path, Path)
+
+    @property
     def uuid(self) -> str:
         return self.info()["uuid"]
 
@@ -267,19 +278,42 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
                 )
         return self._codebook
 
-    def set_codebook(self, cb: Codebook) -> None:
-        """Replace the codebook. A category that is dropped but still has annotations is
-        retired (hidden, its annotations kept) rather than deleted."""
+    def set_codebook(self, cb: Codebook, author: str = "", *, changes: list[str] | None = None,
+                     operation: dict | None = None, check: bool = True) -> int | None:
+        """Replace the codebook and record a version (returns its number; None when
+        nothing changed). A category that is dropped but still has annotations is retired
+        (hidden, its annotations kept) rather than deleted. A codebook that stored work
+        cannot live under (a used value or attribute removed, a type or kind changed) is
+        refused with CodebookConflictError listing what uses it; `check=False` is for the
+        operations that rewrite that work in the same transaction."""
+        with self._read() as s:
+            empty = not s.scalar(select(func.count()).select_from(Category))
+        old = None if empty else self.full_codebook()
         with self._tx() as s:
+            if check and old is not None:
+                problems = self.codebook_conflicts(cb, s)
+                if problems:
+                    raise CodebookConflictError(self.path, [
+                        "the new codebook would invalidate stored work: " + problems[0],
+                        *problems[1:],
+                        "recode the annotations first (annotator recode PROJECT "
+                        "CATEGORY.ATTRIBUTE OLD NEW) or keep what they use"])
+            number = self._record_version(
+                s, old, _with_dropped_as_retired(cb, old) if old else cb, author, changes,
+                operation)
             p = s.scalars(select(ProjectInfo)).one()
-            p.codebook_name, p.codebook_version = cb.name, cb.version
+            p.codebook_name = cb.name
+            if number is not None:
+                p.codebook_version = number
             p.codebook_description = cb.description
             existing = {c.key: c for c in s.scalars(select(Category))}
             for pos, cd in enumerate(cb.categories):
                 row = existing.pop(cd.key, None) or Category(key=cd.key)
                 row.name_ar, row.name_en, row.color = cd.name_ar, cd.name_en, cd.color
                 row.hotkey, row.kind, row.position = cd.hotkey, cd.kind, pos
-                row.description, row.retired = cd.description, False
+                row.description, row.retired = cd.description, cd.retired
+                if cd.retired:
+                    row.hotkey = None  # a retired category's key is free for another
                 # update attributes in place by key: replacing the list would insert the
                 # new rows before deleting the old ones and trip the (category, key) unique
                 old_attrs = {a.key: a for a in row.attributes}
@@ -288,7 +322,9 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
                     ar = old_attrs.pop(a.key, None) or Attribute(key=a.key)
                     ar.name_ar, ar.name_en, ar.type = a.name_ar, a.name_en, a.type
                     ar.values = [{"key": v.key, "name_ar": v.name_ar, "name_en": v.name_en,
-                                  "description": v.description} for v in a.values]
+                                  "description": v.description,
+                                  **({"retired": True} if v.retired else {})}
+                                 for v in a.values]
                     ar.ordinal, ar.suggest, ar.required = a.ordinal, a.suggest, a.required
                     ar.description, ar.position = a.description, i
                     attrs.append(ar)
@@ -318,6 +354,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin):
         self._codebook = None
         self._category_ids = None
         self._emit("codebook_changed", self.codebook())
+        return number
 
     def _category_id(self, s: Session, key: str) -> int:
         if self._category_ids is None:
@@ -615,7 +652,9 @@ def _category_def(c: Category) -> CategoryDef:
             key=a.key, name_ar=a.name_ar, name_en=a.name_en, type=a.type,
             values=[ValueDef(key=v["key"], name_ar=v.get("name_ar", ""),
                              name_en=v.get("name_en", ""),
-                             description=v.get("description", "")) for v in a.values],
+                             description=v.get("description", ""),
+                             retired=bool(v.get("retired"))) for v in a.values],
             ordinal=a.ordinal, suggest=a.suggest, required=a.required,
             description=a.description) for a in c.attributes],
+        retired=bool(c.retired),
     )

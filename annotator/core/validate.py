@@ -218,6 +218,8 @@ def annotation(row: Mapping, category: CategoryDef | None, text: str | None) -> 
     if row.get("origin_uuid") is not None:
         out["origin_uuid"] = uuid(row["origin_uuid"], "origin_uuid")
     out["note"], out["flag"] = memo(row.get("note"), row.get("flag"))
+    version = row.get("codebook_version")
+    out["codebook_version"] = None if version is None else integer(version, "codebook_version")
     out["origin"] = row.get("origin")
     if out["origin"] not in ORIGINS:
         raise Invalid(f"origin {_short(out['origin'])} is not one of "

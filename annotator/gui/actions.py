@@ -22,6 +22,7 @@ class Act(Enum):
     NEW_PROJECT = (QT_TRANSLATE_NOOP("Actions", "&New project…"), ("Ctrl+Shift+N",))
     OPEN_PROJECT = (QT_TRANSLATE_NOOP("Actions", "&Open project…"), ("Ctrl+O",))
     IMPORT = (QT_TRANSLATE_NOOP("Actions", "&Import files…"), ("Ctrl+I",))
+    IMPORT_FOLDER = (QT_TRANSLATE_NOOP("Actions", "Import a &folder…"), ("Ctrl+Shift+I",))
     EXPORT_XLSX = (QT_TRANSLATE_NOOP("Actions", "&Export to Excel…"), ("Ctrl+E",))
     RESTORE_BACKUP = (QT_TRANSLATE_NOOP("Actions", "&Restore a backup…"), ())
     SETTINGS = (QT_TRANSLATE_NOOP("Actions", "&Settings…"), ("Ctrl+,",))

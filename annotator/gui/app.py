@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from ..core.errors import AnnotatorError
 from ..core.importers import iter_files, read_path
 from ..core.project import Project
+from ..core.server.url import is_server_url
 from ..resources import FONTS, ICONS, SAMPLE
 from . import i18n
 
@@ -79,7 +80,7 @@ def open_start_project(path: str | os.PathLike | None, store: QSettings) -> Proj
     if path is not None:
         return Project.open(path)
     last = store.value("lastProject", "")
-    if last and Path(last).exists():
+    if last and (is_server_url(last) or Path(last).exists()):
         try:
             return Project.open(last)
         except AnnotatorError:

@@ -7,20 +7,51 @@ import importlib.util
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.errors import AnnotatorError
-from ..core.importers import EXTENSIONS, iter_files, read_path
+from ..core.importers import EXTENSIONS
 from ..core.project import Project
 from .actions import Act
 from .dialogs import SettingsDialog, show_about, show_help
+from .import_summary import ImportSummary
+from .tasks import TaskRunner
 
 MAX_RECENT = 8
 XLSX_EXPORTER = "annotator.core.exporters.xlsx"
 
 
 translate = QCoreApplication.translate
+
+
+def dropped_paths(mime) -> list[Path]:
+    """The local files and folders in a drag's data (URLs from a file manager)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+
+
+class DropImport(QObject):
+    """Lets a widget that has its own drag handling (the article list) take dropped
+    files and folders, and hands them to the window's import."""
+
+    def __init__(self, widget, on_drop):
+        super().__init__(widget)
+        self.on_drop = on_drop
+        widget.setAcceptDrops(True)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop):
+            paths = dropped_paths(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                if kind == QEvent.Drop:
+                    self.on_drop(paths)
+                return True
+        return False
 
 
 def exporter_available() -> bool:
@@ -36,6 +67,9 @@ class FilesMixin:
         a[Act.OPEN_PROJECT].triggered.connect(self.open_project_dialog)
         a[Act.NEW_PROJECT].triggered.connect(self.new_project_dialog)
         a[Act.IMPORT].triggered.connect(self.import_dialog)
+        a[Act.IMPORT_FOLDER].triggered.connect(self.import_folder_dialog)
+        self.setAcceptDrops(True)
+        self.list_drops = DropImport(self.doc_table.viewport(), self.import_paths)
         a[Act.EXPORT_XLSX].triggered.connect(self.export_dialog)
         a[Act.EXPORT_XLSX].setVisible(exporter_available())
         a[Act.SETTINGS].triggered.connect(self.settings_dialog)
@@ -56,6 +90,8 @@ class FilesMixin:
     # --- projects -----------------------------------------------------------------------
 
     def open_project_path(self, path: str | Path) -> bool:
+        if self.tasks.refuse_if_busy(self):  # the running task holds the open project
+            return False
         with self.guarded():
             self.set_project(Project.open(path))
             return True
@@ -70,7 +106,7 @@ class FilesMixin:
     def new_project_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, translate("Files", "New project"), str(self._folder()),
                                               translate("Files", "Annotator projects (*.annot)"))
-        if not path:
+        if not path or self.tasks.refuse_if_busy(self):
             return
         if not path.endswith(".annot"):
             path += ".annot"
@@ -83,7 +119,8 @@ class FilesMixin:
     def remember_project(self, path: Path) -> None:
         if self.settings is None:
             return
-        recent = [str(Path(path).resolve())]
+        # a server project is remembered by its address (never with a password)
+        recent = [str(path) if not isinstance(path, Path) else str(Path(path).resolve())]
         recent += [p for p in self._recent() if p != recent[0]]
         self.settings.setValue("recentProjects", recent[:MAX_RECENT])
         self.settings.setValue("lastProject", recent[0])
@@ -102,31 +139,111 @@ class FilesMixin:
 
     # --- import and export --------------------------------------------------------------
 
-    def import_dialog(self) -> None:
-        patterns = " ".join(f"*{ext}" for ext in EXTENSIONS)
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, translate("Files", "Import articles"), str(self._folder()),
-            translate("Files", "Articles (%1);;All files (*)").replace("%1", patterns))
-        if paths:
-            self.import_paths([Path(p) for p in paths])
+    @property
+    def tasks(self) -> TaskRunner:
+        return TaskRunner.of(self)
 
-    def import_paths(self, paths: list[Path]) -> None:
-        """Read every file first, then add them in one transaction: a bad file keeps the
-        whole batch out, so a coder never gets half an import."""
-        with self.guarded():
-            QApplication.setOverrideCursor(Qt.WaitCursor)
-            try:
-                docs = [d for f in iter_files(paths) for d in read_path(f)]
-                report = self.project.add_documents(docs)
-            finally:
-                QApplication.restoreOverrideCursor()
-            msg = translate("Files", "%1 articles added.").replace("%1", str(len(report.added)))
-            if report.duplicates:
-                msg += " " + translate("Files", "%1 were already in the project.").replace(
-                    "%1", str(len(report.duplicates)))
-            self.hint(msg)
-            if report.added and self.doc_id is None:
-                self.open_document(report.added[0])
+    def import_dialog(self) -> None:
+        """Files (Ctrl+I); a folder has its own action, since one dialog cannot pick both."""
+        patterns = " ".join(f"*{ext}" for ext in EXTENSIONS)
+        dlg = QFileDialog(self, translate("Files", "Import articles"), str(self._folder()),
+                          translate("Files", "Articles (%1);;All files (*)").replace("%1", patterns))
+        dlg.setObjectName("importFilesDialog")
+        dlg.setFileMode(QFileDialog.ExistingFiles)
+        dlg.filesSelected.connect(lambda paths: self.import_paths([Path(p) for p in paths]))
+        dlg.open()
+
+    def import_folder_dialog(self) -> None:
+        dlg = QFileDialog(self, translate("Files", "Import a folder of articles"),
+                          str(self._folder()))
+        dlg.setObjectName("importFolderDialog")
+        dlg.setFileMode(QFileDialog.Directory)
+        dlg.setOption(QFileDialog.ShowDirsOnly, True)
+        dlg.fileSelected.connect(lambda path: path and self.import_paths([Path(path)]))
+        dlg.open()
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Read the files (folders recursively) in a worker thread, ask what to do with
+        files that cannot be read, then store the articles in ONE transaction (also off
+        the GUI thread). Cancel at any point leaves the project as it was."""
+        from ..core.importers.batch import labels_check, read_batch
+
+        if self.project is None or self.tasks.refuse_if_busy(self):
+            return False
+        project, paths = self.project, [Path(p) for p in paths]
+        check = labels_check(project.unknown_labels)
+        return self.tasks.start(
+            translate("Files", "Importing articles"),
+            lambda progress, cancel: read_batch(paths, check=check, progress=progress,
+                                                cancel=cancel),
+            done=lambda batch: self._import_read(project, batch),
+            cancelled=self._import_cancelled, project=project,
+            count=translate("Files", "Files read: %1 of %2"))
+
+    def _import_read(self, project: Project, batch) -> None:
+        if project is not self.project:
+            return  # the project was closed meanwhile: nothing to store into
+        if batch.skipped or not batch.docs:
+            if not batch.skipped:
+                self.hint(translate("Files", "No articles found to import."))
+                return
+            dlg = ImportSummary(batch, None, self)
+            if dlg.asking:
+                dlg.accepted.connect(lambda: self._import_store(project, batch))
+                dlg.rejected.connect(lambda: self.hint(translate(
+                    "Files", "Nothing was imported.")))
+            self.import_summary = dlg
+            dlg.open()
+            return
+        self._import_store(project, batch)
+
+    def _import_store(self, project: Project, batch) -> None:
+        if project is not self.project:
+            return
+        self.tasks.start(
+            translate("Files", "Storing articles"),
+            lambda progress, cancel: project.add_documents(batch.docs, progress=progress,
+                                                           cancel=cancel),
+            done=lambda report: self._import_done(batch, report),
+            cancelled=self._import_cancelled, project=project,
+            count=translate("Files", "Articles stored: %1 of %2"))
+
+    def _import_done(self, batch, report) -> None:
+        msg = translate("Files", "%1 articles added.").replace("%1", str(len(report.added)))
+        if report.duplicates:
+            msg += " " + translate("Files", "%1 were already in the project.").replace(
+                "%1", str(len(report.duplicates)))
+        self.hint(msg)
+        if report.added and self.doc_id is None:
+            self.open_document(report.added[0])
+        dlg = ImportSummary(batch, report, self)
+        self.import_summary = dlg
+        dlg.open()
+
+    def _import_cancelled(self) -> None:
+        self.hint(translate("Files", "Import cancelled; nothing was added."))
+
+    # drag and drop: files and folders dropped on the window (or the article list)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = dropped_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
 
     def export_dialog(self) -> None:
         if not exporter_available():
@@ -137,50 +254,69 @@ class FilesMixin:
         if path:
             self.export_xlsx(Path(path))
 
-    def export_xlsx(self, path: Path) -> None:
+    def export_xlsx(self, path: Path) -> bool:
         module = importlib.import_module(XLSX_EXPORTER)
-        dlg = QProgressDialog(translate("Files", "Exporting…"), "", 0, 0, self)
-        dlg.setCancelButton(None)
-        dlg.setWindowModality(Qt.WindowModal)
-        dlg.setMinimumDuration(300)
+        project = self.project
 
-        def progress(*args) -> None:
-            # (done, total) or (done,): the bar shows whatever the exporter reports
-            if len(args) >= 2 and args[1]:
-                dlg.setMaximum(int(args[1]))
-            if args:
-                dlg.setValue(int(args[0]))
-            QApplication.processEvents()
+        def work(progress, cancel):
+            def rows(done, total=0, *_):
+                cancel.check()  # raising here stops the exporter; it leaves no file
+                progress(done, total, "")
 
-        with self.guarded():
-            try:
-                module.export_xlsx(self.project, path, progress=progress)
-            finally:
-                dlg.close()
-            self.hint(translate("Files", "Exported to %1").replace("%1", str(path)))
+            return module.export_xlsx(project, path, progress=rows)
+
+        return self.tasks.start(
+            translate("Files", "Exporting to Excel"), work, project=project,
+            done=lambda _: self.hint(translate("Files", "Exported to %1").replace("%1", str(path))),
+            cancelled=lambda: self.hint(translate("Files", "Export cancelled; no file was "
+                                                           "written.")),
+            count=translate("Files", "Rows written: %1 of %2"))
 
     def restore_backup_dialog(self) -> None:
         from .backups_dialog import BackupsDialog
 
+        if self.project.is_server:
+            QMessageBox.information(self, "Annotator", translate(
+                "Files", "A project on a server is backed up on the server (pg_dump), not "
+                         "by the app: see docs/team-server.md."))
+            return
+        if self.tasks.refuse_if_busy(self):
+            return
         dlg = BackupsDialog(self.project.path, self)
         dlg.accepted.connect(lambda: dlg.chosen and self.restore_backup(dlg.chosen.path))
         dlg.open()
 
-    def restore_backup(self, backup: Path) -> None:
-        """Close, restore (the present state is backed up first), reopen."""
+    def restore_backup(self, backup: Path) -> bool:
+        """Close, restore in a worker (the present state is backed up first), reopen."""
         from ..core.backups import restore
 
+        if self.tasks.refuse_if_busy(self):
+            return False
         self.commit_edits()
         path = self.project.path
         self.project.unsubscribe(self._on_event)
         self.project.close()
         self.project = None
-        with self.guarded():
-            restore(path, backup)
-            self.hint(translate("Files", "Restored the backup; the state before it is kept "
-                                         "as a backup too."))
-        # reopen whatever is there now (the restored copy, or the untouched project)
-        self.open_project_path(path)
+
+        def reopen(message: str | None = None) -> None:
+            if message:
+                self.hint(message)
+            # whatever is there now: the restored copy, or the untouched project
+            self.open_project_path(path)
+
+        def failed(exc) -> None:
+            reopen()
+            self.show_error(exc)
+
+        return self.tasks.start(
+            translate("Files", "Restoring a backup"),
+            lambda progress, cancel: restore(path, backup, progress=progress, cancel=cancel),
+            done=lambda _: reopen(translate("Files", "Restored the backup; the state before it "
+                                                     "is kept as a backup too.")),
+            failed=failed,
+            cancelled=lambda: reopen(translate("Files", "Restore cancelled; the project is "
+                                                        "unchanged.")),
+            count=translate("Files", "Articles checked: %1 of %2"))
 
     # --- settings -----------------------------------------------------------------------
 

@@ -155,8 +155,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         for act in (Act.NEW_PROJECT, Act.OPEN_PROJECT):
             self.file_menu.insertAction(self.recent_menu.menuAction(), a[act])
         self.file_menu.addSeparator()
-        for act in (Act.IMPORT, Act.EXPORT_XLSX, None, Act.RESTORE_BACKUP, Act.SETTINGS, None,
-                    Act.QUIT):
+        for act in (Act.IMPORT, Act.IMPORT_FOLDER, Act.EXPORT_XLSX, None, Act.RESTORE_BACKUP,
+                    Act.SETTINGS, None, Act.QUIT):
             self.file_menu.addSeparator() if act is None else self.file_menu.addAction(a[act])
         self.edit_menu = mb.addMenu("")
         for act in (Act.UNDO, Act.REDO, None, Act.FIND, Act.FIND_PROJECT, Act.FIND_NEXT,

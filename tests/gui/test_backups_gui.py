@@ -36,7 +36,11 @@ def test_restore_a_backup_from_the_window(qtbot, tmp_path):
     dlg.list.setCurrentRow(0)  # newest: the article, no annotation yet
     assert dlg.buttons.button(QDialogButtonBox.Ok).isEnabled()
     dlg._accept()
-    win.restore_backup(dlg.chosen.path)
+    seen = []
+    win.tasks.progressed.connect(lambda d, t, label: seen.append((d, t)))
+    assert win.restore_backup(dlg.chosen.path)  # off the GUI thread, with progress
+    qtbot.waitUntil(lambda: not win.tasks.busy and win.project is not None)
+    assert seen[0] == (0, 1) and seen[-1] == (1, 1)  # the backup's one article checked
 
     assert win.project is not None and win.project.path == path
     assert [d.title for d in win.project.documents()] == ["a"]

@@ -217,11 +217,15 @@ def test_import_files_from_the_desk(qtbot, window, tmp_path):
     good = tmp_path / "a.txt"
     good.write_text("خبر جديد\n\nنص الخبر عن الموصل.", encoding="utf-8")
     window.import_paths([good])
-    assert window.doc_model.rowCount() == 3
+    qtbot.waitUntil(lambda: window.doc_model.rowCount() == 3)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
     bad = tmp_path / "b.pdf"
     bad.write_bytes(b"%PDF")
+    window.import_summary.close()
     window.import_paths([bad])
-    assert "unsupported file type" in window.last_error
+    qtbot.waitUntil(lambda: window.import_summary.isVisible()
+                    and not window.import_summary.asking)
+    assert "unsupported file type" in window.import_summary.skipped.item(0).text()
     assert window.doc_model.rowCount() == 3
 
 

@@ -30,6 +30,7 @@ from annotator.gui.supervisor.team_dialogs import (
     PackageDialog,
     ProgressDialog,
 )
+from annotator.gui.tasks import TaskRunner
 
 # The emoji (two UTF-16 units) sits before most spans: a code-point/UTF-16 mix-up shifts
 # every later offset by one and shows at once. "John Smith" is a Latin name inside Arabic.
@@ -330,8 +331,9 @@ def test_merge_dialog_bad_file_shows_one_line(qtbot, proj, tmp_path, messages):
     bad.write_bytes(b"this is not a project\x00\x01")
     dlg = MergeDialog(proj)
     qtbot.addWidget(dlg)
-    assert dlg.merge_files([bad]) is None
-    assert len(messages) == 1
+    assert dlg.merge_files([bad])
+    qtbot.waitUntil(lambda: not TaskRunner.of(dlg).busy)
+    assert len(messages) == 1 and dlg.reports == []
     msg = messages[0]
     assert "\n" not in msg and "Traceback" not in msg and "garbage.annot" in msg
 
@@ -341,21 +343,25 @@ def test_package_merge_assign_progress(qtbot, proj, tmp_path, messages):
     qtbot.addWidget(pkg)
     pkg.coder.setCurrentText("mona")
     assert set(pkg.chosen_documents()) == {proj.doc, proj.doc2}   # assigned to mona
-    info = pkg.make(tmp_path / "mona.annot")
+    assert pkg.make(tmp_path / "mona.annot")
+    qtbot.waitUntil(lambda: pkg.result_info is not None)
+    info = pkg.result_info
     assert info["documents"] == 2 and (tmp_path / "mona.annot").exists()
     # the coder adds a span in the package; it comes back with the merge
     with Project.open(tmp_path / "mona.annot") as p2:
         p2.add_annotation(proj.doc2, "mona", "claim", *span("خبر ثان", SECOND))
     dlg = MergeDialog(proj)
     qtbot.addWidget(dlg)
-    [report] = dlg.merge_files([tmp_path / "mona.annot"])
+    assert dlg.merge_files([tmp_path / "mona.annot"])
+    qtbot.waitUntil(lambda: bool(dlg.reports))
+    [report] = dlg.reports
     assert report.totals()["added"] >= 1
     assert dlg.table.rowCount() == 1 and dlg.table.item(0, 1).text() == "mona"
     assert any(a.category == "claim" for a in proj.annotations(proj.doc2, coder="mona"))
     # a package with no documents ticked: one line, nothing written
     pkg.docs.item(0).setCheckState(Qt.Unchecked)
     pkg.docs.item(1).setCheckState(Qt.Unchecked)
-    assert pkg.make(tmp_path / "none.annot") is None
+    assert not pkg.make(tmp_path / "none.annot")
     assert messages and "\n" not in messages[-1]
     # assignment: preview the plan, apply, progress per coder
     [doc3] = proj.add_documents([ImportedDocument(text="مقال ثالث للتوزيع.", title="3")]).added
@@ -366,7 +372,8 @@ def test_package_merge_assign_progress(qtbot, proj, tmp_path, messages):
     plan = asg.preview()
     assert plan is not None and asg.table.rowCount() == 3
     assert sorted(d for ids in plan.per_coder.values() for d in ids) == [doc3]
-    assert asg.apply()
+    with qtbot.waitSignal(asg.applied):
+        assert asg.apply()
     prog = ProgressDialog(proj)
     qtbot.addWidget(prog)
     rows = {r["coder"]: r for r in prog.refresh()}

@@ -93,6 +93,11 @@ def project_report(project, coders: list[str] | None = None, category: str | Non
     doc_cats = {c.key: [(a.key, _order(a)) for a in c.attributes] for c in cb.categories
                 if c.kind == "document" and (category is None or c.key == category)}
     report["document_categories"] = document_agreement(docs, codes, doc_cats)
+    # the codebook version(s) the coders' annotations were made with, and the current one
+    report["codebook_versions"] = {
+        "current": cb.version,
+        "coded_with": project.versions_used(chosen, [d.doc for d in docs]),
+    }
     if not report["documents"] and GOLD in chosen:
         report["overall"]["reasons"]["documents"] = (
             "gold is marked done on no article the other coders finished: mark gold done "

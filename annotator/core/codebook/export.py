@@ -31,6 +31,8 @@ def category_to_dict(c: CategoryDef) -> dict:
         d["description"] = c.description
     if c.attributes:
         d["attributes"] = [_attribute_to_dict(a) for a in c.attributes]
+    if c.retired:
+        d["retired"] = True
     return d
 
 
@@ -51,6 +53,8 @@ def _value_to_dict(v: ValueDef) -> dict:
     d = _names(v)
     if v.description:
         d["description"] = v.description
+    if v.retired:
+        d["retired"] = True
     return d
 
 

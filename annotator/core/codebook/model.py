@@ -26,6 +26,7 @@ class ValueDef:
     name_ar: str
     name_en: str
     description: str = ""
+    retired: bool = False  # hidden from coders; kept on the annotations that have it
 
 
 @dataclass
@@ -60,6 +61,7 @@ class CategoryDef:
     kind: str = "span"  # "span" | "document"
     description: str = ""
     attributes: list[AttributeDef] = field(default_factory=list)
+    retired: bool = False  # hidden from coders; its annotations kept and exported
 
     def attribute(self, key: str) -> AttributeDef | None:
         for a in self.attributes:

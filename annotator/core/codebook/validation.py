@@ -35,10 +35,10 @@ _MISSING = object()
 _FIELDS = {
     "codebook": ("name", "version", "description", "categories", "relations"),
     "category": ("key", "name_ar", "name_en", "color", "hotkey", "kind", "description",
-                 "attributes"),
+                 "attributes", "retired"),
     "attribute": ("key", "name_ar", "name_en", "type", "values", "ordinal", "suggest",
                   "required", "description"),
-    "value": ("key", "name_ar", "name_en", "description"),
+    "value": ("key", "name_ar", "name_en", "description", "retired"),
     "relation": ("key", "name_ar", "name_en", "from_category", "to_category", "description"),
 }
 
@@ -246,7 +246,8 @@ class _Parser:
         return CategoryDef(key=key, name_ar=name_ar, name_en=name_en, color=color,
                            hotkey=hotkey, kind=kind,
                            description=self.text(d, "description", where),
-                           attributes=[a for _, a in attributes])
+                           attributes=[a for _, a in attributes],
+                           retired=self.flag(d, "retired", where))
 
     def attribute(self, raw: Any, where: str) -> AttributeDef | None:
         d = self.mapping(raw, where, "attribute")
@@ -295,7 +296,8 @@ class _Parser:
         key = self.key(d, where, _VALUE_SLUG)
         name_ar, name_en = self.names(d, where)
         return ValueDef(key=key, name_ar=name_ar, name_en=name_en,
-                        description=self.text(d, "description", where))
+                        description=self.text(d, "description", where),
+                        retired=self.flag(d, "retired", where))
 
     def relation(self, raw: Any, where: str, known: set[str]) -> RelationDef | None:
         d = self.mapping(raw, where, "relation")

@@ -78,6 +78,8 @@ def about_table(plan: Plan, counts: dict, sheets: list[str]) -> Table:
         ("application", f"Annotator {__version__}"),
         ("codebook", info["codebook"] or None),
         ("codebook version", info["codebook_version"]),
+        ("codebook versions coded with", ", ".join(
+            map(str, plan.project.versions_used(plan.coder_names, plan.doc_ids))) or None),
         ("coders included", ", ".join(plan.coder_names) or "(none)"),
         ("documents", counts.get("documents", 0)),
         ("annotations", counts.get("annotations", 0)),

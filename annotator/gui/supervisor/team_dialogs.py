@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ...core.adjudication import GOLD
 from ...core.errors import AnnotatorError
+from ..tasks import TaskRunner
 from .common import show_error, translate
 
 
@@ -85,6 +86,8 @@ def _coders(project) -> list[str]:
 
 class PackageDialog(QDialog):
     """Choose a coder and documents, save the coder's package file."""
+
+    packaged = Signal(dict)  # what went in, once the file is written
 
     def __init__(self, project, parent=None):
         super().__init__(parent)
@@ -149,19 +152,32 @@ class PackageDialog(QDialog):
         return [self.docs.item(i).data(Qt.UserRole) for i in range(self.docs.count())
                 if self.docs.item(i).checkState() == Qt.Checked]
 
-    def make(self, out: str | Path, overwrite: bool = False) -> dict | None:
-        """Write the package; returns what went in, or None after showing the error."""
+    def make(self, out: str | Path, overwrite: bool = False, then=None) -> bool:
+        """Write the package in a worker thread (progress: documents written). When done,
+        `result_info` holds what went in and `packaged` is emitted; an error is one line
+        in a box. Returns False when nothing was started (no documents, another task)."""
         packages, _ = team()
-        try:
-            ids = self.chosen_documents()
-            if not ids:
-                raise AnnotatorError(None, translate("Supervisor", "tick at least one document"))
-            self.result_info = packages.make_package(
-                self.project, self.coder.currentText(), ids, Path(out), overwrite=overwrite)
-        except Exception as exc:
-            show_error(self, exc)
-            return None
-        return self.result_info
+        ids = self.chosen_documents()
+        if not ids:
+            show_error(self, AnnotatorError(None, translate("Supervisor",
+                                                            "tick at least one document")))
+            return False
+        coder, out = self.coder.currentText(), Path(out)
+        self.result_info = None
+        return TaskRunner.of(self).start(
+            translate("Supervisor", "Writing the package"),
+            lambda progress, cancel: packages.make_package(
+                self.project, coder, ids, out, overwrite=overwrite, progress=progress,
+                cancel=cancel),
+            done=lambda info: self._made(info, then), failed=lambda exc: show_error(self, exc),
+            project=self.project,
+            count=translate("Supervisor", "Documents written: %1 of %2"), parent=self)
+
+    def _made(self, info: dict, then=None) -> None:
+        self.result_info = info
+        self.packaged.emit(info)
+        if then is not None:
+            then(info)
 
     def _save_clicked(self) -> None:
         coder = self.coder.currentText().strip() or "coder"
@@ -172,18 +188,21 @@ class PackageDialog(QDialog):
                                                                  "Annotator projects (*.annot)"))
         if not path:
             return
-        info = self.make(path, overwrite=Path(path).exists())
-        if info:
-            QMessageBox.information(self, self.windowTitle(), translate(
-                "Supervisor", "Package for {0}: {1} documents, {2} annotations, saved to {3}")
-                .format(info["coder"], info["documents"], info["annotations"], info["path"]))
-            self.accept()
+        self.make(path, overwrite=Path(path).exists(), then=self._saved)
+
+    def _saved(self, info: dict) -> None:
+        QMessageBox.information(self, self.windowTitle(), translate(
+            "Supervisor", "Package for {0}: {1} documents, {2} annotations, saved to {3}")
+            .format(info["coder"], info["documents"], info["annotations"], info["path"]))
+        self.accept()
 
 
 # --- merge ---------------------------------------------------------------------------------
 
 class MergeDialog(QDialog):
     """Choose coders' files, merge them in one go, read what each one brought."""
+
+    merged = Signal(list)  # the reports, once the merge is committed
 
     def __init__(self, project, parent=None):
         super().__init__(parent)
@@ -221,13 +240,22 @@ class MergeDialog(QDialog):
         if paths:
             self.merge_files(paths)
 
-    def merge_files(self, paths: list[str | Path]) -> list | None:
+    def merge_files(self, paths: list[str | Path]) -> bool:
+        """Merge in a worker thread (progress: the packages' rows), then show what each
+        file brought. Returns False when nothing was started (another task runs)."""
         _, merge = team()
-        try:
-            reports = merge.merge_packages(self.project, [Path(p) for p in paths])
-        except Exception as exc:
-            show_error(self, exc, translate("Supervisor", "Merge refused"))
-            return None
+        paths = [Path(p) for p in paths]
+        return TaskRunner.of(self).start(
+            translate("Supervisor", "Merging coders' files"),
+            lambda progress, cancel: merge.merge_packages(self.project, paths,
+                                                          progress=progress, cancel=cancel),
+            done=self._merged, project=self.project, parent=self,
+            failed=lambda exc: show_error(self, exc, translate("Supervisor", "Merge refused")),
+            cancelled=lambda: self.note.setText(translate(
+                "Supervisor", "Merge cancelled; the project is unchanged.")),
+            count=translate("Supervisor", "Rows merged: %1 of %2"))
+
+    def _merged(self, reports: list) -> None:
         self.reports = reports
         rows = []
         self.notes.clear()
@@ -241,13 +269,15 @@ class MergeDialog(QDialog):
         if reports and reports[0].backup:
             self.note.setText(translate("Supervisor", "Merged. Backup before the merge: {0}")
                               .format(reports[0].backup))
-        return reports
+        self.merged.emit(reports)
 
 
 # --- assignment ----------------------------------------------------------------------------
 
 class AssignmentDialog(QDialog):
     """Coders, overlap share and seed -> a plan to look at -> apply."""
+
+    applied = Signal()
 
     def __init__(self, project, parent=None):
         super().__init__(parent)
@@ -318,18 +348,26 @@ class AssignmentDialog(QDialog):
         return self.plan
 
     def apply(self) -> bool:
+        """Apply the plan in a worker thread, in one transaction (Cancel assigns nothing).
+        Returns False when nothing was started."""
         if self.plan is None:
             return False
         packages, _ = team()
-        try:
-            packages.apply_assignment(self.project, self.plan)
-        except Exception as exc:
-            show_error(self, exc)
-            return False
+        plan = self.plan
+        return TaskRunner.of(self).start(
+            translate("Supervisor", "Assigning documents"),
+            lambda progress, cancel: packages.apply_assignment(self.project, plan,
+                                                               progress=progress,
+                                                               cancel=cancel),
+            done=self._applied, failed=lambda exc: show_error(self, exc),
+            project=self.project, parent=self,
+            count=translate("Supervisor", "Documents assigned: %1 of %2"))
+
+    def _applied(self, _result) -> None:
         self.apply_button.setEnabled(False)
+        self.applied.emit()
         QMessageBox.information(self, self.windowTitle(),
                                 translate("Supervisor", "Assigned. Hand out the packages next."))
-        return True
 
 
 # --- progress ------------------------------------------------------------------------------

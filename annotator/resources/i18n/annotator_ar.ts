@@ -208,6 +208,11 @@
             <source>Edit &amp;attributes</source>
             <translation>تحرير السمات</translation>
         </message>
+        <message>
+            <location filename="../../gui/actions.py" line="25" />
+            <source>Import a &amp;folder…</source>
+            <translation>استيراد &amp;مجلد…</translation>
+        </message>
     </context>
     <context>
         <name>AnnotationListModel</name>
@@ -685,6 +690,81 @@
             <location filename="../../gui/files.py" line="180" />
             <source>Restored the backup; the state before it is kept as a backup too.</source>
             <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="279" />
+            <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
+            <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="157" />
+            <source>Import a folder of articles</source>
+            <translation>استيراد مجلد من المواد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="176" />
+            <source>Importing articles</source>
+            <translation>استيراد المواد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="181" />
+            <source>Files read: %1 of %2</source>
+            <translation>الملفات المقروءة: %1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="188" />
+            <source>No articles found to import.</source>
+            <translation>لم يُعثر على مواد للاستيراد.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="193" />
+            <source>Nothing was imported.</source>
+            <translation>لم يُستورد شيء.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="204" />
+            <source>Storing articles</source>
+            <translation>حفظ المواد في المشروع</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="209" />
+            <source>Articles stored: %1 of %2</source>
+            <translation>المواد المحفوظة: %1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="224" />
+            <source>Import cancelled; nothing was added.</source>
+            <translation>أُلغي الاستيراد، ولم يُضَف شيء.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="269" />
+            <source>Exporting to Excel</source>
+            <translation>التصدير إلى Excel</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="317" />
+            <source>Restore cancelled; the project is unchanged.</source>
+            <translation>أُلغي الاسترجاع، والمشروع كما كان.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="319" />
+            <source>Articles checked: %1 of %2</source>
+            <translation>المواد المفحوصة: %1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="271" />
+            <source>Export cancelled; no file was written.</source>
+            <translation>أُلغي التصدير، ولم يُكتب أي ملف.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="273" />
+            <source>Rows written: %1 of %2</source>
+            <translation>الصفوف المكتوبة: %1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/files.py" line="312" />
+            <source>Restoring a backup</source>
+            <translation>استرجاع نسخة احتياطية</translation>
         </message>
     </context>
     <context>
@@ -1936,6 +2016,41 @@
             <source>documents as units</source>
             <translation>المقالات وحداتٍ</translation>
         </message>
+        <message>
+            <location filename="../../gui/supervisor/team_dialogs.py" line="168" />
+            <source>Writing the package</source>
+            <translation>كتابة حزمة المرمّز</translation>
+        </message>
+        <message>
+            <location filename="../../gui/supervisor/team_dialogs.py" line="174" />
+            <source>Documents written: %1 of %2</source>
+            <translation>المواد المكتوبة: %1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/supervisor/team_dialogs.py" line="249" />
+            <source>Merging coders' files</source>
+            <translation>دمج ملفات المرمّزين</translation>
+        </message>
+        <message>
+            <location filename="../../gui/supervisor/team_dialogs.py" line="254" />
+            <source>Merge cancelled; the project is unchanged.</source>
+            <translation>أُلغي الدمج، والمشروع كما كان.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/supervisor/team_dialogs.py" line="256" />
+            <source>Rows merged: %1 of %2</source>
+            <translation>الصفوف المدموجة: %1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/supervisor/team_dialogs.py" line="358" />
+            <source>Assigning documents</source>
+            <translation>توزيع المواد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/supervisor/team_dialogs.py" line="364" />
+            <source>Documents assigned: %1 of %2</source>
+            <translation>المواد الموزَّعة: %1 من %2</translation>
+        </message>
     </context>
     <context>
         <name>FollowMixin</name>
@@ -1948,6 +2063,97 @@
             <location filename="../../gui/follow.py" line="34" />
             <source>Redone in this article: %1</source>
             <translation>إعادةٌ في هذه المادة: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSummary</name>
+        <message>
+            <location filename="../../gui/import_summary.py" line="40" />
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="57" />
+            <source>Note: %1</source>
+            <translation>ملاحظة: %1</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="65" />
+            <source>&amp;Skip these and import the rest</source>
+            <translation>&amp;تخطَّ هذه واستورد الباقي</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="69" />
+            <source>Import &amp;nothing</source>
+            <translation>لا &amp;تستورد شيئًا</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="85" />
+            <source>No article could be read. %1 files cannot be imported:</source>
+            <translation>تعذّرت قراءة أي مادة. لا يمكن استيراد %1 ملف:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="89" />
+            <source>%1 articles were read from %2 files.</source>
+            <translation>قُرئت %1 مادة من %2 ملف.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="91" />
+            <source>%1 files cannot be imported:</source>
+            <translation>لا يمكن استيراد %1 ملف:</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="93" />
+            <source>%1 articles added.</source>
+            <translation>أُضيفت %1 مادة.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="96" />
+            <source>%1 were already in the project and were not added again.</source>
+            <translation>%1 منها موجودة في المشروع من قبل، فلم تُضَف مرة أخرى.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/import_summary.py" line="100" />
+            <source>%1 files were skipped:</source>
+            <translation>تُخُطِّي %1 ملف:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tasks</name>
+        <message>
+            <location filename="../../gui/tasks.py" line="111" />
+            <source>Starting…</source>
+            <translation>جارٍ البدء…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tasks.py" line="117" />
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tasks.py" line="143" />
+            <source>Cancelling…</source>
+            <translation>جارٍ الإلغاء…</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tasks.py" line="189" />
+            <source>“%1” is still running. Wait until it finishes, or cancel it.</source>
+            <translation>لا تزال «%1» جارية. انتظر حتى تنتهي، أو ألغِها.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tasks.py" line="190" />
+            <source>Please wait</source>
+            <translation>يُرجى الانتظار</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tasks.py" line="212" />
+            <source>%1 of %2</source>
+            <translation>%1 من %2</translation>
+        </message>
+        <message>
+            <location filename="../../gui/tasks.py" line="307" />
+            <source>Annotator</source>
+            <translation>Annotator</translation>
         </message>
     </context>
 </TS>
