@@ -62,9 +62,10 @@ def holds(project: Path, named: Path, before: list[str], code: int, err: str) ->
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> dict[str, Path]:
+def template(tmp_path_factory):
     """A coded project and Mona's package, copied for every example."""
     root = tmp_path_factory.mktemp("template")
+    state = os.environ.get("XDG_STATE_HOME")
     os.environ["XDG_STATE_HOME"] = str(root / "state")  # a crash log, if any, stays here
     path = root / "study.annot"
     with Project.create(path) as p:
@@ -78,7 +79,11 @@ def template(tmp_path_factory) -> dict[str, Path]:
         s = pkg.add_annotation(1, "mona", "source", 5, 20)
         pkg.add_relation("attributed_to", c.uuid, s.uuid, "mona")
         pkg.set_status(1, "mona", "done")
-    return {"project": path, "package": root / "mona.annot"}
+    yield {"project": path, "package": root / "mona.annot"}
+    if state is None:
+        os.environ.pop("XDG_STATE_HOME", None)
+    else:
+        os.environ["XDG_STATE_HOME"] = state
 
 
 @contextlib.contextmanager

@@ -80,7 +80,7 @@ def register(sub) -> None:
 
 
 def cmd_package(args) -> int:
-    if args.out.suffix.lower() != ".annot":
+    if args.out is not None and args.out.suffix.lower() != ".annot":
         print(f"warning: {args.out}: a package is a project file; name it .annot so the "
               "coder's desk opens it", file=sys.stderr)
     if args.update:
