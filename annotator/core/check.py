@@ -105,6 +105,7 @@ def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | No
             texts[doc_id] = body
             if len(body) != length or sha256(body) != digest:
                 out.append(f"document {doc_id}: text does not match its SHA-256")
+        report_progress(progress, total, total)
     coders: dict[int, Any] = {}
     if "coders" in have:
         for cid, name in conn.execute(text("SELECT id, name FROM coders ORDER BY id")):
