@@ -1,6 +1,11 @@
 """Import speed and `annotator docs` on a large project. Run by hand:
 
     python bench/bench_import.py [--articles 10000] [--docs-project 100000]
+                                 [--coded-articles 5000 --spans 100000] [--only coded]
+
+Coded work: `annotator import --format doccano --coder alice` of a doccano file with
+5,000 articles and 100,000 labelled spans, against a bare sqlite3 load of the same rows
+(the articles, then the spans with a uuid each) in one transaction; goal at most 3x.
 
 Prints articles per second for storing 10,000 articles of ~4,000 characters through the
 project API (one transaction, hashes, duplicate check) and through the full path from
@@ -12,12 +17,14 @@ of the same texts; then the time and peak memory of `annotator docs --json` on a
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -83,6 +90,65 @@ def bench_store(n: int, tmp: Path) -> None:
           f"{full / raw:.2f}x")
 
 
+def bare_coded(path: Path, records: list[dict]) -> float:
+    """The same rows as the import stores, through sqlite3 alone: documents, texts, and
+    one annotation row per span with a fresh uuid, in one transaction."""
+    t = time.perf_counter()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, uuid TEXT UNIQUE, title TEXT, "
+                "sha TEXT)")
+    con.execute("CREATE TABLE texts (doc INTEGER PRIMARY KEY, text TEXT)")
+    con.execute("CREATE TABLE spans (id INTEGER PRIMARY KEY, uuid TEXT UNIQUE, doc INTEGER, "
+                "label TEXT, start INTEGER, end INTEGER, quote TEXT, attrs TEXT)")
+    con.execute("CREATE INDEX spans_doc ON spans (doc)")
+    for i, r in enumerate(records, 1):
+        con.execute("INSERT INTO docs VALUES (?, ?, ?, ?)", (i, str(uuid.uuid4()),
+                                                             r["text"][:60], str(i)))
+    con.executemany("INSERT INTO texts VALUES (?, ?)",
+                    ((i, r["text"]) for i, r in enumerate(records, 1)))
+    con.executemany("INSERT INTO spans (uuid, doc, label, start, end, quote, attrs) "
+                    "VALUES (?, ?, ?, ?, ?, ?, '{}')",
+                    ((str(uuid.uuid4()), i, lab, a, b, r["text"][a:b])
+                     for i, r in enumerate(records, 1) for a, b, lab in r["label"]))
+    con.commit()
+    con.close()
+    return time.perf_counter() - t
+
+
+def bench_coded(n: int, spans: int, tmp: Path) -> None:
+    rng = random.Random(3)
+    per = max(1, spans // n)
+    labels = ("claim", "source", "reliability", "attribution")
+    records = []
+    for i in range(n):
+        text = f"مقال رقم {i}\n" + article(rng, 2000)
+        cuts = sorted(rng.sample(range(len(text)), 2 * per))
+        records.append({"id": i + 1, "text": text,
+                        "label": [[cuts[k], cuts[k + 1], labels[k // 2 % 4]]
+                                  for k in range(0, 2 * per, 2) if cuts[k] < cuts[k + 1]]})
+    n_spans = sum(len(r["label"]) for r in records)
+    src = tmp / "coded.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    raw = bare_coded(tmp / "bare_coded.db", records)
+    proj = tmp / "coded.annot"
+    r = subprocess.run([sys.executable, "-m", "annotator.cli", "new", str(proj)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    t = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", "annotator.cli", "import", str(proj), str(src),
+                        "--format", "doccano", "--coder", "alice"], capture_output=True,
+                       text=True)
+    full = time.perf_counter() - t
+    assert r.returncode == 0, r.stderr
+    assert f"{n_spans} annotations" in r.stdout, r.stdout
+    print(f"`annotator import --format doccano --coder alice` of {n:,} articles and "
+          f"{n_spans:,} spans (incl. process start): {full:.2f} s; bare sqlite3 load of the "
+          f"same rows with a uuid each: {raw:.2f} s; ratio {full / raw:.1f}x (goal <= 3x)")
+
+
 def bench_docs(n: int, tmp: Path) -> None:
     path = tmp / "big.annot"
     Project.create(path).close()
@@ -123,10 +189,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--docs-project", type=int, default=100_000)
+    ap.add_argument("--coded-articles", type=int, default=5_000)
+    ap.add_argument("--spans", type=int, default=100_000)
+    ap.add_argument("--only", choices=("store", "coded", "docs"))
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
-        bench_store(args.articles, Path(d))
-        bench_docs(args.docs_project, Path(d))
+        if args.only in (None, "store"):
+            bench_store(args.articles, Path(d))
+        if args.only in (None, "coded"):
+            bench_coded(args.coded_articles, args.spans, Path(d))
+        if args.only in (None, "docs"):
+            bench_docs(args.docs_project, Path(d))
 
 
 if __name__ == "__main__":

@@ -391,6 +391,8 @@ def test_csv_has_bom_and_the_same_rows(book, known, tmp_path):
         want = [[_as_text(v) for v in r] for r in rows(wb[name])]
         # the workbook isolates joined names (U+2068/U+2069); the CSV holds them plainly
         want = [[v.replace("\u2068", "").replace("\u2069", "") for v in r] for r in want]
+        # and no raw line break: the CSV writes ⏎ in its place (said in About)
+        want = [[v.replace("\n", " \u23ce ") for v in r] for r in want]
         if name in ("Links",):  # times: xlsx keeps milliseconds only
             got = [r[:-1] for r in got]
             want = [r[:-1] for r in want]
@@ -678,3 +680,64 @@ def test_rows_with_wrapped_text_are_tall_enough(tmp_path):
     assert heights[row_of["claim"]] >= lines * 12.75  # every line of the quote shows
     # the short source has a one-line context_before... but its context_after wraps
     assert heights[row_of["source"]] is None or heights[row_of["source"]] < 100
+
+
+def test_csv_cells_hold_no_raw_line_breaks(known, tmp_path):
+    """The quote's context runs over a paragraph break in T1: in the CSV it is one line
+    with ⏎ where the break was (said in About), in the workbook the break stays."""
+    path, ids = known
+    folder = tmp_path / "csv"
+    export_csv(path, folder)
+    for f in folder.glob("*.csv"):
+        raw = f.read_text(encoding="utf-8-sig")
+        for row in csv.reader(raw.splitlines()):  # splitting on lines must not cut a record
+            assert all("\n" not in c and "\r" not in c for c in row)
+    with open(folder / "Annotations.csv", encoding="utf-8-sig", newline="") as fh:
+        recs = {r["annotation_id"]: r for r in csv.DictReader(fh)}
+    m = recs[ids["m_claim"]]
+    assert m["context_after"] == ". \u23ce وأكدت مواقع عراقية ذلك، بحسب وثائق حصلت عليها القوات"
+    with open(folder / "About.csv", encoding="utf-8-sig", newline="") as fh:
+        about = dict(csv.reader(fh))
+    assert "\u23ce" in about["CSV files"] and "UTF-8-BOM" in about["CSV files"]
+
+
+def test_csv_names_for_spss_and_r(known, tmp_path):
+    import re
+
+    path, _ = known
+    folder = tmp_path / "spss"
+    assert main(["export", str(path), "--csv", str(folder), "--csv-names", "spss"]) == 0
+    with open(folder / "variables.csv", encoding="utf-8-sig", newline="") as fh:
+        mapping = list(csv.DictReader(fh))
+    reserved = {"all", "and", "by", "eq", "ge", "gt", "le", "lt", "ne", "not", "or", "to",
+                "with", "if", "else", "for", "in", "na", "true", "false", "null"}
+    files = {m["file"] for m in mapping}
+    assert {"Documents.csv", "Annotations.csv", "Matrix.csv", "Links.csv"} <= files
+    for f in files:
+        with open(folder / f, encoding="utf-8-sig", newline="") as fh:
+            header = next(csv.reader(fh))
+        mine = [m["variable"] for m in mapping if m["file"] == f]
+        assert header == mine
+        assert len(set(header)) == len(header), f  # unique within the file
+        for name in header:
+            # SPSS: a letter first, letters digits _ , at most 64 bytes, not ending in _;
+            # R: a syntactic name (no change by make.names)
+            assert re.fullmatch(r"[a-z][a-z0-9_]{0,63}", name) and not name.endswith("_"), name
+            assert name not in reserved
+    labels = {(m["file"], m["label"]): m["variable"] for m in mapping}
+    assert labels[("Matrix.csv", "claim [Mona]")] == "claim_mona"
+    assert labels[("Documents.csv", "status [Ali]")] == "status_ali"
+    assert labels[("Annotations.csv", "claim.claim_type")] == "claim_claim_type"
+    assert labels[("Links.csv", "from.claim.claim_type")] == "from_claim_claim_type"
+
+
+def test_spss_names_for_arabic_coders_and_clashes():
+    from annotator.core.exporters.names import coder_slugs, spss_names
+
+    coders = coder_slugs(["منى", "Ali", "علي"])
+    assert coders == {"منى": "coder1", "Ali": "ali", "علي": "coder3"}
+    names = spss_names(["claim [منى]", "claim [Ali]", "end", "in", "2nd", "a.b", "a b",
+                        "x" * 80, "x" * 81, "ادعاء"], coders)
+    assert names[:7] == ["claim_coder1", "claim_ali", "end", "v_in", "v_2nd", "a_b", "a_b_2"]
+    assert len(names[7]) <= 64 and names[7] != names[8] and len(names[8]) <= 64
+    assert names[9] == "v10"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import threading
 
 import psycopg
@@ -20,33 +19,9 @@ from annotator.core.packages import AssignmentPlan, apply_assignment, make_packa
 from annotator.core.project import Project
 from annotator.core.server.connect import open_server
 from annotator.core.server.security import add_coder
-from annotator.core.server.url import ServerURL
 from annotator.core.sync import sync
 
-from . import pgserver
-
 TEXT = "قالت صحيفة الجارديان البريطانية إن المقاتلين فروا. وأكدت مواقع عراقية أن العشرات فروا."
-
-
-@pytest.fixture(scope="module")
-def pg():
-    if pgserver.bindir() is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must have PostgreSQL's server binaries (.ci/run installs them)")
-        pytest.skip("no PostgreSQL server binaries here (Debian package postgresql)")
-    cluster = pgserver.start()
-    yield cluster
-    cluster.stop()
-
-
-@pytest.fixture
-def db(pg, monkeypatch):
-    # the supervisor's password, as libpq reads it: never in the address or the project
-    monkeypatch.setenv("PGPASSWORD", pg.password)
-    name = "t_" + secrets.token_hex(4)
-    with psycopg.connect(pg.url(), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return ServerURL(pg.url(name))
 
 
 def _study(tmp_path, n_docs=4, coders=("Mona", "Ali")):
@@ -215,7 +190,8 @@ def test_ten_coders_sync_at_once(tmp_path, db):
     with Project.open(tmp_path / "study.annot") as local, open_server(db) as server:
         assert _rows(server) == _rows(local)
         assert len(_rows(server)) == 10 * 3 * 2
-    assert cli(["agreement", str(db), "--json"]) == 0
+        from annotator.core.agreement.from_project import project_report
+        assert project_report(server) == project_report(local)  # the same figures
 
 
 def test_pull_brings_new_articles_and_the_codebook(tmp_path, db, pg):
@@ -334,3 +310,40 @@ def test_supervisor_commands_take_the_server_address(tmp_path, db, capsys):
     sync(tmp_path / "Huda.annot", db.with_user(*huda))
     with open_server(db) as server:
         assert len(server.annotations(coder="Huda")) == 2
+
+
+def test_supervisor_adjudicates_while_coders_sync_and_nothing_is_lost(tmp_path, db):
+    from annotator.core.adjudication import accept_all_agreed
+
+    coders = ("Mona", "Ali", "Huda")
+    ids, creds = _server_with_coders(tmp_path, db, coders, n_docs=4)
+    for c in ("Mona", "Ali"):  # two coders are in: the supervisor can adjudicate
+        _code(tmp_path / f"{c}.annot", c, ids)
+        sync(tmp_path / f"{c}.annot", db.with_user(*creds[c]))
+    _code(tmp_path / "Huda.annot", "Huda", ids, extra=1)
+    errors = []
+
+    def adjudicate():
+        try:
+            with open_server(db) as server:
+                for d in ids:
+                    accept_all_agreed(server, d, "supervisor", coders=["Mona", "Ali"])
+        except Exception as exc:  # noqa: BLE001 - asserted below
+            errors.append(exc)
+
+    def late_coder():
+        try:
+            sync(tmp_path / "Huda.annot", db.with_user(*creds["Huda"]))
+        except Exception as exc:  # noqa: BLE001 - asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=adjudicate), threading.Thread(target=late_coder)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert errors == []
+    with open_server(db) as server:
+        assert len(server.annotations(coder="Huda")) == 2 * len(ids)
+        assert len(server.annotations(coder="gold")) == 2 * len(ids)
+        assert len(server.annotations(coder="Mona")) == 2 * len(ids)

@@ -20,12 +20,13 @@ from ..core.errors import AnnotatorError
 
 #: every command group module, in the order of `annotator --help`
 MODULES = ("project_cmds", "agreement_cmds", "export_cmds", "team_cmds", "suggest_cmds",
-           "server_cmds", "gui_cmds")
+           "codebook_cmds", "server_cmds", "gui_cmds")
 
 #: command -> (module, the help line `annotator --help` shows)
 COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("project_cmds", "create a project file"),
     "import": ("project_cmds", "import articles into a project"),
+    "settings": ("project_cmds", "show or change the project's settings"),
     "docs": ("project_cmds", "list the documents"),
     "show": ("project_cmds", "print a document's text"),
     "codebook": ("project_cmds", "print, export or import the codebook"),
@@ -39,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "merge": ("team_cmds", "bring coders' packages back"),
     "assign": ("team_cmds", "share documents among coders, with an overlap set"),
     "progress": ("team_cmds", "documents per coder: assigned, todo, in progress, done"),
+    "recode": ("codebook_cmds",
+               "merge one choice value into another, in the codebook and the data"),
     "suggest": ("suggest_cmds", "suggested sources, attribution phrases and claims"),
     "server": ("server_cmds", "the team's project on a PostgreSQL server"),
     "sync": ("server_cmds", "exchange a coder's file with the team's server"),

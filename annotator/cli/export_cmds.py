@@ -23,6 +23,10 @@ def register(sub) -> None:
     p.add_argument("--docs", metavar="IDS", help="only these documents, e.g. 1,4,10-20")
     p.add_argument("--csv", type=Path, metavar="DIR",
                    help="also write one UTF-8 CSV per sheet (with a BOM) into DIR")
+    p.add_argument("--csv-names", choices=("labels", "spss"), default="labels",
+                   help="column names of the CSV files: the workbook's labels (default), or "
+                        "spss: ASCII names valid in SPSS and R (claim_ali, status_ali, ...) "
+                        "with variables.csv mapping each to its label")
     p.add_argument("--csv-excel-safe", action="store_true",
                    help="in the CSV files, prefix texts starting with = + - @ with an "
                         "apostrophe so Excel cannot read them as formulas")
@@ -60,7 +64,8 @@ def cmd_export(args) -> int:
             bar = ProgressBar(f"writing CSV files in {args.csv}")
             try:
                 counts = export_csv(p, args.csv, coders=coders, gold=args.gold, doc_ids=docs,
-                                    progress=bar, excel_safe=args.csv_excel_safe)
+                                    progress=bar, excel_safe=args.csv_excel_safe,
+                                    names=args.csv_names)
             finally:
                 bar.close()
             print(f"wrote {len(counts['files'])} CSV files in {args.csv}: {_summary(counts)}")

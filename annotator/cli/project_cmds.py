@@ -37,6 +37,15 @@ def register(sub) -> None:
                         "refusing the whole batch")
     p.set_defaults(handler=cmd_import)
 
+    p = sub.add_parser("settings", help="show or change the project's settings",
+                       description="Without KEY=VALUE, lists the settings. date_order: how "
+                       "an imported numeric date such as 03/07/2017 is read: day-first "
+                       "(the default, as Arab newspapers write it: 3 July) or month-first "
+                       "(7 March). The date as written stays in the document's metadata.")
+    p.add_argument("project", type=Path)
+    p.add_argument("assignments", nargs="*", metavar="KEY=VALUE")
+    p.set_defaults(handler=cmd_settings)
+
     p = sub.add_parser("docs", help="list the documents",
                        description="List documents without loading their texts.")
     p.add_argument("project", type=Path)
@@ -111,12 +120,42 @@ def cmd_import(args) -> int:
         print(f"note: {n}", file=sys.stderr)
     print(f"imported {len(report.added)} documents"
           + (f" and {report.annotations} annotations by {args.coder}" if args.coder else ""))
+    if report.missing_required:
+        print("required attributes left empty (the file has labels only; fill them in the "
+              "desk): " + ", ".join(f"{k} on {n}" for k, n in
+                                    sorted(report.missing_required.items())))
     if report.duplicates:
         print(f"{len(report.duplicates)} already in the project (same text), not added again:")
         for title, doc_id in report.duplicates[:20]:
             print(f"  #{doc_id} {title[:70]}")
         if len(report.duplicates) > 20:
             print(f"  ... and {len(report.duplicates) - 20} more")
+    return 0
+
+
+#: settings this command may change, and their allowed values
+SETTINGS = {"date_order": ("day-first", "month-first")}
+
+
+def cmd_settings(args) -> int:
+    changes = {}
+    for a in args.assignments:
+        key, sep, value = a.partition("=")
+        key, value = key.strip(), value.strip()
+        if not sep or key not in SETTINGS:
+            raise InputError(None, f"'{a}': give KEY=VALUE with KEY one of "
+                                   f"{', '.join(SETTINGS)}")
+        if value not in SETTINGS[key]:
+            raise InputError(None, f"{key}: '{value}' is not one of "
+                                   f"{', '.join(SETTINGS[key])}")
+        changes[key] = value
+    with Project.open(args.project, readonly=not changes) as p:
+        for key, value in changes.items():
+            p.set_setting(key, value)
+            print(f"{key} = {value}")
+        if not changes:
+            for key, allowed in SETTINGS.items():
+                print(f"{key} = {p.setting(key, allowed[0])}")
     return 0
 
 

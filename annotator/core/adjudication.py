@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .agreement.spans import overlap_matches
 from .records import AnnotationInfo
 from .text import fold
 
@@ -59,6 +58,9 @@ def _same(a: AnnotationInfo) -> tuple:
 def _group(spans: list[AnnotationInfo], coders: list[str]) -> list[list[AnnotationInfo]]:
     """Spans of one category into groups, coder by coder, each coder's spans matched one
     to one to the groups so far (against each group's first span) by largest overlap."""
+    # imported here: GOLD is wanted by light modules that never compute agreement
+    from .agreement.spans import overlap_matches
+
     groups: list[list[AnnotationInfo]] = []
     for coder in coders:
         mine = [a for a in spans if a.coder == coder]

@@ -23,7 +23,9 @@ from . import db
 from .annotations import AnnotationsMixin
 from .codebook import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
 from .errors import InputError, NotFoundError, ProjectError
+from .import_spans import date_order, label_categories, store_spans
 from .importers.base import ImportedDocument
+from .importers.dates import apply_date_order
 from .memos import MemosMixin
 from .models import (
     Annotation,
@@ -41,6 +43,7 @@ from .models import (
 )
 from .progress import CancelToken, Progress, checkpoint
 from .progress import report as report_progress
+from .recode import RecodeMixin
 from .records import (
     STATUSES,
     CoderInfo,
@@ -57,7 +60,7 @@ Listener = Callable[[str, object], None]
 STORE_CHUNK = 1000  # documents per bulk insert; progress and Cancel come between chunks
 
 
-class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin):
+class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, RecodeMixin):
     """One open project file. Open for writing (the default) takes an OS lock that a
     second writer is refused by; `readonly=True` takes no lock and never writes."""
 
@@ -290,70 +293,79 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin):
             empty = not s.scalar(select(func.count()).select_from(Category))
         old = None if empty else self.full_codebook()
         with self._tx() as s:
-            if check and old is not None:
-                problems = self.codebook_conflicts(cb, s)
-                if problems:
-                    raise CodebookConflictError(self.path, [
-                        "the new codebook would invalidate stored work: " + problems[0],
-                        *problems[1:],
-                        "recode the annotations first (annotator recode PROJECT "
-                        "CATEGORY.ATTRIBUTE OLD NEW) or keep what they use"])
-            number = self._record_version(
-                s, old, _with_dropped_as_retired(cb, old) if old else cb, author, changes,
-                operation)
-            p = s.scalars(select(ProjectInfo)).one()
-            p.codebook_name = cb.name
-            if number is not None:
-                p.codebook_version = number
-            p.codebook_description = cb.description
-            existing = {c.key: c for c in s.scalars(select(Category))}
-            for pos, cd in enumerate(cb.categories):
-                row = existing.pop(cd.key, None) or Category(key=cd.key)
-                row.name_ar, row.name_en, row.color = cd.name_ar, cd.name_en, cd.color
-                row.hotkey, row.kind, row.position = cd.hotkey, cd.kind, pos
-                row.description, row.retired = cd.description, cd.retired
-                if cd.retired:
-                    row.hotkey = None  # a retired category's key is free for another
-                # update attributes in place by key: replacing the list would insert the
-                # new rows before deleting the old ones and trip the (category, key) unique
-                old_attrs = {a.key: a for a in row.attributes}
-                attrs = []
-                for i, a in enumerate(cd.attributes):
-                    ar = old_attrs.pop(a.key, None) or Attribute(key=a.key)
-                    ar.name_ar, ar.name_en, ar.type = a.name_ar, a.name_en, a.type
-                    ar.values = [{"key": v.key, "name_ar": v.name_ar, "name_en": v.name_en,
-                                  "description": v.description,
-                                  **({"retired": True} if v.retired else {})}
-                                 for v in a.values]
-                    ar.ordinal, ar.suggest, ar.required = a.ordinal, a.suggest, a.required
-                    ar.description, ar.position = a.description, i
-                    attrs.append(ar)
-                for gone in old_attrs.values():
-                    s.delete(gone)
-                s.flush()
-                row.attributes = attrs
-                s.add(row)
-            for row in existing.values():
-                used = s.scalar(select(func.count()).select_from(Annotation)
-                                .where(Annotation.category_id == row.id))
-                if used:
-                    row.retired, row.hotkey = True, None
-                else:
-                    s.delete(row)
-            rels = {r.key: r for r in s.scalars(select(RelationType))}
-            for rd in cb.relations:
-                row = rels.pop(rd.key, None) or RelationType(key=rd.key)
-                row.name_ar, row.name_en = rd.name_ar, rd.name_en
-                row.from_category, row.to_category = rd.from_category, rd.to_category
-                row.description = rd.description
-                s.add(row)
-            for row in rels.values():
-                if not s.scalar(select(func.count()).select_from(Relation)
-                                .where(Relation.type_id == row.id)):
-                    s.delete(row)
+            number = self._apply_codebook(s, old, cb, author, changes=changes,
+                                          operation=operation, check=check)
         self._codebook = None
         self._category_ids = None
         self._emit("codebook_changed", self.codebook())
+        return number
+
+    def _apply_codebook(self, s: Session, old: Codebook | None, cb: Codebook, author: str,
+                        changes: list[str] | None = None, operation: dict | None = None,
+                        check: bool = True) -> int | None:
+        """set_codebook inside the open transaction `s` (operations that rewrite
+        annotations change the codebook in the same transaction)."""
+        if check and old is not None:
+            problems = self.codebook_conflicts(cb, s)
+            if problems:
+                raise CodebookConflictError(self.path, [
+                    "the new codebook would invalidate stored work: " + problems[0],
+                    *problems[1:],
+                    "recode the annotations first (annotator recode PROJECT "
+                    "CATEGORY.ATTRIBUTE OLD NEW) or keep what they use"])
+        number = self._record_version(
+            s, old, _with_dropped_as_retired(cb, old) if old else cb, author, changes,
+            operation)
+        p = s.scalars(select(ProjectInfo)).one()
+        p.codebook_name = cb.name
+        if number is not None:
+            p.codebook_version = number
+        p.codebook_description = cb.description
+        existing = {c.key: c for c in s.scalars(select(Category))}
+        for pos, cd in enumerate(cb.categories):
+            row = existing.pop(cd.key, None) or Category(key=cd.key)
+            row.name_ar, row.name_en, row.color = cd.name_ar, cd.name_en, cd.color
+            row.hotkey, row.kind, row.position = cd.hotkey, cd.kind, pos
+            row.description, row.retired = cd.description, cd.retired
+            if cd.retired:
+                row.hotkey = None  # a retired category's key is free for another
+            # update attributes in place by key: replacing the list would insert the
+            # new rows before deleting the old ones and trip the (category, key) unique
+            old_attrs = {a.key: a for a in row.attributes}
+            attrs = []
+            for i, a in enumerate(cd.attributes):
+                ar = old_attrs.pop(a.key, None) or Attribute(key=a.key)
+                ar.name_ar, ar.name_en, ar.type = a.name_ar, a.name_en, a.type
+                ar.values = [{"key": v.key, "name_ar": v.name_ar, "name_en": v.name_en,
+                              "description": v.description,
+                              **({"retired": True} if v.retired else {})}
+                             for v in a.values]
+                ar.ordinal, ar.suggest, ar.required = a.ordinal, a.suggest, a.required
+                ar.description, ar.position = a.description, i
+                attrs.append(ar)
+            for gone in old_attrs.values():
+                s.delete(gone)
+            s.flush()
+            row.attributes = attrs
+            s.add(row)
+        for row in existing.values():
+            used = s.scalar(select(func.count()).select_from(Annotation)
+                            .where(Annotation.category_id == row.id))
+            if used:
+                row.retired, row.hotkey = True, None
+            else:
+                s.delete(row)
+        rels = {r.key: r for r in s.scalars(select(RelationType))}
+        for rd in cb.relations:
+            row = rels.pop(rd.key, None) or RelationType(key=rd.key)
+            row.name_ar, row.name_en = rd.name_ar, rd.name_en
+            row.from_category, row.to_category = rd.from_category, rd.to_category
+            row.description = rd.description
+            s.add(row)
+        for row in rels.values():
+            if not s.scalar(select(func.count()).select_from(Relation)
+                            .where(Relation.type_id == row.id)):
+                s.delete(row)
         return number
 
     def _category_id(self, s: Session, key: str) -> int:
@@ -427,6 +439,9 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin):
                 fresh[digest] = d
             now = utcnow()
             items = list(fresh.items())
+            order = date_order(s)
+            for _, d in items:  # 03/07/2017: the project's date order decides
+                d.published = apply_date_order(d.published, d.meta, order)
             total = len(items)
             report_progress(progress, 0, total)
             for start in range(0, len(items), STORE_CHUNK):
@@ -448,33 +463,20 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin):
                 report.added.extend(ids)
                 report_progress(progress, start + len(chunk), total, chunk[-1][1].title)
             seen_new: set[str] = set()
+            coded: list[tuple[int, ImportedDocument]] = []
             for d, digest in zip(docs, digests, strict=True):
-                if d.spans:
-                    checkpoint(cancel)
                 doc_id = known[digest]
                 if digest in fresh and digest not in seen_new:
                     seen_new.add(digest)
                 else:
                     report.duplicates.append((d.title, doc_id))
                 if d.spans:
-                    cid = self._coder_id(s, coder)
-                    have = {(a.start, a.end, a.category_id) for a in s.scalars(
-                        select(Annotation).where(Annotation.document_id == doc_id,
-                                                 Annotation.coder_id == cid,
-                                                 Annotation.deleted.is_(None)))}
-                    for sp in d.spans:
-                        cat = cb.category_for_label(sp.label)
-                        key = (sp.start, sp.end, self._category_id(s, cat.key))
-                        if key in have:  # importing the same file twice adds nothing
-                            continue
-                        have.add(key)
-                        s.add(Annotation(document_id=doc_id, coder_id=cid, category_id=key[2],
-                                         start=sp.start, end=sp.end,
-                                         quote=d.text[sp.start:sp.end], attrs={},
-                                         origin="imported"))
-                        report.annotations += 1
-                    self._ensure_assignment(s, doc_id, cid, "in_progress")
-                    s.flush()
+                    coded.append((doc_id, d))
+            if coded:
+                checkpoint(cancel)
+                cats = label_categories(s, cb, (sp.label for _, d in coded for sp in d.spans))
+                report.annotations, report.missing_required = store_spans(
+                    s, self._coder_id(s, coder), coded, cats, lambda: checkpoint(cancel))
             checkpoint(cancel)  # the last moment a Cancel still keeps the project as it was
         report_progress(progress, total, total)
         if report.added:
@@ -484,8 +486,8 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin):
     def unknown_labels(self, docs: Iterable[ImportedDocument]) -> list[str]:
         """Span labels (doccano) that match no category key or name, sorted."""
         cb = self.codebook()
-        return sorted({sp.label for d in docs for sp in d.spans
-                       if cb.category_for_label(sp.label) is None})
+        labels = {sp.label for d in docs for sp in d.spans}  # each label matched once
+        return sorted(x for x in labels if cb.category_for_label(x) is None)
 
     def documents(self, ids: Iterable[int] | None = None, with_meta: bool = False
                   ) -> list[DocumentInfo]:

@@ -107,8 +107,12 @@ class ImportReport:
     added: list[int] = field(default_factory=list)  # new document ids
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (title, existing id)
     annotations: int = 0
+    # "category.attribute" -> imported annotations lacking that required attribute
+    missing_required: dict[str, int] = field(default_factory=dict)
 
     def merge(self, other: ImportReport) -> None:
         self.added += other.added
         self.duplicates += other.duplicates
         self.annotations += other.annotations
+        for k, n in other.missing_required.items():
+            self.missing_required[k] = self.missing_required.get(k, 0) + n

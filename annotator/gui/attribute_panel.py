@@ -326,6 +326,10 @@ class AttributePanel(QWidget):
             for v in a.values:
                 w.addItem(i18n.name(v), v.key)
                 w.setItemData(w.count() - 1, v.description, Qt.ToolTipRole)
+                if v.retired:  # shown on annotations that have it, never offered anew
+                    w.setItemText(w.count() - 1, self.tr("%1 (retired)").replace(
+                        "%1", i18n.name(v)))
+                    w.model().item(w.count() - 1).setEnabled(False)
             w.activated.connect(lambda _i, k=a.key, w=w: self._edited(k, w.currentData()))
         elif a.type == "number":
             w = QDoubleSpinBox()

@@ -119,7 +119,10 @@ def show_help(parent) -> None:
     dlg.setWindowTitle(translate("Dialogs", "Keyboard shortcuts"))
     view = QTextBrowser()
     view.setObjectName("shortcutsHelp")
-    view.setHtml(help_html())
+    from .codebook_editor.rules import codebook_html
+
+    # the coding rules follow the keys: F1 is where a coder looks when unsure
+    view.setHtml(help_html() + codebook_html(getattr(parent, "codebook", None)))
     lay = QVBoxLayout(dlg)
     lay.addWidget(view)
     dlg.resize(560, 620)

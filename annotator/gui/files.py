@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..core.errors import AnnotatorError
+from ..core.errors import AnnotatorError, InputError
 from ..core.importers import EXTENSIONS
 from ..core.project import Project
 from .actions import Act
@@ -171,7 +171,13 @@ class FilesMixin:
         if self.project is None or self.tasks.refuse_if_busy(self):
             return False
         project, paths = self.project, [Path(p) for p in paths]
-        check = labels_check(project.unknown_labels)
+        labels = labels_check(project.unknown_labels)
+
+        def check(path: Path, docs) -> None:
+            labels(path, docs)
+            if any(d.spans for d in docs):  # whose spans? the desk cannot tell
+                raise InputError(path, "carries annotations; import it with `annotator "
+                                       "import --coder NAME` to say whose they are")
         return self.tasks.start(
             translate("Files", "Importing articles"),
             lambda progress, cancel: read_batch(paths, check=check, progress=progress,
@@ -184,7 +190,7 @@ class FilesMixin:
         if project is not self.project:
             return  # the project was closed meanwhile: nothing to store into
         if batch.skipped or not batch.docs:
-            if not batch.skipped:
+            if not batch.skipped and not batch.notes:
                 self.hint(translate("Files", "No articles found to import."))
                 return
             dlg = ImportSummary(batch, None, self)

@@ -81,6 +81,8 @@ class ImportSummary(QDialog):
     def _heading(batch, report) -> str:
         n_skipped = len(batch.skipped)
         if report is None:
+            if not batch.docs and not n_skipped:  # only files of types it cannot read
+                return translate("ImportSummary", "No articles found to import.")
             if not batch.docs:
                 return translate("ImportSummary", "No article could be read. %1 files cannot "
                                                   "be imported:").replace("%1", str(n_skipped))

@@ -37,6 +37,7 @@ from .models import AnnotationListModel, DocumentFilter, DocumentListModel
 from .palette import CategoryPalette
 from .suggestions import SuggestionController
 from .supervisor import install_supervisor_menu
+from .sync_control import SyncController
 
 
 def _table(model) -> QTableView:
@@ -72,6 +73,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self._build()
         self._connect()
         self.suggest = SuggestionController(self)
+        self.sync = SyncController(self)
         if settings is not None:
             self.acts[Act.SNAP].setChecked(str(settings.value("snap", "true")).lower() != "false")
             self.view.set_zoom(float(settings.value("zoom", 0.0)))
@@ -290,6 +292,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
             if hasattr(self, "suggest"):
                 self.suggest.load()
         self.retranslate()
+        if hasattr(self, "sync"):
+            self.sync.refresh()
 
     def _load_codebook(self) -> None:
         self.codebook = self.project.codebook()

@@ -68,6 +68,7 @@ def main(out: Path) -> None:
     win.close()
     QApplication.processEvents()
     suggestions(app, tmp, out)
+    comparison(app, tmp, out)
     print(out)
 
 
@@ -95,6 +96,61 @@ def suggestions(app, tmp: Path, out: Path) -> None:
         win.grab().save(str(out / f"suggestions-{lang}.png"))
     win.set_language("en")
     win.close()
+    QApplication.processEvents()
+
+
+def comparison(app, tmp: Path, out: Path) -> None:
+    """Two coders on the seed article, agreed spans and their link already in gold, the
+    first open disagreement current."""
+    from PySide6.QtGui import QUndoStack
+
+    from annotator.core.adjudication import accept_all_agreed
+    from annotator.gui.app import create_demo_project
+    from annotator.gui.supervisor import ComparisonView
+
+    project = create_demo_project(tmp / "compare.annot")
+    seed = next(d.id for d in project.documents() if d.published.year == 2017)
+    text = project.text(seed)
+
+    def at(quote, until=None):
+        s = text.index(quote)
+        return s, (text.index(until, s) + len(until) if until else s + len(quote))
+
+    for coder in ("Mona", "Ali"):
+        claim = project.add_annotation(seed, coder, "claim",
+                                       *at("يعاني تنظيم داعش", "في سوريا والعراق"),
+                                       attrs={"claim_type": "factual"})
+        src = project.add_annotation(seed, coder, "source", *at("صحيفة الجارديان البريطانية"),
+                                     attrs={"type": "foreign_media"})
+        project.add_relation("attributed_to", claim.uuid, src.uuid, coder)
+        claim2 = project.add_annotation(
+            seed, coder, "claim", *(at("عددًا كبيرًا من مقاتلي التنظيم", "ضد كل من يتم القبض عليه")
+                                    if coder == "Mona" else at("عددًا كبيرًا من مقاتلي التنظيم")),
+            attrs={"claim_type": "factual"})
+        docs = project.add_annotation(seed, coder, "source",
+                                      *at("وثائق حصلت عليها القوات العراقية"),
+                                      attrs={"type": "official_document"})
+        if coder == "Mona":
+            project.add_relation("attributed_to", claim2.uuid, docs.uuid, coder)
+            project.add_annotation(seed, coder, "source", *at("مواقع عراقية"),
+                                   attrs={"type": "websites"})
+        project.set_status(seed, coder, "done")
+    accept_all_agreed(project, seed, "Sara")
+    view = ComparisonView(project, seed, undo_stack=QUndoStack(), decided_by="Sara")
+    view.resize(1180, 700)
+    view.show()
+    import time
+
+    view.refresh_gold_figures()
+    deadline = time.monotonic() + 30
+    while (view.runner.busy or not hasattr(view, "gold_figures")) and \
+            time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.05)
+    for _ in range(3):
+        app.processEvents()
+    view.grab().save(str(out / "comparison.png"))
+    view.close()
     QApplication.processEvents()
 
 

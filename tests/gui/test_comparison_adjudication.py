@@ -201,3 +201,31 @@ def test_agreement_view_shows_ordinal_levels_and_whole_article_codes(qtbot, proj
     qtbot.waitUntil(lambda: view.report is not None and not view.busy
                     and view.report["categories"] == {}, timeout=15000)
     assert view.attribute_model.rowCount() == 2
+
+
+def test_L_links_agreed_gold_spans_no_coder_linked(qtbot, proj):
+    for c in ("mona", "ali"):
+        proj.add_annotation(proj.doc, c, "claim", *CLAIM)
+        proj.add_annotation(proj.doc, c, "source", *SRC)
+    view = open_view(qtbot, proj)
+    key(qtbot, view, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    assert view.items == [] and proj.relations(proj.doc, coder=GOLD) == []
+    # click into the gold claim (no disagreement is current), L, click the gold source
+    qtbot.mouseClick(view.article.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     view.article.cursor_rect_at(CLAIM[0] + 4).center())
+    key(qtbot, view, Qt.Key_L)
+    assert view.linking is not None and view.linking.category == "claim"
+    qtbot.mouseClick(view.article.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     view.article.cursor_rect_at(SRC[0] + 3).center())
+    [rel] = proj.relations(proj.doc, coder=GOLD)
+    gold = {a.uuid: a.category for a in proj.annotations(proj.doc, coder=GOLD)}
+    assert (gold[rel.from_uuid], gold[rel.to_uuid]) == ("claim", "source")
+
+
+def test_a_value_below_minus_one_is_explained_where_it_appears(qtbot):
+    from annotator.gui.supervisor.figure_model import Cell, FigureModel
+
+    m = FigureModel()
+    m.set_rows([("a", "a"), ("b", "b")], [[Cell(-1.37, "coef"), Cell(-0.2, "coef")]])
+    assert "−1" in m.index(0, 0).data(Qt.ToolTipRole)
+    assert "−1" not in (m.index(0, 1).data(Qt.ToolTipRole) or "")

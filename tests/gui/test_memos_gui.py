@@ -111,3 +111,18 @@ def test_comparison_window_shows_each_coders_note_and_flag(qtbot, tmp_path):
     finally:
         view.close()
         p.close()
+
+
+def test_f1_lists_the_codebook_with_its_coding_rules(qtbot, window):
+    from PySide6.QtWidgets import QAbstractButton, QTextBrowser
+
+    press(qtbot, window, Qt.Key_F1)
+    qtbot.waitUntil(lambda: window.findChild(QTextBrowser, "shortcutsHelp") is not None)
+    text = window.findChild(QTextBrowser, "shortcutsHelp").toPlainText()
+    claim = window.project.codebook().category("claim")
+    assert "The codebook:" in text and claim.name_en in text
+    assert " ".join(claim.description.split()[:4]) in " ".join(text.split())
+    assert claim.attribute("claim_type").values[0].name_en in text
+    # the palette carries the same rule as the category button's tooltip
+    tips = [b.toolTip() for b in window.palette.findChildren(QAbstractButton)]
+    assert claim.description in tips

@@ -6,6 +6,12 @@ empty. A text starting with = + - @ is kept as it is, because the files are data
 analysis; Excel may read such a cell of a CSV as a formula, so open the .xlsx in Excel, or
 pass `excel_safe=True` (`--csv-excel-safe`) to prefix such texts with an apostrophe.
 
+No cell holds a raw line break: each one (in quotes, contexts, titles) is written as
+" ⏎ " (U+23CE), so every record is one line for readers that split on lines (SPSS's
+wizard, grep, naive R code); the workbook keeps the breaks. `names="spss"` writes ASCII
+variable names valid in SPSS and R (see names.py) and a variables.csv mapping each name
+to its label.
+
 All files are written to temporary files first and moved into place together at the end.
 """
 
@@ -16,13 +22,22 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .files import check_folder, explain_os_error, opened, publish, temp_beside
+from .names import coder_slugs, spss_names
 from .plan import Plan, counts_of, make_plan
 from .sheet_about import about_table
 from .sheet_agreement import build_agreement_report
 from .sheets import data_tables
-from .table import ExportError, Joined, Progress, Table
+from .table import Column, ExportError, Joined, Progress, Table
 
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
+BREAK = " \u23ce "  # ⏎ in place of a line break inside a cell
+NAMES = ("labels", "spss")
+
+
+def _flat(v: str) -> str:
+    if "\n" in v or "\r" in v:
+        return v.replace("\r\n", BREAK).replace("\n", BREAK).replace("\r", BREAK)
+    return v
 
 
 def _cell(v, excel_safe: bool) -> str:
@@ -30,13 +45,14 @@ def _cell(v, excel_safe: bool) -> str:
         return ""
     t = type(v)
     if t is str:
+        v = _flat(v)
         if excel_safe and v.startswith(_RISKY):
             return "'" + v
         return v
     if t is bool:
         return "TRUE" if v else "FALSE"
     if t is Joined:
-        v = v.plain()
+        v = _flat(v.plain())
         return "'" + v if excel_safe and v.startswith(_RISKY) else v
     if t is datetime:
         return v.isoformat(sep=" ")
@@ -47,10 +63,13 @@ def _cell(v, excel_safe: bool) -> str:
 
 def export_csv(project, folder, coders: list[str] | None = None, gold: bool = False,
                doc_ids=None, progress: Progress | None = None,
-               excel_safe: bool = False) -> dict:
+               excel_safe: bool = False, names: str = "labels") -> dict:
     """Write <folder>/<Sheet>.csv for each sheet of the workbook (About.csv, Documents.csv,
     ...). The folder is created if its parent exists. Same arguments and return value as
-    `export_xlsx`, plus `excel_safe`."""
+    `export_xlsx`, plus `excel_safe` and `names` ("labels": the workbook's column names;
+    "spss": names valid in SPSS and R, with variables.csv)."""
+    if names not in NAMES:
+        raise ExportError(folder, f"names must be one of {', '.join(NAMES)}")
     folder = Path(folder)
     if not folder.exists():
         check_folder(folder.parent if str(folder.parent) else Path("."), folder)
@@ -63,14 +82,15 @@ def export_csv(project, folder, coders: list[str] | None = None, gold: bool = Fa
     check_folder(folder, folder)
     with opened(project) as p:
         plan = make_plan(p, coders=coders, gold=gold, doc_ids=doc_ids)
-        return _write(plan, folder, progress, excel_safe)
+        return _write(plan, folder, progress, excel_safe, names)
 
 
-def _write_table(table: Table, path: Path, excel_safe: bool, tick) -> int:
+def _write_table(table: Table, path: Path, excel_safe: bool, tick,
+                 header: list[str] | None = None) -> int:
     n = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         w = _csv.writer(fh)
-        w.writerow([c.name for c in table.columns])
+        w.writerow(header or [c.name for c in table.columns])
         batch = []
         for row in table.rows:
             batch.append([_cell(v, excel_safe) for v in row])
@@ -85,8 +105,20 @@ def _write_table(table: Table, path: Path, excel_safe: bool, tick) -> int:
     return n
 
 
-def _write(plan: Plan, folder: Path, progress: Progress | None, excel_safe: bool) -> dict:
+def _write(plan: Plan, folder: Path, progress: Progress | None, excel_safe: bool,
+           names: str = "labels") -> dict:
     temps: list[tuple[Path, Path]] = []
+    coders = coder_slugs(plan.coder_names)
+    variables: list[tuple] = []
+
+    def header(t: Table) -> list[str] | None:
+        if names != "spss":
+            return None
+        labels = [c.name for c in t.columns]
+        out = spss_names(labels, coders)
+        variables.extend((f"{t.name}.csv", n, lab) for n, lab in zip(out, labels, strict=True))
+        return out
+
     state = {"done": 0}
     try:
         report = build_agreement_report(plan) if plan.with_agreement else None
@@ -101,13 +133,13 @@ def _write(plan: Plan, folder: Path, progress: Progress | None, excel_safe: bool
         if progress is not None:
             progress(0, total)
         counts = counts_of(plan)
-        names = ["About"]
+        sheet_names = ["About"]
         for t in tables:
             target = folder / f"{t.name}.csv"
             tmp = temp_beside(target)
             temps.append((tmp, target))
-            n = _write_table(t, tmp, excel_safe, tick)
-            names.append(t.name)
+            n = _write_table(t, tmp, excel_safe, tick, header(t))
+            sheet_names.append(t.name)
             if t.name in ("Documents", "Annotations", "Claims"):
                 counts[t.name.lower()] = n
         counts["agreement_documents"] = report.get("documents") if report else None
@@ -115,7 +147,14 @@ def _write(plan: Plan, folder: Path, progress: Progress | None, excel_safe: bool
         target = folder / "About.csv"
         tmp = temp_beside(target)
         temps.insert(0, (tmp, target))
-        _write_table(about_table(plan, counts, names), tmp, excel_safe, lambda n: None)
+        about = about_table(plan, counts, sheet_names)
+        _write_table(about, tmp, excel_safe, lambda n: None, header(about))
+        if names == "spss":
+            target = folder / "variables.csv"
+            tmp = temp_beside(target)
+            temps.append((tmp, target))
+            cols = [Column("file", 16), Column("variable", 24), Column("label", 30)]
+            _write_table(Table("variables", cols, iter(variables)), tmp, False, lambda n: None)
         for tmp, target in temps:
             publish(tmp, target, plan.project.path)
     except BaseException as exc:

@@ -62,6 +62,15 @@ ABOUT_NOTES = [
                      "workbook each name is wrapped in the invisible marks U+2068 and U+2069 "
                      "so that Arabic and Latin names keep that order in a right-to-left "
                      "sheet; the CSV files hold the names without these marks."),
+    ("CSV files", "The CSV files hold the same tables, one file per sheet, UTF-8 with a BOM "
+                  "(R: read.csv(\"Annotations.csv\", fileEncoding = \"UTF-8-BOM\")). No "
+                  "cell holds a line break: each line break inside a text (quotes, "
+                  "contexts, titles) is written as ' \u23ce ', so every record is one line; "
+                  "in the CSV files context_before + text + context_after is therefore the "
+                  "passage with its line breaks shown as \u23ce. With --csv-names spss the "
+                  "column names are ASCII names valid in SPSS and R (claim_ali, "
+                  "status_ali, claim_claim_type, ...) and variables.csv gives each one's "
+                  "label (the column name used here)."),
     ("times", "created, updated and the export time are UTC."),
     ("text cells", "Every text cell is stored as text: a value starting with = + - @ is "
                    "never a formula."),

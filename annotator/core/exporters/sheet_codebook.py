@@ -25,7 +25,8 @@ def codebook_table(plan: Plan) -> Table:
                 for v in a.values:
                     yield ("value", a.column, c.key, a.key, a.cell(v["key"]),
                            v.get("name_ar") or None, v.get("name_en") or None, None, None,
-                           None, None, None, None, None, None, c.retired,
+                           None, None, None, None, None, None,
+                           bool(c.retired or v.get("retired")),  # hidden from coders, kept
                            v.get("description") or None)
         for r in plan.relations:
             yield ("relation", None, None, None, r.key, r.name_ar, r.name_en, None, None, None,

@@ -71,23 +71,31 @@ def format_for(path: Path) -> str:
     return fmt
 
 
-def _wanted(path: Path, root: Path) -> bool:
+def _hidden(path: Path, root: Path) -> bool:
     parts = path.relative_to(root).parts
-    if any(p.startswith(".") for p in parts) or path.name.startswith("~$"):
-        return False  # hidden files and folders, Office lock files (~$name.docx)
-    return path.suffix.lower() in EXTENSIONS
+    # hidden files and folders, Office lock files (~$name.docx)
+    return any(p.startswith(".") for p in parts) or path.name.startswith("~$")
 
 
-def iter_files(paths: list[Path], fmt: str = "auto") -> list[Path]:
+def iter_files(paths: list[Path], fmt: str = "auto",
+               unsupported: list[Path] | None = None) -> list[Path]:
     """The files to import: named files as given (InputError if missing or, with fmt "auto",
     of an unknown type), folders walked recursively in sorted order, skipping hidden files
-    and files of unknown type. Each file appears once."""
+    and files of unknown type (appended to `unsupported`, when given, so the caller can
+    say which were left out). Each file appears once."""
     out: list[Path] = []
     seen: set[Path] = set()
     for p in map(Path, paths):
         if p.is_dir():
             try:
-                found = sorted(f for f in p.rglob("*") if f.is_file() and _wanted(f, p))
+                found = []
+                for f in sorted(p.rglob("*")):
+                    if not f.is_file() or _hidden(f, p):
+                        continue
+                    if f.suffix.lower() in EXTENSIONS:
+                        found.append(f)
+                    elif unsupported is not None:
+                        unsupported.append(f)
             except OSError as e:
                 raise InputError(p, f"cannot read the folder ({e.strerror or e})") from None
         elif p.is_file():

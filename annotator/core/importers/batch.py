@@ -43,8 +43,9 @@ def read_batch(paths: list[Path], fmt: str = "auto", check: Check | None = None,
     batch = Batch()
     seen: set[Path] = set()
     for p in paths:  # one by one: a named file of the wrong type is skipped like others
+        unsupported: list[Path] = []
         try:
-            for f in iter_files([p], fmt):
+            for f in iter_files([p], fmt, unsupported):
                 if f.resolve() not in seen:
                     seen.add(f.resolve())
                     batch.files.append(f)
@@ -52,6 +53,8 @@ def read_batch(paths: list[Path], fmt: str = "auto", check: Check | None = None,
             if not skip_bad:
                 raise
             batch.skipped.append(exc)
+        if unsupported:  # in a folder: listed, never left out without a word
+            batch.notes.append(unsupported_note(Path(p), unsupported))
     total = len(batch.files)
     report(progress, 0, total, "")
     for i, f in enumerate(batch.files, 1):
@@ -69,6 +72,14 @@ def read_batch(paths: list[Path], fmt: str = "auto", check: Check | None = None,
             batch.notes += [f"{f}: {n}" for n in getattr(got, "notes", [])]
         report(progress, i, total, f.name)
     return batch
+
+
+def unsupported_note(folder: Path, files: list[Path]) -> str:
+    shown = ", ".join(str(f.relative_to(folder)) for f in files[:10])
+    more = f" and {len(files) - 10} more" if len(files) > 10 else ""
+    kinds = sorted({f.suffix.lower() or "(no extension)" for f in files})
+    return (f"{folder}: {len(files)} file(s) not imported, of a type Annotator cannot read "
+            f"({', '.join(kinds)}): {shown}{more}")
 
 
 def labels_check(unknown_labels: Callable[[list[ImportedDocument]], list[str]]) -> Check:

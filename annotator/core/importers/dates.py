@@ -140,3 +140,43 @@ def parse_date_value(value) -> datetime | None:
             pass
     hit = find_date(s)
     return hit[0] if hit else None
+
+
+DATE_ORDERS = ("day-first", "month-first")
+
+
+def ambiguous(raw: str | None) -> bool:
+    """A numeric date whose day and month could be swapped (03/07/2017: 3 July or
+    7 March?). Read day first, as Arab newspapers write it, unless the project says
+    otherwise (`apply_date_order`)."""
+    if not raw or not isinstance(raw, str):
+        return False
+    s = _digits(raw)
+    if _NAMED.search(s):
+        return False
+    m = _NUMERIC_DMY.search(s)
+    if not m:
+        return False
+    a, b = int(m.group(1)), int(m.group(3))
+    return a != b and 1 <= a <= 12 and 1 <= b <= 12
+
+
+def apply_date_order(published: datetime | None, meta: dict, order: str
+                     ) -> datetime | None:
+    """The date to store for an imported document whose date was written ambiguously
+    (kept as written in meta["published_as_written"], or the date line of the article):
+    day first by default; month first swaps day and month. Notes in meta how it was
+    read, so the choice can be checked later."""
+    if published is None:
+        return None
+    raw = meta.get("published_as_written") or meta.get("dateline")
+    if not ambiguous(raw):
+        return published
+    meta.setdefault("published_as_written", raw)
+    meta["published_read_as"] = order
+    if order == "month-first":
+        try:
+            return published.replace(month=published.day, day=published.month)
+        except ValueError:
+            return published
+    return published

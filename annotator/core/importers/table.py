@@ -21,7 +21,7 @@ from annotator.core.importers.common import (
     first_line_title,
     read_bytes,
 )
-from annotator.core.importers.dates import parse_date_value
+from annotator.core.importers.dates import ambiguous, parse_date_value
 from annotator.core.importers.encoding import decode_text
 from annotator.core.text import canonical_text, fold
 
@@ -166,6 +166,8 @@ def _documents(path: Path, rows: Iterable[tuple[int, list]], base_meta: dict
                 doc.published = parse_date_value(value if not isinstance(value, str) else s)
                 if s and doc.published is None:
                     meta[header[i]] = s  # kept as written: nothing is lost
+                elif isinstance(value, str) and ambiguous(s):
+                    meta["published_as_written"] = s  # 03/07/2017: the project decides
             elif s:
                 setattr(doc, field, s)
         for i, name in enumerate(header):

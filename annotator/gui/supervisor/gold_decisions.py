@@ -154,10 +154,14 @@ class GoldDecisionsMixin:
         if isinstance(data, AnnotationInfo) and data.coder == core_adj.GOLD:
             return data
         d = self.current()
-        if d is None or d.kind == "relation" or not d.gold:
-            return None
-        return next((g for g in d.gold if data is not None and
-                     getattr(data, "uuid", None) == g.origin_uuid), d.gold[0])
+        if d is not None and d.kind != "relation" and d.gold:
+            return next((g for g in d.gold if data is not None and
+                         getattr(data, "uuid", None) == g.origin_uuid), d.gold[0])
+        # no disagreement holds one (all agreed): the gold span under the text cursor
+        py = self.article.to_py(self.article.textCursor().selectionStart())
+        here = [a for a in self.project.annotations(self.doc_id, coder=core_adj.GOLD)
+                if a.start <= py < a.end]
+        return min(here, key=lambda a: a.end - a.start) if here else None
 
     def start_linking(self) -> bool:
         g = self._gold_here()
