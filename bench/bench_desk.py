@@ -9,6 +9,9 @@ Prints (never asserts):
 - hotkey-to-repaint for one new span: key press -> undo command -> project commit ->
   event -> re-highlight of the touched paragraph -> repaint; median and 95th percentile
   (goal: under one frame, 16 ms), with the project commit alone for comparison;
+- render (the desk helper's section, render_section): `annotator render --out FILE.pdf`
+  of the article with its spans against a bare QTextDocument.print_() of the same text to
+  a QPdfWriter, in process and as whole processes (goal: under 2x);
 - peak memory (ru_maxrss).
 """
 
@@ -122,12 +125,90 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
+# --- render (issue 10 item 14; kept apart from the desk timings above) ----------------------
+
+RAW_PRINT = """
+import sys, time
+t0 = time.perf_counter()
+from PySide6.QtGui import QFont, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+doc = QTextDocument()
+if len(sys.argv) > 3:
+    doc.setDefaultFont(QFont(sys.argv[3]))
+doc.setPlainText(open(sys.argv[1], encoding="utf-8").read())
+w = QPdfWriter(sys.argv[2])
+w.setPageSize(QPageSize(QPageSize.A4))
+doc.print_(w)
+"""
+
+
+def time_raw_print(text: str, out: Path, font=None) -> float:
+    """A bare QTextDocument.print_() of `text` to a QPdfWriter (Qt's own pagination)."""
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    t0 = time.perf_counter()
+    doc = QTextDocument()
+    if font is not None:
+        doc.setDefaultFont(font)
+    doc.setPlainText(text)
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.A4))
+    doc.print_(writer)
+    del writer
+    return time.perf_counter() - t0
+
+
+def time_render_pdf(project, doc_id: int, out: Path) -> float:
+    from annotator.gui.render import render_document
+
+    t0 = time.perf_counter()
+    render_document(project, doc_id, out)
+    return time.perf_counter() - t0
+
+
+def time_process(cmd: list[str]) -> float:
+    import subprocess
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def render_section(project, doc_id: int, text: str, repeat: int) -> None:
+    from annotator.gui.article_view import ArticleView
+
+    tmp = Path(tempfile.mkdtemp())
+    naskh = ArticleView().font()
+    time_raw_print(text, tmp / "warm.pdf")
+    raw = [time_raw_print(text, tmp / "raw.pdf") for _ in range(repeat)]
+    raw_naskh = [time_raw_print(text, tmp / "raw.pdf", naskh) for _ in range(repeat)]
+    ours = [time_render_pdf(project, doc_id, tmp / "ours.pdf") for _ in range(repeat)]
+    mr, mn, mo = (statistics.median(x) for x in (raw, raw_naskh, ours))
+    n = len(project.annotations(doc_id))
+    print(f"render PDF in process (median of {repeat}): bare QTextDocument.print_() "
+          f"{mr:.2f} s (default font), {mn:.2f} s (same Naskh font); annotator render with "
+          f"{n:,} spans {mo:.2f} s; ratio {mo / mr:.2f}x / {mo / mn:.2f}x (goal < 2x)")
+    project_path = str(project.path)
+    (tmp / "text.txt").write_text(text, encoding="utf-8")
+    raw_p = [time_process([sys.executable, "-c", RAW_PRINT, str(tmp / "text.txt"),
+                           str(tmp / "raw.pdf")]) for _ in range(repeat)]
+    ours_p = [time_process([sys.executable, "-m", "annotator", "render", project_path,
+                            "--doc", str(doc_id), "--out", str(tmp / "ours.pdf")])
+              for _ in range(repeat)]
+    mr, mo = statistics.median(raw_p), statistics.median(ours_p)
+    print(f"render PDF as whole processes (median of {repeat}): python -c print_() "
+          f"{mr:.2f} s; annotator render {mo:.2f} s; ratio {mo / mr:.2f}x (goal < 2x)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--chars", type=int, default=300_000)
     ap.add_argument("--spans", type=int, default=3_000)
     ap.add_argument("--keys", type=int, default=40)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--render-only", action="store_true", help="only the render section")
     args = ap.parse_args()
     rng = random.Random(7)
 
@@ -146,6 +227,11 @@ def main() -> None:
     paragraphs = text.count("\n\n") + 1
     print(f"article: {len(text):,} characters, {paragraphs:,} paragraphs, "
           f"{len(anns):,} spans ({sum(1 for c in text if ord(c) > 0xFFFF)} astral chars)")
+    if args.render_only:
+        project.close()
+        render_section(Project.open(tmp / "bench.annot", readonly=True), doc_id, text,
+                       args.repeat)
+        return
 
     time_bare(app, text)  # warm-up: fonts, shaping caches
     time_view(app, text, anns, project.codebook())
@@ -203,10 +289,12 @@ def main() -> None:
           f"(goal < 16 ms); of which the project commit alone: median "
           f"{statistics.median(commit_only) * 1000:.1f} ms, p95 "
           f"{pct(commit_only, 0.95) * 1000:.1f} ms")
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"peak memory (ru_maxrss): {rss / 1024:.0f} MB")
     win.close()
     project.close()
+    render_section(Project.open(tmp / "bench.annot", readonly=True), doc_id, text,
+                   args.repeat)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak memory (ru_maxrss): {rss / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,11 @@ def test_spans_stored_with_quotes_assignment_and_no_duplicates(tmp_path, capsys)
         [doc] = p.documents()
         got = sorted((a.category, a.start, a.end, a.quote) for a in p.annotations(doc.id))
         assert p.status(doc.id, "alice") == "in_progress"
+        version = p.codebook().version
+        with p._engine.connect() as con:
+            stamped = {v for (v,) in con.exec_driver_sql(
+                "SELECT codebook_version FROM annotations")}
+        assert stamped == {version}  # coded against the codebook of the day, as in the desk
         p.set_status(doc.id, "alice", "done")
     j, c = TEXT.index("John"), TEXT.index("الوثائق")
     assert got == [("attribution", 0, 3, "قال"), ("claim", c, c + 14, TEXT[c:c + 14]),
@@ -135,3 +140,23 @@ def test_ambiguous_dates_keep_what_was_written_and_follow_the_project(tmp_path, 
     assert "date_order = month-first" in capsys.readouterr().out
     assert main(["settings", str(other), "date_order=sideways"]) == 1
     assert "not one of day-first, month-first" in capsys.readouterr().err
+
+
+def test_bulk_rows_read_back_like_rows_the_desk_writes(tmp_path, capsys):
+    """Times and attrs stored by the bulk insert are in the form SQLAlchemy writes (the
+    desk reads them back as datetimes and dicts, and compares them with its own)."""
+    path = tmp_path / "s.annot"
+    f = tmp_path / "d.jsonl"
+    write(f, [{"id": 1, "text": TEXT, "label": spans()}])
+    main(["new", str(path)])
+    main(["import", str(path), str(f), "--coder", "alice"])
+    with Project.open(path) as p:
+        mine = p.add_annotation(1, "alice", "claim", 0, 3)
+        with p._engine.connect() as con:
+            rows = con.exec_driver_sql("SELECT created, updated, attrs, origin FROM "
+                                       "annotations ORDER BY id").all()
+        imported = [a for a in p.annotations(1) if a.uuid != mine.uuid]
+    *bulk, desk = rows
+    assert all(len(r[0]) == len(desk[0]) and r[0] == r[1] for r in bulk)  # same format
+    assert all(r[2] == "{}" and r[3] == "imported" for r in bulk)
+    assert all(a.created is not None and a.attrs == {} for a in imported)

@@ -18,13 +18,18 @@ def register(sub) -> None:
 
     p = sub.add_parser("render", help="draw an article with its highlights to PNG or PDF",
                        description="Draw one article as the desk shows it, with a legend "
-                       "of the categories used. Works without a display.")
+                       "of the categories used, as A4 pages. FILE.pdf holds every page; "
+                       "FILE.png writes one image per page, FILE-1.png, FILE-2.png and so "
+                       "on (or only page N to FILE.png with --page N). Prints the files "
+                       "written. Works without a display.")
     p.add_argument("project", type=Path)
     p.add_argument("--doc", type=int, required=True, metavar="ID", help="document id")
     p.add_argument("--coder", metavar="NAME", help="only this coder's annotations "
                                                     "(default: everyone's)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE",
-                   help="FILE.png or FILE.pdf")
+                   help="FILE.pdf, or FILE.png for FILE-1.png, FILE-2.png…")
+    p.add_argument("--page", type=int, metavar="N",
+                   help="PNG only: write page N alone, to FILE.png")
     p.set_defaults(handler=cmd_render)
 
 
@@ -50,6 +55,8 @@ def cmd_render(args) -> int:
         if args.coder is not None and args.coder not in {c.name for c in project.coders()}:
             # a misspelt name would otherwise draw the article with no highlights at all
             raise NotFoundError(None, f"no coder named {args.coder}")
-        out = render_document(project, args.doc, args.out, coder=args.coder)
-    print(out, file=sys.stdout)
+        written = render_document(project, args.doc, args.out, coder=args.coder,
+                                  page=args.page)
+    for path in written:
+        print(path, file=sys.stdout)
     return 0

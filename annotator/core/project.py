@@ -476,7 +476,8 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                 checkpoint(cancel)
                 cats = label_categories(s, cb, (sp.label for _, d in coded for sp in d.spans))
                 report.annotations, report.missing_required = store_spans(
-                    s, self._coder_id(s, coder), coded, cats, lambda: checkpoint(cancel))
+                    s, self._coder_id(s, coder), coded, cats, lambda: checkpoint(cancel),
+                    cb.version)
             checkpoint(cancel)  # the last moment a Cancel still keeps the project as it was
         report_progress(progress, total, total)
         if report.added:

@@ -47,12 +47,17 @@ class Act(Enum):
     ZOOM_IN = (QT_TRANSLATE_NOOP("Actions", "Zoom &in"), ("Ctrl++", "Ctrl+="))
     ZOOM_OUT = (QT_TRANSLATE_NOOP("Actions", "Zoom &out"), ("Ctrl+-",))
     ZOOM_RESET = (QT_TRANSLATE_NOOP("Actions", "&Actual size"), ("Ctrl+0",))
+    SHOW_ARTICLES = (QT_TRANSLATE_NOOP("Actions", "Article &list"), ("F9",))
+    SHOW_PANEL = (QT_TRANSLATE_NOOP("Actions", "&Coding panel"), ("Shift+F9",))
     LANG_EN = (QT_TRANSLATE_NOOP("Actions", "English"), ())
     LANG_AR = (QT_TRANSLATE_NOOP("Actions", "Arabic (العربية)"), ())
 
     MARK_DONE = (QT_TRANSLATE_NOOP("Actions", "&Mark article done"), ("Ctrl+D",))
     NEXT_DOC = (QT_TRANSLATE_NOOP("Actions", "&Next article"), ("Ctrl+PgDown",))
     PREVIOUS_DOC = (QT_TRANSLATE_NOOP("Actions", "&Previous article"), ("Ctrl+PgUp",))
+    NEXT_INCOMPLETE = (QT_TRANSLATE_NOOP("Actions", "Next &incomplete annotation"), ("F8",))
+    PREVIOUS_INCOMPLETE = (QT_TRANSLATE_NOOP("Actions", "Previous incomplete annotation"),
+                           ("Shift+F8",))
 
     SHORTCUTS = (QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), ("F1",))
     ABOUT = (QT_TRANSLATE_NOOP("Actions", "&About Annotator"), ())
@@ -82,7 +87,7 @@ class Act(Enum):
 
 # Boundary moves are logical: "forward" is later in the text. In an Arabic paragraph that
 # is leftwards, so Alt+Left moves forward, as the reader's eye does; see help.py.
-CHECKABLE = {Act.SNAP, Act.LANG_EN, Act.LANG_AR}
+CHECKABLE = {Act.SNAP, Act.LANG_EN, Act.LANG_AR, Act.SHOW_ARTICLES, Act.SHOW_PANEL}
 
 
 class Actions(QObject):

@@ -289,21 +289,28 @@ class ArticleView(SuggestionOverlayMixin, CodePointSelection, QPlainTextEdit):
             block = block.next()
 
     def _paint_block_lanes(self, painter, layout, origin, segs) -> None:
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            ls, le = line.textStart(), line.textStart() + line.textLength()
-            bottom = origin.y() + line.y() + line.height() - 1
-            for s, e, cats in segs:
-                s, e = max(s, ls), min(e, le)
-                if s >= e:
-                    continue
-                lanes = list(dict.fromkeys(cats))
-                for run in line.glyphRuns(s, e - s):
-                    r = run.boundingRect()
-                    for j, cat in enumerate(lanes):
-                        painter.fillRect(QRectF(origin.x() + r.left(), bottom - (j + 1) * LANE,
-                                                r.width(), LANE - 1),
-                                         QColor(self._colour(cat)).darker(140))
+        paint_lanes(painter, layout, origin, segs, self._colour)
+
+
+def paint_lanes(painter, layout, origin, segs, colour) -> None:
+    """One thin lane per category under each overlapping stretch of one paragraph's
+    lines (`segs` from the highlighter; `colour(category)` a colour name). The renderer
+    draws the same."""
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        ls, le = line.textStart(), line.textStart() + line.textLength()
+        bottom = origin.y() + line.y() + line.height() - 1
+        for s, e, cats in segs:
+            s, e = max(s, ls), min(e, le)
+            if s >= e:
+                continue
+            lanes = list(dict.fromkeys(cats))
+            for run in line.glyphRuns(s, e - s):
+                r = run.boundingRect()
+                for j, cat in enumerate(lanes):
+                    painter.fillRect(QRectF(origin.x() + r.left(), bottom - (j + 1) * LANE,
+                                            r.width(), LANE - 1),
+                                     QColor(colour(cat)).darker(140))
 
 
 SENTENCE_END = ".؟!?"

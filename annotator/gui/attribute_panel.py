@@ -111,6 +111,11 @@ class AttributePanel(QWidget):
         self.links = QListWidget()
         self.links.setObjectName("links")
         self.links.setMaximumHeight(110)
+        # a link is a sentence: it wraps instead of hiding behind a horizontal scrollbar
+        self.links.setWordWrap(True)
+        self.links.setResizeMode(QListWidget.Adjust)
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.links.setTextElideMode(Qt.ElideNone)
         self.links.itemActivated.connect(self._link_activated)
         self.links.itemClicked.connect(self._link_activated)
         row = QHBoxLayout()

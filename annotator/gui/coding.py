@@ -233,18 +233,21 @@ class CodingMixin:
         self.push(DeleteRelation(self.ctx, self.doc_id, rel))
 
     def links_of(self, uuid: str) -> list:
+        """(relation, text) for each link of `uuid`, read from its side: on a claim
+        "attributed to Source «…»", on the source "Source of claim «…»"."""
         out = []
+        me = self.view.annotations.get(uuid)
         for r in self.relations:
             if uuid not in (r.from_uuid, r.to_uuid):
                 continue
             rd = self.codebook.relation(r.type)
-            other = self.view.annotations.get(r.to_uuid if r.from_uuid == uuid else r.from_uuid)
-            arrow = "→" if r.from_uuid == uuid else "←"
-            quote = short(other.quote, 50) if other else "?"
+            outgoing = r.from_uuid == uuid
+            other = self.view.annotations.get(r.to_uuid if outgoing else r.from_uuid)
             # FSI…PDI: the quote and its guillemets take their own direction, so «…»
             # around Arabic reads right in an English line (and the reverse)
-            out.append((r, f"{arrow} {i18n.name(rd) if rd else r.type}: "
-                           f"\u2068«{quote}»\u2069"))
+            quote = f"\u2068«{short(other.quote, 80)}»\u2069" if other else "?"
+            out.append((r, link_phrase(self.codebook, rd, outgoing, me, other, r.type)
+                        .replace("%q", quote)))
         return out
 
     # --- context menu -------------------------------------------------------------------
@@ -283,6 +286,28 @@ class CodingMixin:
     def _link_pair(self, src: str, dst: str) -> None:
         self.linking = src
         self.link_to(dst)
+
+
+def link_phrase(codebook, rd, outgoing: bool, me, other, type_key: str) -> str:
+    """A link as the selected annotation's side reads it, "%q" standing for the other
+    end's quote. The relation's name ("claim attributed to source") read from its first
+    end without that end's name is the outgoing phrase ("attributed to source"); the
+    other end says "Source of claim"."""
+    if rd is None:
+        return f"{type_key} %q"
+    name = i18n.name(rd)
+    from_cat = codebook.category(rd.from_category)
+    from_name = i18n.name(from_cat) if from_cat else rd.from_category
+    starts = name.casefold().startswith(from_name.casefold() + " ")
+    if outgoing:
+        return f"{name[len(from_name) + 1:] if starts else name} %q"
+    if starts and me is not None:
+        mine = codebook.category(me.category)
+        return (translate("Coding", "%1 of %2")
+                .replace("%1", i18n.name(mine) if mine else me.category)
+                .replace("%2", from_name.lower())) + " %q"
+    # no phrase for this side: name the other end, then the relation
+    return f"{from_name} %q: {name}"
 
 
 def _step(text: str, pos: int, forward: bool, which: str, by_word: bool) -> int:

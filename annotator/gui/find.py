@@ -132,10 +132,17 @@ class FindBar(QWidget):
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.clicked.connect(self.close_bar)
-        for w in (self.query, self.count, self.prev_button, self.next_button, self.scope,
-                  self.category, self.annotate_button, self.close_button):
+        for w in (self.query, self.count, self.prev_button, self.next_button,
+                  self.close_button):
             row.addWidget(w)
         row.setStretch(0, 1)
+        lay.addLayout(row)
+        # a second row, so a narrow article column keeps every control whole; the label
+        # comes before the choice: "Annotate all as [Claim]"
+        row = QHBoxLayout()
+        for w in (self.scope, self.annotate_button, self.category):
+            row.addWidget(w)
+        row.addStretch(1)
         lay.addLayout(row)
         self.results = QListWidget()
         self.results.setObjectName("findResults")
@@ -259,8 +266,9 @@ class FindBar(QWidget):
         self.category.setCurrentIndex(max(0, self.category.findData(current)))
 
     def _retranslate(self) -> None:
-        self.query.setPlaceholderText(self.tr("Find (hamza, diacritics and tatweel are "
-                                              "ignored)"))
+        # short enough to show whole in a narrow column; the rest is the tooltip
+        self.query.setPlaceholderText(self.tr("Find"))
+        self.query.setToolTip(self.tr("Find (hamza, diacritics and tatweel are ignored)"))
         i = self.scope.currentIndex()
         self.scope.blockSignals(True)
         self.scope.clear()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,8 @@ from .commands import Context, SetStatus
 from .files import FilesMixin
 from .find import FindBar
 from .follow import FollowMixin
+from .incomplete import IncompleteMixin
+from .layout import LEFT, RIGHT, NarrowColumns, Panels, scrolling
 from .memos import ArticleNote
 from .models import AnnotationListModel, DocumentFilter, DocumentListModel
 from .palette import CategoryPalette
@@ -54,7 +55,7 @@ def _table(model) -> QTableView:
     return t
 
 
-class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
+class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWindow):
     def __init__(self, project: Project, coder: str, settings=None):
         super().__init__()
         self.settings = settings
@@ -80,10 +81,17 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.set_project(project)
 
     def restore_layout(self) -> None:
-        for key, fn in (("geometry", self.restoreGeometry), ("splitter", self.split.restoreState)):
-            value = self.settings.value(key) if self.settings is not None else None
-            if value is not None:
-                fn(value)
+        if self.settings is None:
+            return
+        value = self.settings.value("geometry")
+        if value is not None:
+            self.restoreGeometry(value)
+        self.panels.restore(self.settings)
+
+    def _panels_changed(self) -> None:
+        """The View menu's panel entries follow the splitter (dragged shut counts)."""
+        for act, which in ((Act.SHOW_ARTICLES, LEFT), (Act.SHOW_PANEL, RIGHT)):
+            self.acts[act].setChecked(self.panels.is_shown(which))
 
     # --- construction -------------------------------------------------------------------
 
@@ -100,6 +108,10 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         h.setSectionResizeMode(0, QHeaderView.Stretch)
         for col in (1, 2, 3):
             h.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        # a narrow list keeps the titles readable: the date goes first, then the status
+        # (the status bar counts what is done)
+        NarrowColumns(self.doc_table, {DocumentListModel.DATE: 300,
+                                       DocumentListModel.STATUS: 200})
         left = QWidget()
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -129,22 +141,17 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         h.setSectionResizeMode(AnnotationListModel.CATEGORY, QHeaderView.ResizeToContents)
         h.setSectionResizeMode(AnnotationListModel.QUOTE, QHeaderView.Stretch)
         h.setSectionResizeMode(AnnotationListModel.ATTRS, QHeaderView.Interactive)
-        h.resizeSection(AnnotationListModel.ATTRS, 110)
+        NarrowColumns(self.ann_table, {}, {AnnotationListModel.ATTRS: 0.28})
         self.article_note = ArticleNote()
-        right = QSplitter(Qt.Vertical)
-        for w in (self.palette, self.attrs, self.ann_table, self.article_note):
-            right.addWidget(w)
-        right.setSizes([260, 300, 240, 90])
-
-        self.split = QSplitter(Qt.Horizontal)
-        for w in (left, centre, right):
-            self.split.addWidget(w)
-        self.split.setStretchFactor(1, 1)
-        self.split.setSizes([300, 760, 340])
+        self.panels = Panels(left, centre, [self.palette, scrolling(self.attrs),
+                                            self.ann_table, self.article_note],
+                             [0, 3, 2, 1], on_change=self._panels_changed)
+        self.split = self.panels.split
         self.setCentralWidget(self.split)
 
         self.coder_label, self.progress_label, self.save_label = QLabel(), QLabel(), QLabel()
-        for w in (self.coder_label, self.progress_label, self.save_label):
+        for w in (self.build_incomplete_button(), self.coder_label, self.progress_label,
+                  self.save_label):
             self.statusBar().addPermanentWidget(w)
         self._build_menus()
         self.resize(1400, 860)
@@ -170,14 +177,17 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         for i in range(1, 10):
             self.code_menu.addAction(a[Act.hotkey(str(i))])
         self.view_menu = mb.addMenu("")
-        for act in (Act.ZOOM_IN, Act.ZOOM_OUT, Act.ZOOM_RESET, None):
+        for act in (Act.ZOOM_IN, Act.ZOOM_OUT, Act.ZOOM_RESET, None, Act.SHOW_ARTICLES,
+                    Act.SHOW_PANEL, None):
             self.view_menu.addSeparator() if act is None else self.view_menu.addAction(a[act])
         self.lang_menu = self.view_menu.addMenu("")
         self.lang_menu.addAction(a[Act.LANG_EN])
         self.lang_menu.addAction(a[Act.LANG_AR])
         self.article_menu_ = mb.addMenu("")
-        for act in (Act.MARK_DONE, Act.NEXT_DOC, Act.PREVIOUS_DOC):
-            self.article_menu_.addAction(a[act])
+        for act in (Act.MARK_DONE, Act.NEXT_DOC, Act.PREVIOUS_DOC, None, Act.NEXT_INCOMPLETE,
+                    Act.PREVIOUS_INCOMPLETE):
+            self.article_menu_.addSeparator() if act is None else \
+                self.article_menu_.addAction(a[act])
         # Supervisor menu (agreement, comparison/adjudication, package, merge, assign)
         self.supervisor = install_supervisor_menu(self, mb, lambda: self.project, self.undo,
                                                   doc_getter=lambda: self.doc_id)
@@ -210,6 +220,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
             Act.ZOOM_RESET: lambda: self.set_zoom(0),
             Act.MARK_DONE: self.toggle_done, Act.NEXT_DOC: lambda: self.step_document(1),
             Act.PREVIOUS_DOC: lambda: self.step_document(-1),
+            Act.NEXT_INCOMPLETE: lambda: self.step_incomplete(1),
+            Act.PREVIOUS_INCOMPLETE: lambda: self.step_incomplete(-1),
             Act.LANG_EN: lambda: self.set_language("en"),
             Act.LANG_AR: lambda: self.set_language("ar"),
         }
@@ -219,6 +231,8 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
             a[Act.hotkey(str(i))].triggered.connect(lambda _=False, d=str(i):
                                                    self.annotate_hotkey(d))
         a[Act.SNAP].toggled.connect(self.set_snap)
+        a[Act.SHOW_ARTICLES].triggered.connect(lambda on: self.panels.set_shown(LEFT, on))
+        a[Act.SHOW_PANEL].triggered.connect(lambda on: self.panels.set_shown(RIGHT, on))
         self.connect_file_actions()
         self.undo.indexChanged.connect(self._name_undo)
         self.undo.cleanChanged.connect(self._name_undo)
@@ -374,7 +388,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
     def toggle_done(self) -> None:
         """Done or not done again. Marking done is never refused for a missing required
         attribute (a coder may finish it later, and "done" is theirs to say); the status
-        bar says how many annotations still lack one."""
+        bar names the annotations that still lack one (incomplete.py)."""
         if self.doc_id is None:
             return
         self.commit_edits()
@@ -382,20 +396,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         if not self.push(SetStatus(self.ctx, self.doc_id, self.coder,
                                    "in_progress" if done else "done")) or done:
             return
-        missing = self.missing_required()
-        if missing:
-            self.hint(self.tr("Marked done. Annotations still lacking a required "
-                              "attribute (*): %1").replace("%1", str(missing)))
-
-    def missing_required(self) -> int:
-        """How many of this coder's annotations in the article lack a required attribute."""
-        n = 0
-        for a in self.ann_model.rows:
-            cat = self.codebook.category(a.category)
-            if cat is not None and any(att.required and a.attrs.get(att.key) in (None, "")
-                                       for att in cat.attributes):
-                n += 1
-        return n
+        self.report_incomplete()
 
     def edit_attributes(self) -> None:
         """F2: into the selected annotation's first attribute field."""
@@ -464,6 +465,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
             self.save_label.setText(self.tr("Typing…"))
         elif self._saved_at:
             self.save_label.setText(self.tr("Saved %1").replace("%1", self._saved_at))
+        self.update_incomplete()
         done = self.doc_model.status.get(self.doc_id) == "done"
         mark = self.acts[Act.MARK_DONE]
         mark.setText(menu_text(self.tr("Mark article not done") if done
@@ -534,7 +536,7 @@ class MainWindow(FollowMixin, CodingMixin, FilesMixin, QMainWindow):
         self.commit_edits()
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
-            self.settings.setValue("splitter", self.split.saveState())
+            self.panels.save(self.settings)
         if self.project is not None:
             self.project.unsubscribe(self._on_event)
             self.project.close()

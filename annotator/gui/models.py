@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ..core.records import AnnotationInfo, DocumentInfo
 from ..core.text import fold
@@ -49,6 +50,17 @@ def status_text(status: str) -> str:
     return {"todo": QCoreApplication.translate("Models", "To do"),
             "in_progress": QCoreApplication.translate("Models", "In progress"),
             "done": QCoreApplication.translate("Models", "Done")}.get(status, status)
+
+
+def missing_required(a: AnnotationInfo, cat) -> list:
+    """The required attributes `a` lacks (its category `cat`, a CategoryDef or None)."""
+    if cat is None:
+        return []
+    return [att for att in cat.attributes if att.required and a.attrs.get(att.key) in (None, "")]
+
+
+def _warning_icon():
+    return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
 
 
 def short(text: str, limit: int = 90) -> str:
@@ -228,6 +240,12 @@ class AnnotationListModel(QAbstractTableModel):
                              for k, v in a.attrs.items())
         if role == Qt.DecorationRole and col == self.CATEGORY and cat:
             return QColor(cat.color)
+        if role == Qt.DecorationRole and col == self.ATTRS and missing_required(a, cat):
+            return _warning_icon()  # lacks a required attribute (F8 steps to it)
+        if role == Qt.ToolTipRole and col == self.ATTRS:
+            lacking = missing_required(a, cat)
+            return self.tr("Lacks: %1").replace("%1", ", ".join(map(i18n.name, lacking))) \
+                if lacking else None
         if role == Qt.ToolTipRole and col == self.QUOTE:
             return a.quote
         if role == Qt.TextAlignmentRole and col in (self.QUOTE, self.ATTRS):

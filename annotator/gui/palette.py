@@ -73,9 +73,24 @@ class CategoryPalette(QWidget):
     def _doc_chosen(self, index: int) -> None:
         self.documentCategoryChosen.emit(self.doc_combo.itemData(index) or "")
 
+    def _fit_title(self) -> None:
+        """The hint after "Categories" shows when it fits on the line; on a narrow panel
+        it moves to the tooltip (a wrapped title pushed into the buttons below it)."""
+        full = self.tr("<b>Categories</b> (select text, then press the key)")
+        plain = full.replace("<b>", "").replace("</b>", "")
+        fits = self._title.fontMetrics().horizontalAdvance(plain) + 16 <= self.width()
+        short = self.tr("Categories")
+        self._title.setText(full if fits else f"<b>{short}</b>")
+        self._title.setToolTip("" if fits else plain)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_title()
+
     def _retranslate(self) -> None:
-        self._title.setText(self.tr("<b>Categories</b> (select text, then press the key)"))
-        self._title.setWordWrap(True)
+        self._title.setWordWrap(False)
+        self._title.setMinimumWidth(1)  # the panel may be narrower than the whole title
+        self._fit_title()
         self._doc_label.setText(self.tr("Whole article:"))
         if self.codebook is None:
             return

@@ -63,8 +63,17 @@ def main(out: Path) -> None:
     for _ in range(3):
         app.processEvents()
     win.grab().save(str(out / "desk-ar.png"))
+    # a small screen: the article keeps its share, the form scrolls
+    win.resize(1024, 640)
+    for _ in range(3):
+        app.processEvents()
+    win.grab().save(str(out / "desk-small-ar.png"))
     win.set_language("en")
-    render_document(project, seed, out / "render.png", coder="Mona")
+    for _ in range(3):
+        app.processEvents()
+    win.grab().save(str(out / "desk-small-en.png"))
+    win.resize(1440, 900)
+    render_document(project, seed, out / "render.png", coder="Mona", page=1)
     win.close()
     QApplication.processEvents()
     suggestions(app, tmp, out)

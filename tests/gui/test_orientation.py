@@ -148,3 +148,91 @@ def test_undo_in_another_article_opens_it_and_selects_the_span(qtbot, window):
         window.ann_model.row_of(a.uuid)
     rect = window.view.cursor_rect_at(a.start)
     assert window.view.viewport().rect().contains(rect.center())  # scrolled into view
+
+
+# --- 11. marking done names the incomplete annotations -----------------------------------------
+
+
+def test_marking_done_names_incomplete_annotations_and_f8_steps_through_them(qtbot, window):
+    from annotator.gui.models import AnnotationListModel
+
+    p = window.project
+    full = p.add_annotation(window.doc_id, CODER, "source", *span_of(ARTICLE, "صحيفة"),
+                            attrs={"type": "foreign_media"})
+    lacking = [p.add_annotation(window.doc_id, CODER, cat, *span_of(ARTICLE, needle))
+               for cat, needle in (("source", "مواقع عراقية"), ("claim", "نشرت وثائق"))]
+    press(qtbot, window, Qt.Key_D, Qt.ControlModifier)
+    msg = window.statusBar().currentMessage()
+    assert "مواقع عراقية" in msg and "نشرت وثائق" in msg and "صحيفة" not in msg, msg
+    # the list marks exactly the two
+    m = window.ann_model
+    marked = {m.info_at(r).uuid for r in range(m.rowCount())
+              if m.index(r, AnnotationListModel.ATTRS).data(Qt.DecorationRole) is not None}
+    assert marked == {a.uuid for a in lacking}
+    assert "Source type" in m.index(m.row_of(lacking[0].uuid), AnnotationListModel.ATTRS).data(
+        Qt.ToolTipRole)
+    # F8, F8 again, then round to the first; Shift+F8 back
+    press(qtbot, window, Qt.Key_F8)
+    assert window.active == lacking[0].uuid
+    assert window.ann_table.selectionModel().selectedRows()[0].row() == m.row_of(window.active)
+    press(qtbot, window, Qt.Key_F8)
+    assert window.active == lacking[1].uuid
+    press(qtbot, window, Qt.Key_F8)
+    assert window.active == lacking[0].uuid
+    press(qtbot, window, Qt.Key_F8, Qt.ShiftModifier)
+    assert window.active == lacking[1].uuid
+    # the status bar's button steps too, and goes once all are complete
+    button = window.incomplete_button
+    assert button.isVisible() and "2" in button.text()
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert window.active == lacking[0].uuid
+    p.update_annotation(lacking[0].uuid, attrs={"type": "websites"})
+    p.update_annotation(lacking[1].uuid, attrs={"claim_type": "factual",
+                                                "attribution": "paraphrase"})
+    assert not button.isVisible()
+    assert window.active != full.uuid
+
+
+# --- 12. the Links box -----------------------------------------------------------------------
+
+
+def _linked_pair(window):
+    p = window.project
+    claim = p.add_annotation(window.doc_id, CODER, "claim", *span_of(
+        ARTICLE, "المقاتل John Smith غادر الموصل في 2017"))
+    source = p.add_annotation(window.doc_id, CODER, "source", *span_of(
+        ARTICLE, "صحيفة الجارديان 😀 البريطانية"))
+    p.add_relation("attributed_to", claim.uuid, source.uuid, CODER)
+    return claim, source
+
+
+def link_texts(window) -> list[str]:
+    return [window.attrs.links.item(i).text() for i in range(window.attrs.links.count())]
+
+
+def test_links_read_from_the_selected_side_and_wrap(qtbot, window):
+    window.resize(1024, 640)
+    _linked_pair(window)
+    click_word(window, "غادر")
+    assert link_texts(window) == ["attributed to source \u2068«صحيفة الجارديان 😀 "
+                                  "البريطانية»\u2069"]
+    click_word(window, "صحيفة")
+    [text] = link_texts(window)
+    assert text == "Source of claim \u2068«المقاتل John Smith غادر الموصل في 2017»\u2069"
+    links = window.attrs.links
+    QTest.qWait(50)
+    assert not links.horizontalScrollBar().isVisible()
+    rect = links.visualItemRect(links.item(0))
+    assert rect.width() <= links.viewport().width()
+    assert rect.height() > 1.5 * links.fontMetrics().height()  # wrapped to two lines
+    window.grab().save("/tmp/shots/links_en.png")
+
+
+def test_links_in_the_arabic_interface(qtbot, window):
+    _linked_pair(window)
+    window.set_language("ar")
+    click_word(window, "غادر")
+    assert link_texts(window)[0].startswith("منسوب إلى مصدر \u2068«صحيفة")
+    click_word(window, "صحيفة")
+    assert link_texts(window)[0].startswith("مصدر ادعاء \u2068«المقاتل")
+    window.grab().save("/tmp/shots/links_ar.png")

@@ -13,7 +13,7 @@ from annotator.core.importers import read_path
 from annotator.core.project import Project
 from annotator.gui import app as desk_app
 from annotator.gui.highlighter import blend
-from annotator.gui.render import HEADER_H, build_view, render_document
+from annotator.gui.render import HEADER_H, PAGE_H, WIDTH, Article, render_document
 from annotator.resources import SAMPLE
 
 SEED = SAMPLE / "000_cbfbf9d43873636c.txt"
@@ -50,35 +50,33 @@ def _ink(img: QImage, x0: int, x1: int, y0: int, y1: int) -> int:
 def test_render_png_right_aligns_arabic_and_puts_highlights_on_the_spans(seed, tmp_path):
     out = tmp_path / "seed.png"
     with Project.open(seed, readonly=True) as p:
-        render_document(p, 1, out)
-        view, _doc, anns = build_view(p, 1, None)
+        page = render_document(p, 1, out)[0]
+        article = Article(p, 1, None)
         text = p.text(1)
         cb = p.codebook()
-    img = QImage(str(out))
+    assert page == tmp_path / "seed-1.png"
+    img = QImage(str(page))
     width = img.width() // 2
-    assert width == view.width()
+    assert width == WIDTH and img.height() // 2 == PAGE_H  # A4 proportions
     # The headline is a short paragraph: ink near the right edge, its left quarter blank.
-    block = view.document().firstBlock()
-    geo = view.blockBoundingGeometry(block).translated(view.contentOffset())
-    y0, y1 = HEADER_H + int(geo.top()) + 4, HEADER_H + int(geo.bottom()) - 4
+    _x, top, bottom = article.point_of(0)
+    y0, y1 = HEADER_H + int(top) + 4, HEADER_H + int(bottom) - 4
     assert _ink(img, width - 120, width - 18, y0, y1) > 20
     assert _ink(img, 0, width // 4, y0, y1) == 0
     # The middle of each span shows its category's highlight colour.
-    for a in anns:
-        mid = (a.start + a.end) // 2
-        r = view.cursor_rect_at(mid)
+    for a in article.anns:
+        x, top, bottom = article.point_of((a.start + a.end) // 2)
         colour = blend([cb.category(a.category).color])
-        found = sum(1 for y in range(r.top() + 2, r.bottom() - 2)
-                    for x in range(r.center().x() - 8, r.center().x() + 8)
-                    if img.pixelColor(x * 2, (y + HEADER_H) * 2) == colour)
+        found = sum(1 for y in range(int(top) + 2, int(bottom) - 2)
+                    for x2 in range(int(x) - 8, int(x) + 8)
+                    if img.pixelColor(x2 * 2, (y + HEADER_H) * 2) == colour)
         assert found > 10, (a.category, text[a.start:a.end])
     # ...and an unannotated paragraph does not.
-    r = view.cursor_rect_at(text.index("وتضمنت الوثائق") + 3)
-    ys = range(r.top() + 2, r.bottom() - 2)
+    x, top, bottom = article.point_of(text.index("وتضمنت الوثائق") + 3)
     highlights = {blend([c.color]).rgb() for c in cb.categories}
-    assert not any(img.pixelColor(x * 2, (y + HEADER_H) * 2).rgb() in highlights
-                   for y in ys for x in range(r.center().x() - 8, r.center().x() + 8))
-    view.close()
+    assert not any(img.pixelColor(x2 * 2, (y + HEADER_H) * 2).rgb() in highlights
+                   for y in range(int(top) + 2, int(bottom) - 2)
+                   for x2 in range(int(x) - 8, int(x) + 8))
 
 
 def test_render_pdf_and_the_cli(seed, tmp_path, capsys):

@@ -114,7 +114,7 @@ def about_table(plan: Plan, counts: dict, sheets: list[str]) -> Table:
     if plan.agreement_error:
         rows.append(("agreement", plan.agreement_error))
     rows += ABOUT_NOTES
-    cols = [Column("field", 22), Column("value", 100, "long", True)]
+    cols = [Column("field", 30), Column("value", 100, "long", True)]
     return Table("About", cols, iter(rows), False, 0)
 
 

@@ -96,8 +96,8 @@ def _document(record, where: str, path: Path) -> ImportedDocument | None:
         if key not in _KNOWN:
             meta.setdefault(key, value)
     spans, doc_labels = _spans(record, where, path, len(raw_text))
-    moved = []
-    for s in spans:
+    moved = spans if text is raw_text or text == raw_text else []  # nothing moved
+    for s in spans if moved is not spans else ():
         start, end = move(s.start), move(s.end)
         if start >= end:
             raise InputError(path, f"{where}: span [{s.start}, {s.end}) covers only a line "
