@@ -248,3 +248,21 @@ def test_agreement_and_workbook_name_the_versions_the_figures_rest_on(study, tmp
              for r in openpyxl.load_workbook(tmp_path / "out.xlsx")["About"].iter_rows()}
     assert about["codebook version"] == 2
     assert about["codebook versions coded with"] == "1, 2"
+
+
+def test_an_unused_attribute_can_be_removed_and_a_used_one_cannot(study):
+    """Removing an attribute from a category used to crash the save (a deleted row left
+    in the category's attribute list)."""
+    with Project.open(study) as p:
+        def drop(name):
+            def fn(c):
+                cat = c.category("claim")
+                cat.attributes = [a for a in cat.attributes if a.key != name]
+            return fn
+        assert p.codebook().category("claim").attribute("attribution") is not None
+        assert p.set_codebook(revised(p.codebook(), drop("attribution")), author="sara")
+        assert p.codebook().category("claim").attribute("attribution") is None
+        a = p.add_annotation(1, "mona", "claim", *span("غادر الموصل"),
+                             attrs={"claim_type": "factual"})
+        with pytest.raises(CodebookConflictError, match=a.uuid):
+            p.set_codebook(revised(p.codebook(), drop("claim_type")))

@@ -347,3 +347,25 @@ def test_supervisor_adjudicates_while_coders_sync_and_nothing_is_lost(tmp_path, 
         assert len(server.annotations(coder="Huda")) == 2 * len(ids)
         assert len(server.annotations(coder="gold")) == 2 * len(ids)
         assert len(server.annotations(coder="Mona")) == 2 * len(ids)
+
+
+def test_articles_and_coded_work_import_straight_into_the_server(tmp_path, db, capsys):
+    p, ids = _study(tmp_path, n_docs=1)
+    p.close()
+    from annotator.core.server.init import init_server
+    init_server(db, tmp_path / "study.annot")
+    text = "قال John Smith لصحيفة الغارديان 😀 إن الوثائق حقيقية"
+    j = text.index("John")
+    f = tmp_path / "d.jsonl"
+    f.write_text(json.dumps({"id": 7, "text": text, "label": [[j, j + 10, "Source"]]},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("خبر عن الموصل", encoding="utf-8")
+    assert cli(["import", str(db), str(tmp_path / "a.txt")]) == 0
+    assert cli(["import", str(db), str(f), "--coder", "alice"]) == 0
+    with open_server(db) as server:
+        [a] = server.annotations(coder="alice")
+        assert (a.quote, a.origin) == ("John Smith", "imported")
+        assert len(server.documents()) == 3
+        # the next id the server hands out follows the bulk rows
+        b = server.add_annotation(a.doc_id, "alice", "claim", 0, 3)
+        assert b.id > a.id

@@ -24,6 +24,10 @@ from .text import fold
 
 GOLD = "gold"
 AGREED_BY = ("all", "two")
+# the agreement report's reason when gold is compared before it is marked done anywhere
+GOLD_NOT_DONE = ("gold is marked done on no article the other coders finished: mark gold "
+                 "done per article in the comparison window (D), or with `annotator "
+                 "adjudicate --done`")
 
 
 @dataclass(frozen=True)

@@ -344,6 +344,8 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                 ar.description, ar.position = a.description, i
                 attrs.append(ar)
             for gone in old_attrs.values():
+                # out of the collection first: a deleted row still in it is re-added
+                row.attributes.remove(gone)
                 s.delete(gone)
             s.flush()
             row.attributes = attrs

@@ -112,6 +112,10 @@ class FilesMixin:
             path += ".annot"
         with self.guarded():
             self.set_project(Project.create(path))
+        # the first screen of a new project: its codebook, to keep or change
+        from .codebook_editor import open_editor
+
+        open_editor(self.project, self, getattr(self, "coder", ""))
 
     def _folder(self) -> Path:
         return self.project.path.parent if self.project is not None else Path.home()

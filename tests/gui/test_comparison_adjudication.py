@@ -229,3 +229,23 @@ def test_a_value_below_minus_one_is_explained_where_it_appears(qtbot):
     m.set_rows([("a", "a"), ("b", "b")], [[Cell(-1.37, "coef"), Cell(-0.2, "coef")]])
     assert "−1" in m.index(0, 0).data(Qt.ToolTipRole)
     assert "−1" not in (m.index(0, 1).data(Qt.ToolTipRole) or "")
+
+
+def test_agreement_view_says_how_to_compare_with_gold(qtbot, proj):
+    from annotator.gui.supervisor import AgreementView
+
+    for c in ("mona", "ali"):
+        proj.add_annotation(proj.doc, c, "claim", *CLAIM)
+        proj.set_status(proj.doc, c, "done")
+    view = open_view(qtbot, proj)
+    key(qtbot, view, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    agreement = AgreementView(proj, coders=[GOLD, "mona"])
+    qtbot.addWidget(agreement)
+    qtbot.waitUntil(lambda: agreement.report is not None and not agreement.busy, timeout=15000)
+    assert agreement.report["documents"] == 0
+    assert "adjudicate --done" in agreement.summary.text()
+    key(qtbot, view, Qt.Key_D)
+    agreement.refresh()
+    qtbot.waitUntil(lambda: agreement.report is not None and not agreement.busy
+                    and agreement.report["documents"] == 1, timeout=15000)
+    assert agreement.report["categories"]["claim"]["f1_exact"] == {"gold|mona": 1.0}

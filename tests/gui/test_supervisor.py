@@ -296,7 +296,9 @@ def test_gold_figures_against_each_coder(qtbot, compare, proj):
                     and not compare.runner.busy, timeout=15000)
     figs = compare.gold_figures
     assert set(figs) == {"ali", "mona"}
-    assert figs["mona"] == project_report(proj, coders=[GOLD, "mona"], all_docs=True)
+    # over the articles gold is done for (none yet) and this one
+    assert figs["mona"] == project_report(proj, coders=[GOLD, "mona"], all_docs=True,
+                                          doc_ids=[proj.doc])
     assert compare.gold_table.rowCount() == 2
 
 
@@ -389,8 +391,12 @@ def test_menu_installs_in_one_line(qtbot, proj, monkeypatch):
     win.coder = "sara"
     menu = install_supervisor_menu(win, win.menuBar(), lambda: proj, QUndoStack(win),
                                    doc_getter=lambda: proj.doc)
-    assert len(menu.actions) == 6
+    assert len(menu.actions) == 7
     menu._enable()
+    editor = menu.codebook_editor()  # the codebook editor, on the desk's project
+    qtbot.addWidget(editor)
+    assert editor.project is proj and editor.author == "sara"
+    editor.close()
     assert all(a.isEnabled() for a in menu.actions.values())
     dlg = menu.compare()
     qtbot.addWidget(dlg)

@@ -9,13 +9,12 @@ it (in the comparison window, or `annotator adjudicate --done`).
 
 from __future__ import annotations
 
+from ..adjudication import GOLD, GOLD_NOT_DONE
 from ..errors import InputError
 from ..text import fold
 from .documents import DocCode, document_agreement
 from .model import DocInput, Span
 from .report import agreement_report
-
-GOLD = "gold"
 
 
 def collect_inputs(project, coders: list[str] | None = None, category: str | None = None,
@@ -99,7 +98,5 @@ def project_report(project, coders: list[str] | None = None, category: str | Non
         "coded_with": project.versions_used(chosen, [d.doc for d in docs]),
     }
     if not report["documents"] and GOLD in chosen:
-        report["overall"]["reasons"]["documents"] = (
-            "gold is marked done on no article the other coders finished: mark gold done "
-            "per article in the comparison window, or with `annotator adjudicate --done`")
+        report["overall"]["reasons"]["documents"] = GOLD_NOT_DONE
     return report

@@ -102,7 +102,8 @@ class SupervisorMenu(QObject):
         self.actions: dict[str, QAction] = {}
         for key, slot in (("agreement", self.agreement), ("compare", self.compare),
                           (None, None), ("package", self.package), ("merge", self.merge),
-                          ("assign", self.assign), ("progress", self.progress)):
+                          ("assign", self.assign), ("progress", self.progress),
+                          (None, None), ("codebook", self.codebook_editor)):
             if key is None:
                 self.menu.addSeparator()
                 continue
@@ -122,7 +123,8 @@ class SupervisorMenu(QObject):
                  "package": translate("Supervisor", "&Package for a coder…"),
                  "merge": translate("Supervisor", "&Merge coders' files…"),
                  "assign": translate("Supervisor", "A&ssign documents…"),
-                 "progress": translate("Supervisor", "P&rogress per coder…")}
+                 "progress": translate("Supervisor", "P&rogress per coder…"),
+                 "codebook": translate("Supervisor", "Code&book editor…")}
         for key, a in self.actions.items():
             a.setText(texts[key])
 
@@ -158,6 +160,13 @@ class SupervisorMenu(QObject):
             QMessageBox.information(self.window, translate("Supervisor", "Annotator"),
                                     translate("Supervisor", "Open a project first."))
         return p
+
+    def codebook_editor(self):
+        p = self._need_project()
+        if p is not None:
+            from ..codebook_editor import open_editor
+
+            return open_editor(p, self.window, self._user())
 
     def agreement(self):
         p = self._need_project()

@@ -340,7 +340,9 @@ class AgreementView(QWidget):
                   ("cu_alpha", "cu-α"))]
         self.summary.setText(translate("Supervisor", "<b>Overall</b>") + ": " +
                              " · ".join(parts) + "<br>" + counts + " · " +
-                             translate("Supervisor", "coders: {0}").format(", ".join(coders)))
+                             translate("Supervisor", "coders: {0}").format(", ".join(coders))
+                             + (f"<br><i>{reason_text(reasons['documents'])}</i>"
+                                if reasons.get("documents") else ""))
         self._fill_categories(report)
         self._fill_pairs(report)
         self._fill_documents(report)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ...core.adjudication import GOLD_NOT_DONE
 from ...core.errors import AnnotatorError
 from ...resources import FONTS
 
@@ -122,6 +123,10 @@ def reason_text(reason: str | None) -> str:
             "Supervisor", "the two coders share no included document"),
         "no document with this attribute coded by two coders": translate(
             "Supervisor", "no document with this attribute coded by two coders"),
+        GOLD_NOT_DONE: translate(
+            "Supervisor", "gold is marked done on no article the other coders finished: "
+                          "mark gold done per article in the comparison window (D), or "
+                          "with `annotator adjudicate --done`"),
     }
     return known.get(reason, reason)
 

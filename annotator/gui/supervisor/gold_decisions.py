@@ -232,8 +232,11 @@ class GoldDecisionsMixin:
                                              "accept all agreed spans."))
             return
         self.gold_note.setText(translate("Supervisor", "Computing…"))
-        self.runner.start(self.project, {c: {"coders": [core_adj.GOLD, c], "all_docs": True}
-                                         for c in self.coders})
+        # "all adjudicated": the articles gold is marked done for, and this one
+        docs = sorted({d.id for d in self.project.documents()
+                       if d.status.get(core_adj.GOLD) == "done"} | {self.doc_id})
+        self.runner.start(self.project, {c: {"coders": [core_adj.GOLD, c], "all_docs": True,
+                                             "doc_ids": docs} for c in self.coders})
 
     def _show_gold_figures(self, result: dict) -> None:
         if not shiboken6.isValid(self):
@@ -264,8 +267,9 @@ class GoldDecisionsMixin:
                     item.setTextAlignment(Qt.AlignCenter)
                 self.gold_table.setItem(r, col, item)
         self.gold_note.setText(translate(
-            "Supervisor", "αU of gold against each coder: in this article, and over every "
-                          "article both annotated. {0} = cannot be computed (hover for why).")
+            "Supervisor", "αU of gold against each coder: in this article, and over the "
+                          "articles gold is marked done for (D) with this one. {0} = cannot "
+                          "be computed (hover for why).")
             .format(NULL_TEXT))
 
 
