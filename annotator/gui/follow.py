@@ -73,7 +73,9 @@ class FollowMixin:
                 self.doc_model.set_status(doc_id, status)
                 self._status()
         elif event == "documents_added":
-            self.doc_model.reset(self.project.documents(), self.coder)
+            # new rows at the end; the rows already listed (and the selection) stay
+            self.doc_model.append(self.project.documents(payload))
+            self._status()
             self._select_doc_row(self.doc_id) if self.doc_id else self.step_document(0)
         elif event == "codebook_changed":
             self._load_codebook()
@@ -104,7 +106,24 @@ class FollowMixin:
         if a.end <= a.start:
             doc_level = next((x for x in self.ann_model.rows if x.end <= x.start), None)
             self.palette.set_document_category(doc_level.category if doc_level else None)
+        self._select_active_row()
         self._status()
+
+    def _select_active_row(self) -> None:
+        """The list selects the active annotation and nothing else: a removed row hands
+        Qt's selection to its neighbour, which is not what the coder has active. Not
+        selectRow(): on the selected row it toggles the selection off, and in a
+        right-to-left table it looks for the column at the viewport's right edge, finds
+        none, and selects nothing."""
+        row = self.ann_model.row_of(self.active) if self.active else -1
+        sm = self.ann_table.selectionModel()
+        if [i.row() for i in sm.selectedRows()] == ([row] if row >= 0 else []):
+            return
+        if row >= 0:
+            sm.setCurrentIndex(self.ann_model.index(row, 0),
+                               QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        else:
+            sm.clearSelection()
 
     def activate(self, uuid: str | None, scroll: bool = False) -> None:
         shown = self.attrs.info
@@ -124,15 +143,10 @@ class FollowMixin:
         self.attrs.show_annotation(info, self.links_of(uuid) if info else [], can_link)
         if had_focus and not _inside(self.attrs, QApplication.focusWidget()):
             self.view.setFocus()  # the focused field went with the old form
+        self._select_active_row()
         if info is None:
-            self.ann_table.clearSelection()
             return
-        # Not selectRow(): in a right-to-left table it looks for the column at the
-        # viewport's right edge, finds none, and selects nothing.
-        idx = self.ann_model.index(self.ann_model.row_of(info.uuid), 0)
-        self.ann_table.selectionModel().setCurrentIndex(
-            idx, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-        self.ann_table.scrollTo(idx)
+        self.ann_table.scrollTo(self.ann_model.index(self.ann_model.row_of(info.uuid), 0))
         if scroll and info.end > info.start:
             c = self.view.textCursor()
             c.setPosition(self.view.map.to_qt(info.start))

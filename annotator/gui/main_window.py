@@ -9,13 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,20 +37,7 @@ from .palette import CategoryPalette
 from .suggestions import SuggestionController
 from .supervisor import install_supervisor_menu
 from .sync_control import SyncController
-
-
-def _table(model) -> QTableView:
-    t = QTableView()
-    t.setModel(model)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.verticalHeader().hide()
-    t.setWordWrap(False)
-    t.setAlternatingRowColors(True)
-    # Tab leaves the table (to the next widget) instead of walking its cells forever.
-    t.setTabKeyNavigation(False)
-    return t
+from .tables import FittedColumns, table
 
 
 class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWindow):
@@ -100,12 +85,9 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
         self.doc_search = QLineEdit()
         self.doc_search.setObjectName("docFilter")
         self.doc_search.setClearButtonEnabled(True)
-        self.doc_table = _table(self.doc_filter)
+        self.doc_table = table(self.doc_filter)
         self.doc_table.setObjectName("documents")
-        h = self.doc_table.horizontalHeader()
-        h.setSectionResizeMode(0, QHeaderView.Stretch)
-        for col in (1, 2, 3):
-            h.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         # a narrow list keeps the titles readable: the date goes first, then the status
         # (the status bar counts what is done)
         NarrowColumns(self.doc_table, {DocumentListModel.DATE: 300,
@@ -132,14 +114,15 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
         self.palette = CategoryPalette()
         self.attrs = AttributePanel()
         self.ann_model = AnnotationListModel(self)
-        self.ann_table = _table(self.ann_model)
+        self.ann_table = table(self.ann_model)
         self.ann_table.setObjectName("annotations")
         h = self.ann_table.horizontalHeader()
         h.setStretchLastSection(False)  # the quote is what the coder reads: it stretches
-        h.setSectionResizeMode(AnnotationListModel.CATEGORY, QHeaderView.ResizeToContents)
         h.setSectionResizeMode(AnnotationListModel.QUOTE, QHeaderView.Stretch)
         h.setSectionResizeMode(AnnotationListModel.ATTRS, QHeaderView.Interactive)
         NarrowColumns(self.ann_table, {}, {AnnotationListModel.ATTRS: 0.28})
+        self.columns = FittedColumns(self.doc_table, self.doc_model, self.ann_table,
+                                     self.ann_model, self._category_name)
         self.article_note = ArticleNote()
         self.panels = Panels(left, centre, [self.palette, scrolling(self.attrs),
                                             self.ann_table, self.article_note],
@@ -302,6 +285,7 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
             self.sync.refresh()
 
     def _load_codebook(self) -> None:
+        self._incomplete_seen.clear()  # which attributes are required may have changed
         self.codebook = self.project.codebook()
         self.view.set_codebook(self.codebook)
         self.palette.set_codebook(self.codebook)
@@ -309,6 +293,10 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
                                 self.project.companions)
         self.ann_model.set_codebook(self.codebook)
         self._name_hotkeys()
+
+    def _category_name(self, key: str) -> str:
+        cat = self.codebook.category(key) if getattr(self, "codebook", None) else None
+        return i18n.name(cat) if cat else key
 
     def open_document(self, doc_id: int) -> None:
         if doc_id == self.doc_id:
@@ -511,11 +499,13 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         self.doc_search.setPlaceholderText(self.tr("Filter articles by title"))
         self._name_hotkeys()
-        for m in (self.doc_model, self.ann_model):
-            # names and status words change language; rows and order stay
-            m.headerDataChanged.emit(Qt.Horizontal, 0, m.columnCount() - 1)
-            if m.rowCount():
-                m.dataChanged.emit(m.index(0, 0), m.index(m.rowCount() - 1, m.columnCount() - 1))
+        # names and status words change language; rows and order stay
+        m = self.doc_model
+        m.headerDataChanged.emit(Qt.Horizontal, 0, m.columnCount() - 1)
+        if m.rowCount():
+            m.dataChanged.emit(m.index(0, 0), m.index(m.rowCount() - 1, m.columnCount() - 1))
+        self.ann_model.relabel()
+        self.columns.fit()
         self.activate(self.active)
         self._status()
 

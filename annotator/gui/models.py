@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections import Counter
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,6 +24,11 @@ from . import i18n
 
 DOC_ID_ROLE = Qt.UserRole + 1
 UUID_ROLE = Qt.UserRole + 2
+# data() compares the role Qt passes (an int) with these plain ints: comparing an int
+# with a PySide6 enum member costs ~7 us, and a repaint asks thousands of times.
+DISPLAY, DECORATION, TOOLTIP, FOREGROUND, ALIGNMENT = (
+    int(r.value) for r in (Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole,
+                           Qt.ForegroundRole, Qt.TextAlignmentRole))
 # Readable on white and on the alternate rows (WCAG contrast >= 4.5 on #ffffff).
 STATUS_COLOURS = {"todo": "#5f6368", "in_progress": "#9a6700", "done": "#1a7f37"}
 # "Right" in absolute terms: in the mirrored (Arabic) interface plain AlignRight is left.
@@ -76,15 +82,44 @@ class DocumentListModel(QAbstractTableModel):
         self.docs: list[DocumentInfo] = []
         self.status: dict[int, str] = {}
         self.counts: dict[int, int] = {}
+        self.coder = ""
         self._rows: dict[int, int] = {}
+        self._done = 0
 
     def reset(self, docs: list[DocumentInfo], coder: str) -> None:
         self.beginResetModel()
         self.docs = list(docs)
+        self.coder = coder
         self.status = {d.id: d.status.get(coder, "todo") for d in docs}
         self.counts = {d.id: d.annotations.get(coder, 0) for d in docs}
         self._rows = {d.id: i for i, d in enumerate(self.docs)}
+        self._done = sum(1 for s in self.status.values() if s == "done")
         self.endResetModel()
+
+    def append(self, docs: list[DocumentInfo]) -> None:
+        """New documents (an import): rows inserted at the end, the existing rows and the
+        view's selection untouched. The list is in id order, as Project.documents()."""
+        docs = sorted((d for d in docs if d.id not in self._rows), key=lambda d: d.id)
+        if not docs:
+            return
+        before = not self.docs or docs[0].id > self.docs[-1].id
+        if before:
+            first = len(self.docs)
+            self.beginInsertRows(QModelIndex(), first, first + len(docs) - 1)
+        else:  # ids below the last one (not made by this project): re-sort, one reset
+            self.beginResetModel()
+        for d in docs:
+            self.docs.append(d)
+            self.status[d.id] = d.status.get(self.coder, "todo")
+            self.counts[d.id] = d.annotations.get(self.coder, 0)
+            self._done += self.status[d.id] == "done"
+        if before:
+            self._rows.update((d.id, i) for i, d in enumerate(docs, first))
+            self.endInsertRows()
+        else:
+            self.docs.sort(key=lambda d: d.id)
+            self._rows = {d.id: i for i, d in enumerate(self.docs)}
+            self.endResetModel()
 
     def row_of(self, doc_id: int) -> int:
         return self._rows.get(doc_id, -1)
@@ -92,10 +127,17 @@ class DocumentListModel(QAbstractTableModel):
     def doc_at(self, row: int) -> DocumentInfo | None:
         return self.docs[row] if 0 <= row < len(self.docs) else None
 
+    def samples(self) -> tuple[bool, int]:
+        """(whether any document has a date, the largest count): what the date and
+        count columns must fit."""
+        return (any(d.published for d in self.docs),
+                max(self.counts.values(), default=0))
+
     def done_count(self) -> int:
-        return sum(1 for s in self.status.values() if s == "done")
+        return self._done  # kept up to date: the status bar asks after every edit
 
     def set_status(self, doc_id: int, status: str) -> None:
+        self._done += (status == "done") - (self.status.get(doc_id) == "done")
         self.status[doc_id] = status
         self._changed(doc_id, self.STATUS)
 
@@ -119,7 +161,7 @@ class DocumentListModel(QAbstractTableModel):
         return 4
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+        if orientation == Qt.Horizontal and role == DISPLAY:
             return [self.tr("Title"), self.tr("Date"), self.tr("Status"), "#"][section]
         return None
 
@@ -128,7 +170,7 @@ class DocumentListModel(QAbstractTableModel):
         col = index.column()
         if role == DOC_ID_ROLE:
             return d.id
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if col == self.TITLE:
                 return short(d.title or self.tr("(untitled)"), 120)
             if col == self.DATE:
@@ -136,13 +178,13 @@ class DocumentListModel(QAbstractTableModel):
             if col == self.STATUS:
                 return status_text(self.status.get(d.id, "todo"))
             return self.counts.get(d.id, 0)
-        if role == Qt.ToolTipRole and col == self.TITLE:
+        if role == TOOLTIP and col == self.TITLE:
             return d.title
-        if role == Qt.ForegroundRole and col == self.STATUS:
+        if role == FOREGROUND and col == self.STATUS:
             return QColor(STATUS_COLOURS.get(self.status.get(d.id, "todo"), "#000000"))
-        if role == Qt.TextAlignmentRole and col == self.COUNT:
+        if role == ALIGNMENT and col == self.COUNT:
             return int(Qt.AlignCenter)
-        if role == Qt.TextAlignmentRole and col == self.TITLE:
+        if role == ALIGNMENT and col == self.TITLE:
             return rtl_alignment(d.title)
         return None
 
@@ -167,51 +209,81 @@ class DocumentFilter(QSortFilterProxyModel):
 
 
 class AnnotationListModel(QAbstractTableModel):
-    """The current article's annotations in text order: category, quote, attributes."""
+    """The current article's annotations in text order: category, quote, attributes.
+
+    Every change costs O(log n) plus the rows on screen: a row is found by bisecting on
+    its sort key (kept per uuid), a change is one inserted, removed or changed row, never
+    a reset; the view measures nothing per row (fixed row heights, see tables.py)."""
 
     CATEGORY, QUOTE, ATTRS = range(3)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[AnnotationInfo] = []
+        self._keys: dict[str, tuple] = {}
+        self.categories: Counter[str] = Counter()  # what the category column must fit
+        self._cells: dict[str, tuple] = {}
         self.set_codebook(None)
 
     def reset(self, annotations: list[AnnotationInfo], codebook) -> None:
         self.beginResetModel()
         self.set_codebook(codebook)
-        self.rows = sorted(annotations, key=self._key)
+        key = self._key
+        self._keys = {a.uuid: key(a) for a in annotations}
+        self.rows = sorted(annotations, key=lambda a: self._keys[a.uuid])
+        self.categories = Counter(a.category for a in annotations)
         self.endResetModel()
 
     def set_codebook(self, codebook) -> None:
         self.codebook = codebook
         self._cats = {c.key: c for c in codebook.categories} if codebook else {}
+        self._cells.clear()
 
     @staticmethod
     def _key(a: AnnotationInfo):
         return (a.end > a.start, a.start, a.end, a.id)  # document-level codes first
 
-    def row_of(self, uuid: str) -> int:
-        for i, a in enumerate(self.rows):
-            if a.uuid == uuid:
-                return i
-        return -1
+    def row_of(self, uuid: str | None) -> int:
+        k = self._keys.get(uuid)
+        if k is None:
+            return -1
+        row = bisect.bisect_left(self.rows, k, key=self._key)
+        return row if row < len(self.rows) and self.rows[row].uuid == uuid else -1
 
     def info_at(self, row: int) -> AnnotationInfo | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def put(self, info: AnnotationInfo) -> None:
+        """Add an annotation, or replace it: in place (one changed row) when it keeps its
+        place in the order, else removed and inserted where it now belongs."""
+        new = self._key(info)
+        row = self.row_of(info.uuid)
+        rows = self.rows
+        if row >= 0 and (row == 0 or self._key(rows[row - 1]) < new) and (
+                row == len(rows) - 1 or new < self._key(rows[row + 1])):
+            self.categories[rows[row].category] -= 1
+            self.categories[info.category] += 1
+            rows[row] = info
+            self._keys[info.uuid] = new
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            return
         self.drop(info.uuid)
         # key= probes only log(n) rows: no list of 3,000 keys per hotkey press
-        row = bisect.bisect_left(self.rows, self._key(info), key=self._key)
+        row = bisect.bisect_left(rows, new, key=self._key)
         self.beginInsertRows(QModelIndex(), row, row)
-        self.rows.insert(row, info)
+        rows.insert(row, info)
+        self._keys[info.uuid] = new
+        self.categories[info.category] += 1
         self.endInsertRows()
 
     def drop(self, uuid: str) -> None:
         row = self.row_of(uuid)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
+            self.categories[self.rows[row].category] -= 1
             del self.rows[row]
+            del self._keys[uuid]
+            self._cells.pop(uuid, None)
             self.endRemoveRows()
 
     def rowCount(self, parent=None) -> int:
@@ -221,33 +293,52 @@ class AnnotationListModel(QAbstractTableModel):
         return 3
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+        if orientation == Qt.Horizontal and role == DISPLAY:
             return [self.tr("Category"), self.tr("Quote"), self.tr("Attributes")][section]
         return None
 
+    def relabel(self) -> None:
+        """Names changed (language, codebook): every row reads anew; order stays."""
+        self._cells.clear()
+        self.headerDataChanged.emit(Qt.Horizontal, 0, self.columnCount() - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, self.columnCount() - 1))
+
+    def _row_cells(self, a: AnnotationInfo) -> tuple:
+        """(info, texts, alignments, decorations, lacking-tooltip) of one row, computed once
+        per change of the row: a repaint asks for each visible cell's roles many times."""
+        cells = self._cells.get(a.uuid)
+        if cells is None or cells[0] is not a:
+            cat = self._cats.get(a.category)
+            texts = (i18n.name(cat) if cat else a.category,
+                     short(a.quote) if a.end > a.start else self.tr("(whole article)"),
+                     " · ".join(i18n.value_name(cat.attribute(k) if cat else None, v)
+                                for k, v in a.attrs.items()))
+            lacking = missing_required(a, cat)
+            cells = (a, texts, [None, rtl_alignment(texts[1]), rtl_alignment(texts[2])],
+                     # decorations: the category's colour; a warning when a required
+                     # attribute is lacking (F8 steps to it), named in the tooltip
+                     [QColor(cat.color) if cat else None, None,
+                      _warning_icon() if lacking else None],
+                     self.tr("Lacks: %1").replace("%1", ", ".join(map(i18n.name, lacking)))
+                     if lacking else None)
+            self._cells[a.uuid] = cells
+        return cells
+
     def data(self, index, role=Qt.DisplayRole):
         a = self.rows[index.row()]
-        cat = self._cats.get(a.category)
         col = index.column()
         if role == UUID_ROLE:
             return a.uuid
-        if role == Qt.DisplayRole:
-            if col == self.CATEGORY:
-                return i18n.name(cat) if cat else a.category
-            if col == self.QUOTE:
-                return short(a.quote) if a.end > a.start else self.tr("(whole article)")
-            return " · ".join(i18n.value_name(cat.attribute(k) if cat else None, v)
-                             for k, v in a.attrs.items())
-        if role == Qt.DecorationRole and col == self.CATEGORY and cat:
-            return QColor(cat.color)
-        if role == Qt.DecorationRole and col == self.ATTRS and missing_required(a, cat):
-            return _warning_icon()  # lacks a required attribute (F8 steps to it)
-        if role == Qt.ToolTipRole and col == self.ATTRS:
-            lacking = missing_required(a, cat)
-            return self.tr("Lacks: %1").replace("%1", ", ".join(map(i18n.name, lacking))) \
-                if lacking else None
-        if role == Qt.ToolTipRole and col == self.QUOTE:
+        if role == DISPLAY:
+            return self._row_cells(a)[1][col]
+        if role == DECORATION:
+            return self._row_cells(a)[3][col]
+        if role == TOOLTIP and col == self.ATTRS:
+            return self._row_cells(a)[4]
+        if role == TOOLTIP and col == self.QUOTE:
             return a.quote
-        if role == Qt.TextAlignmentRole and col in (self.QUOTE, self.ATTRS):
-            return rtl_alignment(self.data(index, Qt.DisplayRole))
+        if role == ALIGNMENT:
+            return self._row_cells(a)[2][col]
         return None
