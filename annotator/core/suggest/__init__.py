@@ -7,6 +7,7 @@ marked) is learned on top. Suggestions are never stored as annotations until acc
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -61,6 +62,33 @@ def _valid_attrs(codebook, category: str, attrs: dict) -> dict:
     return out
 
 
+class _Coded:
+    """The coder's spans per category, for "does this overlap one?" in O(log n): a long
+    article has thousands of spans and as many suggestions."""
+
+    def __init__(self, spans: Iterable[tuple[str, int, int]]):
+        by: dict[str, list[tuple[int, int]]] = {}
+        for c, s, e in spans:
+            by.setdefault(c, []).append((s, e))
+        self.starts: dict[str, list[int]] = {}
+        self.max_end: dict[str, list[int]] = {}  # running max of ends, in start order
+        for c, lst in by.items():
+            lst.sort()
+            self.starts[c] = [s for s, _ in lst]
+            run, ends = 0, []
+            for _, e in lst:
+                run = max(run, e)
+                ends.append(run)
+            self.max_end[c] = ends
+
+    def overlaps(self, category: str, start: int, end: int) -> bool:
+        starts = self.starts.get(category)
+        if not starts:
+            return False
+        i = bisect.bisect_left(starts, end) - 1  # the last span starting before `end`
+        return i >= 0 and self.max_end[category][i] > start
+
+
 def suggest_text(text: str, *, doc_id: int | None = None, codebook=None,
                  lexicon: Lexicon | None = None, memory: Memory | None = None,
                  existing: Iterable[tuple[str, int, int]] = (),
@@ -74,7 +102,7 @@ def suggest_text(text: str, *, doc_id: int | None = None, codebook=None,
     found = extract(text, lex, memory.sources if memory is not None else None)
     if memory is not None:
         found = memory.add_name_hits(text, found)
-    existing = list(existing)
+    coded = _Coded(existing)
     rejected = set(rejected)
     out: list[Suggestion] = []
     seen: set[tuple[str, int, int]] = set()
@@ -84,7 +112,7 @@ def suggest_text(text: str, *, doc_id: int | None = None, codebook=None,
         key = (f.role, f.start, f.end)
         if key in seen or key in rejected:
             continue
-        if any(c == f.role and s < f.end and f.start < e for c, s, e in existing):
+        if coded.overlaps(f.role, f.start, f.end):
             continue  # the coder has coded this already
         seen.add(key)
         out.append(Suggestion(doc_id, f.role, f.start, f.end, text[f.start:f.end],
