@@ -70,6 +70,10 @@ CASES = [
     ("coder name with a newline", ["UPDATE coders SET name = 'mo' || char(10) || 'na'"],
      "control characters"),
     ("bad status", ["UPDATE assignments SET status = 'finished'"], "'finished' is not one"),
+    ("bad note time", ["INSERT INTO document_notes (uuid, document_id, coder_id, text, "
+                       "created, updated) VALUES ('00000000-0000-4000-8000-000000000009', 1, "
+                       "1, 'x', '2026-01-01 00:00:00', 'yesterday')"],
+     "updated 'yesterday' is not a date and time"),
 ]
 
 
@@ -86,7 +90,7 @@ def test_check_reports_each_class_of_invalid_data(coded, capsys, name, statement
 
 
 EXPORT_CASES = [c for c in CASES if c[0] in (
-    "non-JSON attrs", "missing category", "dropped table", "bad time")]
+    "non-JSON attrs", "missing category", "dropped table", "bad time", "bad note time")]
 
 
 @pytest.mark.parametrize("name, statements, needle", EXPORT_CASES,

@@ -153,6 +153,18 @@ def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | No
             if v["deleted"] is None and (src["deleted"] is not None
                                          or dst["deleted"] is not None):
                 out.append(f"{where}: links a deleted annotation")
+    if "document_notes" in have:  # article notes, as a merge takes them in
+        for row in raw_rows(conn, "document_notes", ("id", "uuid", "document_id", "coder_id",
+                                                     "text", "created", "updated", "deleted")):
+            where = f"note {row['uuid']} (document {row['document_id']})"
+            try:
+                validate.uuid(row["uuid"])
+                validate.time(row["created"], "created")
+                validate.time(row["updated"], "updated")
+                validate.time(row["deleted"], "deleted", required=False)
+                validate.memo(row["text"], False)
+            except validate.Invalid as exc:
+                out.append(f"{where}: {exc.message}")
     if "assignments" in have:
         for doc_id, cid, status, updated in conn.execute(text(
                 "SELECT document_id, coder_id, status, updated FROM assignments "

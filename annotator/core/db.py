@@ -352,6 +352,9 @@ _DAMAGE = [
     ("documents", "a time is not a date and time",
      "SELECT id FROM documents WHERE " + " OR ".join(
          _TIME.format(c=c) for c in ("published", "created"))),
+    ("document_notes", "a time is not a date and time",
+     "SELECT uuid FROM document_notes WHERE " + " OR ".join(
+         _TIME.format(c=c) for c in ("created", "updated", "deleted"))),
     ("documents", "metadata is not a JSON object",
      "SELECT id FROM documents WHERE meta IS NOT NULL AND (json_valid(meta) = 0 "
      "OR json_type(meta) != 'object')"),
@@ -361,6 +364,7 @@ _DAMAGE = [
 ]
 _ROW_NAMES = {"annotations": "annotation", "relations": "relation",
               "assignments": "status of document", "documents": "document",
+              "document_notes": "note",
               "attributes": "attribute"}
 
 
