@@ -7,6 +7,7 @@ marked) is learned on top. Suggestions are never stored as annotations until acc
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -61,6 +62,35 @@ def _valid_attrs(codebook, category: str, attrs: dict) -> dict:
     return out
 
 
+def overlap_index(spans: Iterable[tuple[str, int, int]]) -> dict:
+    """(category, start, end) spans indexed for overlaps(): per category the starts in
+    order and the largest end so far. A scan of every coded span per suggestion took
+    ~1 s (10 million comparisons) on opening a 300,000-character article with 3,000."""
+    by_cat: dict[str, list[tuple[int, int]]] = {}
+    for c, s, e in spans:
+        by_cat.setdefault(c, []).append((s, e))
+    index = {}
+    for c, pairs in by_cat.items():
+        pairs.sort()
+        ends, most = [], None
+        for _, e in pairs:
+            most = e if most is None or e > most else most
+            ends.append(most)
+        index[c] = ([s for s, _ in pairs], ends)
+    return index
+
+
+def overlaps(index: dict, category: str, start: int, end: int) -> bool:
+    """Whether a span of `category` in the index overlaps [start, end): among those
+    starting before `end`, one ends after `start`."""
+    got = index.get(category)
+    if got is None:
+        return False
+    starts, ends = got
+    k = bisect.bisect_left(starts, end)
+    return k > 0 and ends[k - 1] > start
+
+
 def suggest_text(text: str, *, doc_id: int | None = None, codebook=None,
                  lexicon: Lexicon | None = None, memory: Memory | None = None,
                  existing: Iterable[tuple[str, int, int]] = (),
@@ -74,7 +104,7 @@ def suggest_text(text: str, *, doc_id: int | None = None, codebook=None,
     found = extract(text, lex, memory.sources if memory is not None else None)
     if memory is not None:
         found = memory.add_name_hits(text, found)
-    existing = list(existing)
+    coded = overlap_index(existing)
     rejected = set(rejected)
     out: list[Suggestion] = []
     seen: set[tuple[str, int, int]] = set()
@@ -84,7 +114,7 @@ def suggest_text(text: str, *, doc_id: int | None = None, codebook=None,
         key = (f.role, f.start, f.end)
         if key in seen or key in rejected:
             continue
-        if any(c == f.role and s < f.end and f.start < e for c, s, e in existing):
+        if overlaps(coded, f.role, f.start, f.end):
             continue  # the coder has coded this already
         seen.add(key)
         out.append(Suggestion(doc_id, f.role, f.start, f.end, text[f.start:f.end],
