@@ -102,15 +102,16 @@ def main() -> None:
     for i in range(10_000):  # varied articles: the seed's paragraphs rotated, ~3,000 chars
         k = i % len(base)
         docs.append("\n".join(base[k:] + base[:k]))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = 0
     for d in docs:
         n += len(suggest_text(d, memory=mem))
-    total = time.perf_counter() - t0
+    total, cpu = time.perf_counter() - t0, time.process_time() - c0
     raw = raw_cue_pass(docs)
+    # CPU time beside wall time: on a shared machine the wall clock counts others' work
     print(f"10,000 articles of {len(docs[0]):,} characters with project memory: "
-          f"{total:.1f} s (goal < 60 s), {n:,} suggestions; raw cue regex {raw:.1f} s; "
-          f"ratio {total / raw:.1f}x")
+          f"{total:.1f} s wall, {cpu:.1f} s CPU (goal < 60 s), {n:,} suggestions; raw cue "
+          f"regex {raw:.1f} s; ratio {total / raw:.1f}x")
 
 
 if __name__ == "__main__":

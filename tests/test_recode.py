@@ -147,3 +147,21 @@ def test_retired_value_is_flagged_in_the_codebook_sheet_and_kept_in_the_data(stu
     col = head.index("claim.claim_type")
     assert sorted(r[col].value for r in ann.iter_rows(min_row=2)) == [
         "factual", "prediction", "prediction"]
+
+
+def test_split_from_the_command_line_and_undo(study, capsys):
+    with Project.open(study, readonly=True) as p:
+        mona = [a.uuid for a in p.annotations() if a.coder == "mona"]
+    assert main(["split", str(study), "claim", "claim_quoted", "--annotations", mona[0],
+                 "--name-en", "Quoted claim", "--name-ar", "ادعاء مقتبس"]) == 0
+    out = capsys.readouterr().out
+    assert "1 annotation moved to new category 'claim_quoted'" in out
+    number = int(out.split()[1].rstrip(":"))
+    with Project.open(study, readonly=True) as p:
+        assert p.annotation(mona[0]).category == "claim_quoted"
+        assert p.codebook().category("claim_quoted").name_ar == "ادعاء مقتبس"
+    assert main(["split", str(study), "claim", "Bad Key", "--annotations", mona[0]]) == 1
+    assert "is not a key" in capsys.readouterr().err
+    assert main(["recode", str(study), "--undo", str(number)]) == 0
+    with Project.open(study, readonly=True) as p:
+        assert p.annotation(mona[0]).category == "claim"

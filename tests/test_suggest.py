@@ -269,3 +269,23 @@ def test_the_workbook_says_where_each_span_came_from(tmp_path):
     got = {(r[rows[0].index("text")], r[col]) for r in rows[1:]}
     assert got == {("أكدت", "imported"), ("وكالة رويترز", "suggested"),
                    ("الجسر انهار", "manual")}
+
+
+def test_coded_spans_are_looked_up_exactly_as_a_scan_would():
+    """The O(log n) overlap test a long article needs agrees with the plain scan."""
+    import random
+
+    from annotator.core.suggest import _Coded
+
+    rnd = random.Random(7)
+    spans = []
+    for _ in range(500):
+        s = rnd.randrange(0, 5000)
+        spans.append((rnd.choice(["claim", "source"]), s, s + rnd.randrange(1, 300)))
+    coded = _Coded(spans)
+    for _ in range(5000):
+        cat = rnd.choice(["claim", "source", "attribution"])
+        s = rnd.randrange(0, 5400)
+        e = s + rnd.randrange(1, 60)
+        assert coded.overlaps(cat, s, e) == any(
+            c == cat and a < e and s < b for c, a, b in spans)

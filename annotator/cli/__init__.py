@@ -45,6 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "progress": ("team_cmds", "documents per coder: assigned, todo, in progress, done"),
     "recode": ("codebook_cmds",
                "merge one choice value into another, in the codebook and the data"),
+    "split": ("codebook_cmds", "move chosen annotations of a category into a new category"),
     "suggest": ("suggest_cmds", "suggested sources, attribution phrases and claims"),
     "server": ("server_cmds", "the team's project on a PostgreSQL server"),
     "sync": ("server_cmds", "exchange a coder's file with the team's server"),

@@ -285,6 +285,7 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
             self.sync.refresh()
 
     def _load_codebook(self) -> None:
+        self._incomplete_seen.clear()  # which attributes are required may have changed
         self.codebook = self.project.codebook()
         self.view.set_codebook(self.codebook)
         self.palette.set_codebook(self.codebook)

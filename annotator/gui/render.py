@@ -69,18 +69,26 @@ class Article:
     def height(self) -> int:
         return int(self.doc.size().height()) + 1
 
-    def line_bottoms(self) -> list[int]:
-        """y of each line's bottom: where a page may be cut without halving a line."""
-        out = []
-        block = self.doc.begin()
-        while block.isValid():
+    def cut_before(self, limit: int) -> int | None:
+        """The bottom of the last line ending at or above `limit`: where a page may be
+        cut without halving a line. Only the paragraph at the cut is looked at."""
+        block = self.doc.findBlock(max(0, self.layout.hitTest(QPointF(1, limit),
+                                                             Qt.FuzzyHit)))
+        for _ in range(2):  # that paragraph, else the one before it
+            if not block.isValid():
+                return None
             top = self.layout.blockBoundingRect(block).top()
-            lay = block.layout()
+            lay, best = block.layout(), None
             for i in range(lay.lineCount()):
                 line = lay.lineAt(i)
-                out.append(int(top + line.y() + line.height()))
-            block = block.next()
-        return out
+                bottom = int(top + line.y() + line.height())
+                if bottom > limit:
+                    break
+                best = bottom
+            if best is not None:
+                return best
+            block = block.previous()
+        return None
 
     def point_of(self, py: int) -> tuple[float, float, float]:
         """(x, top, bottom) of the caret before code point `py`, in document pixels."""
@@ -181,7 +189,6 @@ def paginate(article: Article, legend_h: int, page_h: int) -> list[list[tuple]]:
     """Each page's parts: ("header", top), ("text", y0, y1, top), ("legend", top).
     Pages are cut between lines; the legend follows the text, on a page of its own if
     it does not fit under it."""
-    cuts = article.line_bottoms()
     text_h = article.height()
     pages: list[list[tuple]] = [[("header", 0)]]
     top, y = HEADER_H, 0
@@ -190,8 +197,8 @@ def paginate(article: Article, legend_h: int, page_h: int) -> list[list[tuple]]:
         if y + room >= text_h:
             y1 = text_h
         else:
-            fits = [c for c in _between(cuts, y, y + room)]
-            y1 = fits[-1] if fits else y + room
+            cut = article.cut_before(y + room)
+            y1 = cut if cut is not None and cut > y else y + room
         pages[-1].append(("text", y, y1, top))
         top += y1 - y
         y = y1
@@ -203,12 +210,6 @@ def paginate(article: Article, legend_h: int, page_h: int) -> list[list[tuple]]:
         top = 0
     pages[-1].append(("legend", top))
     return pages
-
-
-def _between(cuts: list[int], lo: int, hi: int) -> list[int]:
-    import bisect
-
-    return cuts[bisect.bisect_right(cuts, lo):bisect.bisect_right(cuts, hi)]
 
 
 def _paint_page(p: QPainter, parts, article: Article, coder, entries) -> None:

@@ -10,7 +10,9 @@ for the reliability sample (Supervisor menu), and a coder's package carries that
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+import threading
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..core.errors import AnnotatorError
@@ -22,11 +24,16 @@ translate = QCoreApplication.translate
 
 
 class SuggestionController(QObject):
+    _found = Signal(int, object)  # (generation, suggestions or error) from the worker
+
     def __init__(self, window):
         super().__init__(window)
         self.w = window
         self.items: list[Suggestion] = []
         self.current = -1
+        self.ready = True
+        self._gen = 0
+        self._found.connect(self._loaded, Qt.QueuedConnection)
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(80)  # a burst of undos reloads once
@@ -107,17 +114,45 @@ class SuggestionController(QObject):
     # --- loading and following the project ---------------------------------------------
 
     def load(self) -> None:
+        """Find the article's suggestions off the GUI thread: the article paints and takes
+        keys at once, and the outlines follow (a long article takes a moment to read)."""
         w = self.w
         self.items, self.current = [], -1
-        if w.project is not None and w.doc_id is not None and self.show_act.isChecked():
+        self._gen += 1
+        self.ready = True
+        self._paint()
+        if w.project is None or w.doc_id is None or not self.show_act.isChecked():
+            return
+        self.ready = False
+        project, doc_id, coder, gen = w.project, w.doc_id, w.coder, self._gen
+
+        def work():
             try:
-                self.items = w.project.suggested_spans(w.doc_id, w.coder)
+                result = project.suggested_spans(doc_id, coder)
             except AnnotatorError as exc:
-                w.show_error(exc)
+                result = exc
+            except Exception:  # the project was closed meanwhile: a stale request
+                result = []
+            self._found.emit(gen, result)
+
+        threading.Thread(target=work, name="suggestions", daemon=True).start()
+
+    def _loaded(self, gen: int, result) -> None:
+        if gen != self._gen:
+            return  # another article (or a reload) came meanwhile
+        self.ready = True
+        if isinstance(result, AnnotatorError):
+            self.w.show_error(result)
+            return
+        self.items, self.current = list(result), -1
         self._paint()
 
     def on_event(self, event: str, payload) -> None:
         w = self.w
+        if not self.ready and (event.startswith("annotation_") or event.startswith(
+                "suggestion_") or event in ("settings_changed", "codebook_changed")):
+            self.load()  # a search under way read the article as it was: read it again
+            return
         if event == "annotation_added" or event == "annotation_updated":
             a = payload
             if a.doc_id == w.doc_id and a.coder == w.coder:

@@ -95,6 +95,8 @@ def suggestions(app, tmp: Path, out: Path) -> None:
     win.resize(1440, 900)
     win.show()
     win.open_document(seed)
+    while not win.suggest.ready:  # found off the GUI thread
+        app.processEvents()
     for _ in range(3):
         QTest.keyClick(win.view, Qt.Key_Tab)
     for lang in ("en", "ar"):

@@ -198,3 +198,33 @@ def test_editor_in_arabic_is_mirrored_and_translated(qtbot, tmp_path):
     finally:
         i18n.install("en")
         p.close()
+
+
+def test_drop_reorders_among_siblings_only(qtbot, tmp_path):
+    """A drop (the end of a drag in the tree) moves a category among categories; a value
+    dropped on another attribute's value stays where it was."""
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    p = Project.create(tmp_path / "d.annot")
+    ed = editor(qtbot, p)
+    before = [c.key for c in ed.cb.categories]
+
+    def drop(source_label, target_label):
+        src = ed.tree.findItems(source_label, Qt.MatchContains | Qt.MatchRecursive)[0]
+        dst = ed.tree.findItems(target_label, Qt.MatchContains | Qt.MatchRecursive)[0]
+        ed.tree.setCurrentItem(src)
+        pos = QPointF(ed.tree.visualItemRect(dst).center())
+        ev = QDropEvent(pos, Qt.MoveAction, QMimeData(), Qt.LeftButton, Qt.NoModifier)
+        ed.tree.dropEvent(ev)
+
+    drop("[reliability]", "[claim]")
+    assert [c.key for c in ed.cb.categories] == ["reliability", *[k for k in before
+                                                                   if k != "reliability"]]
+    values = [v.key for v in ed.cb.category("claim").attribute("claim_type").values]
+    drop("[factual]", "[direct_quote]")  # another attribute's value: refused
+    assert [v.key for v in ed.cb.category("claim").attribute("claim_type").values] == values
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Z, Qt.ControlModifier)  # one undo step
+    assert [c.key for c in ed.cb.categories] == before
+    p.close()

@@ -183,13 +183,13 @@ def test_marking_done_names_incomplete_annotations_and_f8_steps_through_them(qtb
     assert window.active == lacking[1].uuid
     # the status bar's button steps too, and goes once all are complete
     button = window.incomplete_button
-    assert button.isVisible() and "2" in button.text()
+    qtbot.waitUntil(lambda: button.isVisible() and "2" in button.text(), timeout=1000)
     qtbot.mouseClick(button, Qt.LeftButton)
     assert window.active == lacking[0].uuid
     p.update_annotation(lacking[0].uuid, attrs={"type": "websites"})
     p.update_annotation(lacking[1].uuid, attrs={"claim_type": "factual",
                                                 "attribution": "paraphrase"})
-    assert not button.isVisible()
+    qtbot.waitUntil(lambda: not button.isVisible(), timeout=1000)
     assert window.active != full.uuid
 
 

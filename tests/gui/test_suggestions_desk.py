@@ -12,6 +12,11 @@ from annotator.core.packages import AssignmentPlan, apply_assignment
 from .conftest import ARTICLE, CODER, span_of
 
 
+def loaded(qtbot, win):
+    """Suggestions are found off the GUI thread; wait until they are shown."""
+    qtbot.waitUntil(lambda: win.suggest.ready, timeout=5000)
+
+
 def key(win, k, mod=Qt.NoModifier):
     win.activateWindow()
     win.view.setFocus()
@@ -27,6 +32,7 @@ def stored(win):
 
 
 def test_suggestions_are_outlined_not_stored(qtbot, window, tmp_path):
+    loaded(qtbot, window)
     assert ("source", "صحيفة الجارديان") in shown(window)
     assert ("source", "مواقع عراقية") in shown(window)
     assert window.project.annotations(window.doc_id, CODER) == []
@@ -36,6 +42,7 @@ def test_suggestions_are_outlined_not_stored(qtbot, window, tmp_path):
 
 
 def test_tab_steps_enter_accepts_with_attributes_and_origin(qtbot, window):
+    loaded(qtbot, window)
     first = window.suggest.items[0]
     key(window, Qt.Key_Tab)
     assert window.suggest.current_suggestion() == first
@@ -57,6 +64,7 @@ def test_tab_steps_enter_accepts_with_attributes_and_origin(qtbot, window):
 
 
 def test_backspace_rejects_for_good_and_undo_brings_it_back(qtbot, window):
+    loaded(qtbot, window)
     target = next(s for s in window.suggest.items if s.quote == "مواقع عراقية")
     while window.suggest.current_suggestion() != target:
         key(window, Qt.Key_Tab)
@@ -69,6 +77,7 @@ def test_backspace_rejects_for_good_and_undo_brings_it_back(qtbot, window):
 
 
 def test_accept_paragraph_links_the_claim_to_its_source(qtbot, window):
+    loaded(qtbot, window)
     s, _ = span_of(ARTICLE, "وأكدت مواقع عراقية")
     window.view.select_span(s, s)  # the caret in the second paragraph
     key(window, Qt.Key_Return, Qt.ControlModifier)
@@ -89,6 +98,7 @@ def test_accept_paragraph_links_the_claim_to_its_source(qtbot, window):
 
 
 def test_esc_stops_stepping_and_tab_then_reaches_a_selected_annotations_fields(qtbot, window):
+    loaded(qtbot, window)
     key(window, Qt.Key_Tab)
     key(window, Qt.Key_Return)  # accepted and selected
     assert window.active is not None
@@ -101,15 +111,19 @@ def test_esc_stops_stepping_and_tab_then_reaches_a_selected_annotations_fields(q
 
 
 def test_view_menu_hides_them_for_this_coder(qtbot, window):
+    loaded(qtbot, window)
     window.suggest.show_act.trigger()
+    loaded(qtbot, window)
     assert window.suggest.items == [] and window.view._sugg == []
     key(window, Qt.Key_Tab)  # no suggestion: Tab is plain focus navigation again
     assert window.suggest.current_suggestion() is None
     window.suggest.show_act.trigger()
+    loaded(qtbot, window)
     assert window.suggest.items
 
 
 def test_supervisor_hides_them_on_the_reliability_sample(qtbot, window):
+    loaded(qtbot, window)
     p = window.project
     ids = [d.id for d in p.documents()]
     apply_assignment(p, AssignmentPlan(overlap=[ids[0]], shares={CODER: [ids[1]], "Ali": []}))

@@ -129,7 +129,7 @@ class CodebookTree(QTreeWidget):
         event.setDropAction(Qt.IgnoreAction)
         event.accept()
         if tpath is None or len(tpath) != len(path) or tpath[:-1] != path[:-1] \
-                or tpath[0] != path[0]:
+                or tpath[-1][0] != path[-1][0]:  # same parent, same kind of entry
             return
         self.moved.emit(path, tpath[-1])
 
