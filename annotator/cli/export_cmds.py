@@ -35,6 +35,7 @@ def register(sub) -> None:
 
 def cmd_export(args) -> int:
     from ..core.exporters import export_csv, export_xlsx, parse_doc_ids
+    from ..core.exporters.files import check_csv_folder, check_output_file
     from ..core.project import Project
 
     if args.out is None and args.csv is None:
@@ -45,6 +46,11 @@ def cmd_export(args) -> int:
     docs = parse_doc_ids(args.docs) if args.docs else None
     if args.docs is not None and not docs:
         raise InputError(None, "--docs: give one or more document ids, e.g. --docs 1,4,10-20")
+    # every output is checked before any is written: no x.xlsx left behind by a bad --csv
+    if args.out is not None:
+        check_output_file(args.out, ".xlsx")
+    if args.csv is not None:
+        check_csv_folder(args.csv)
     with Project.open(args.project, readonly=True) as p:
         if args.out is not None:
             bar = ProgressBar(f"writing {args.out.name}")

@@ -19,11 +19,6 @@
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="25"/>
-        <source>Import a &amp;folder…</source>
-        <translation>استيراد &amp;مجلد…</translation>
-    </message>
-    <message>
         <location filename="../../gui/actions.py" line="26"/>
         <source>&amp;Export to Excel…</source>
         <translation>تصدير إلى Excel…</translation>
@@ -214,6 +209,11 @@
         <translation>تحرير السمات</translation>
     </message>
     <message>
+        <location filename="../../gui/actions.py" line="25"/>
+        <source>Import a &amp;folder…</source>
+        <translation>استيراد &amp;مجلد…</translation>
+    </message>
+    <message>
         <location filename="../../gui/actions.py" line="50"/>
         <source>Article &amp;list</source>
         <translation>قائمة المواد</translation>
@@ -265,24 +265,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="69"/>
+        <location filename="../../gui/app.py" line="68"/>
         <source>Demo project</source>
         <translation>مشروع تجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95"/>
+        <location filename="../../gui/app.py" line="94"/>
         <source>Welcome to Annotator</source>
         <translation>مرحباً بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="96"/>
+        <location filename="../../gui/app.py" line="95"/>
         <source>Your name as a coder (saved with every annotation; you can change it in Settings):</source>
         <translation>اسمك بصفتك مرمِّزاً (يُحفظ مع كل ترميز، ويمكنك تغييره من الإعدادات):</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="110"/>
+        <location filename="../../gui/app.py" line="112"/>
         <source>Internal error (%1); details in %2. Everything you coded is saved.</source>
         <translation>خطأ داخلي (%1)؛ التفاصيل في %2. كل ما رمّزته محفوظ.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="116"/>
+        <source>Internal error (%1); the details could not be written (%2). Everything you coded is saved.</source>
+        <translation>خطأ داخلي (%1)؛ تعذّرت كتابة التفاصيل (%2). كل ما رمّزته محفوظ.</translation>
     </message>
 </context>
 <context>
@@ -309,11 +314,6 @@
         <location filename="../../gui/attribute_panel.py" line="298"/>
         <source>whole article</source>
         <translation>المادة كاملة</translation>
-    </message>
-    <message>
-        <location filename="../../gui/attribute_panel.py" line="335"/>
-        <source>%1 (retired)</source>
-        <translation>%1 (متقاعدة)</translation>
     </message>
     <message>
         <location filename="../../gui/attribute_panel.py" line="458"/>
@@ -354,6 +354,11 @@
         <location filename="../../gui/attribute_panel.py" line="465"/>
         <source>Marks the annotation for discussion; the supervisor sees it in the comparison window</source>
         <translation>يعلّم التوسيم للنقاش؛ يراه المشرف في نافذة المقارنة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/attribute_panel.py" line="335"/>
+        <source>%1 (retired)</source>
+        <translation>%1 (متقاعدة)</translation>
     </message>
 </context>
 <context>
@@ -794,47 +799,47 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="59"/>
+        <location filename="../../gui/dialogs.py" line="69"/>
         <source>Coding</source>
         <translation>الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="62"/>
+        <location filename="../../gui/dialogs.py" line="72"/>
         <source>Editing and finding</source>
         <translation>التحرير والبحث</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="64"/>
+        <location filename="../../gui/dialogs.py" line="74"/>
         <source>Articles and view</source>
         <translation>المواد والعرض</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="68"/>
+        <location filename="../../gui/dialogs.py" line="78"/>
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="81"/>
+        <location filename="../../gui/dialogs.py" line="91"/>
         <source>&lt;p&gt;Select text with the mouse or with Shift+arrow keys, then press a category&apos;s number (1–9) or click it in the palette: the annotation is saved at once. Selections snap to whole words (Edit menu to switch off).&lt;/p&gt;&lt;p&gt;Click a highlight to select an annotation: its attributes and links appear on the side. Press L, then click the source the claim is attributed to. Alt+arrows move the selected annotation&apos;s start, Alt+Shift+arrows its end, one word at a time (one character with snapping off); in an Arabic paragraph the left arrow moves forward in the text, as you read.&lt;/p&gt;&lt;p&gt;Where categories overlap, the colours mix and a thin line under the text shows each category.&lt;/p&gt;</source>
         <translation>&lt;p&gt;حدّد النص بالفأرة أو بمفتاح Shift مع الأسهم، ثم اضغط رقم الفئة (1–9) أو انقر عليها في لوحة الفئات: يُحفظ الترميز فوراً. يتسع التحديد تلقائياً ليشمل كلمات كاملة (يمكن إيقاف ذلك من قائمة تحرير).&lt;/p&gt;&lt;p&gt;انقر على مقطع مظلل لتحديد ترميزه، فتظهر سماته وروابطه في اللوحة الجانبية. اضغط L ثم انقر على المصدر الذي يُنسب إليه الادعاء. تحرّك Alt مع الأسهم بداية الترميز المحدد، وAlt+Shift مع الأسهم نهايته، كلمةً كلمة (أو حرفاً حرفاً عند إيقاف التوسيع إلى الكلمات)؛ وفي الفقرة العربية يتقدم السهم الأيسر في النص باتجاه القراءة.&lt;/p&gt;&lt;p&gt;حيث تتداخل الفئات تمتزج ألوانها، ويدل خط رفيع تحت النص على كل فئة.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="97"/>
+        <location filename="../../gui/dialogs.py" line="107"/>
         <source>Annotate with the category of that number</source>
         <translation>الترميز بالفئة التي تحمل هذا الرقم</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="110"/>
+        <location filename="../../gui/dialogs.py" line="120"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="124"/>
+        <location filename="../../gui/dialogs.py" line="134"/>
         <source>About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="124"/>
+        <location filename="../../gui/dialogs.py" line="134"/>
         <source>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;Code Arabic news for content analysis: claims, sources, attribution and reliability, right to left, with undo for every edit.&lt;/p&gt;&lt;p&gt;Article font: Noto Naskh Arabic (SIL Open Font License).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;ترميز الأخبار العربية لأغراض تحليل المضمون: الادعاءات والمصادر وصيغ الإسناد والموثوقية، من اليمين إلى اليسار، مع إمكانية التراجع عن كل تعديل.&lt;/p&gt;&lt;p&gt;خط المواد: Noto Naskh Arabic (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
     </message>
@@ -895,6 +900,41 @@
         <translation>المواد (%1);;كل الملفات (*)</translation>
     </message>
     <message>
+        <location filename="../../gui/files.py" line="222"/>
+        <source>%1 articles added.</source>
+        <translation>أُضيفت %1 مادة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="224"/>
+        <source>%1 were already in the project.</source>
+        <translation>%1 موجودة في المشروع من قبل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="262"/>
+        <source>Export to Excel</source>
+        <translation>تصدير إلى Excel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="263"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>مصنفات Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="280"/>
+        <source>Exported to %1</source>
+        <translation>صُدِّر إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="324"/>
+        <source>Restored the backup; the state before it is kept as a backup too.</source>
+        <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="289"/>
+        <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
+        <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
+    </message>
+    <message>
         <location filename="../../gui/files.py" line="161"/>
         <source>Import a folder of articles</source>
         <translation>استيراد مجلد من المواد</translation>
@@ -930,29 +970,9 @@
         <translation>المواد المحفوظة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="222"/>
-        <source>%1 articles added.</source>
-        <translation>أُضيفت %1 مادة.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="224"/>
-        <source>%1 were already in the project.</source>
-        <translation>%1 موجودة في المشروع من قبل.</translation>
-    </message>
-    <message>
         <location filename="../../gui/files.py" line="234"/>
         <source>Import cancelled; nothing was added.</source>
         <translation>أُلغي الاستيراد، ولم يُضَف شيء.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="262"/>
-        <source>Export to Excel</source>
-        <translation>تصدير إلى Excel</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="263"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../gui/files.py" line="279"/>
@@ -970,11 +990,6 @@
         <translation>المواد المفحوصة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="280"/>
-        <source>Exported to %1</source>
-        <translation>صُدِّر إلى %1</translation>
-    </message>
-    <message>
         <location filename="../../gui/files.py" line="281"/>
         <source>Export cancelled; no file was written.</source>
         <translation>أُلغي التصدير، ولم يُكتب أي ملف.</translation>
@@ -988,16 +1003,6 @@
         <location filename="../../gui/files.py" line="322"/>
         <source>Restoring a backup</source>
         <translation>استرجاع نسخة احتياطية</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="324"/>
-        <source>Restored the backup; the state before it is kept as a backup too.</source>
-        <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="289"/>
-        <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
-        <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
     </message>
 </context>
 <context>
@@ -1170,112 +1175,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="432"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="447"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="451"/>
+        <location filename="../../gui/main_window.py" line="459"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491"/>
+        <location filename="../../gui/main_window.py" line="499"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492"/>
+        <location filename="../../gui/main_window.py" line="500"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493"/>
+        <location filename="../../gui/main_window.py" line="501"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494"/>
+        <location filename="../../gui/main_window.py" line="502"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495"/>
+        <location filename="../../gui/main_window.py" line="503"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497"/>
+        <location filename="../../gui/main_window.py" line="505"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="506"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499"/>
+        <location filename="../../gui/main_window.py" line="507"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500"/>
+        <location filename="../../gui/main_window.py" line="508"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366"/>
+        <location filename="../../gui/main_window.py" line="374"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="445"/>
+        <location filename="../../gui/main_window.py" line="453"/>
         <source>Typing…</source>
         <translation>جارٍ الكتابة…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458"/>
+        <location filename="../../gui/main_window.py" line="466"/>
         <source>&amp;Undo: %1</source>
         <translation>تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Redo: %1</source>
         <translation>إعادة: %1</translation>
     </message>
@@ -1322,22 +1327,27 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="28"/>
+        <location filename="../../gui/dialogs.py" line="30"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="32"/>
+        <location filename="../../gui/dialogs.py" line="34"/>
         <source>Snap selections to whole words</source>
         <translation>توسيع التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="38"/>
+        <location filename="../../gui/dialogs.py" line="40"/>
         <source>Your name (as coder):</source>
         <translation>اسمك (بصفتك مرمِّزاً):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="40"/>
+        <location filename="../../gui/dialogs.py" line="44"/>
+        <source>This file is a package for this coder; the name is part of it and cannot be changed here.</source>
+        <translation>هذا الملف حزمة لهذا المرمِّز؛ الاسم جزء منها ولا يمكن تغييره هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="50"/>
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
     </message>
@@ -1903,16 +1913,6 @@
         <translation>علّم مقالًا واحدًا على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="168"/>
-        <source>Writing the package</source>
-        <translation>كتابة حزمة المرمّز</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="174"/>
-        <source>Documents written: %1 of %2</source>
-        <translation>المواد المكتوبة: %1 من %2</translation>
-    </message>
-    <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="186"/>
         <source>Save package</source>
         <translation>حفظ الحزمة</translation>
@@ -1978,24 +1978,9 @@
         <translation>مشاريع Annotator (*.annot);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="249"/>
-        <source>Merging coders&apos; files</source>
-        <translation>دمج ملفات المرمّزين</translation>
-    </message>
-    <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="253"/>
         <source>Merge refused</source>
         <translation>رُفض الدمج</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="254"/>
-        <source>Merge cancelled; the project is unchanged.</source>
-        <translation>أُلغي الدمج، والمشروع كما كان.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="256"/>
-        <source>Rows merged: %1 of %2</source>
-        <translation>الصفوف المدموجة: %1 من %2</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="270"/>
@@ -2051,16 +2036,6 @@
         <location filename="../../gui/supervisor/team_dialogs.py" line="333"/>
         <source>no documents to assign</source>
         <translation>لا مقالات للتوزيع</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="358"/>
-        <source>Assigning documents</source>
-        <translation>توزيع المواد</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/team_dialogs.py" line="364"/>
-        <source>Documents assigned: %1 of %2</source>
-        <translation>المواد الموزَّعة: %1 من %2</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="370"/>
@@ -2333,19 +2308,9 @@
         <translation>تغيّرت روابط المرجع: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/gold_decisions.py" line="269"/>
-        <source>αU of gold against each coder: in this article, and over the articles gold is marked done for (D) with this one. {0} = cannot be computed (hover for why).</source>
-        <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي المقالات التي عُلّم المرجع فيها مكتملًا (D) ومعها هذا المقال. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
-    </message>
-    <message>
         <location filename="../../gui/supervisor/common.py" line="124"/>
         <source>no document with this attribute coded by two coders</source>
         <translation>لا مقال رمّز فيه مرمِّزان هذه السمة</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/common.py" line="126"/>
-        <source>gold is marked done on no article the other coders finished: mark gold done per article in the comparison window (D), or with `annotator adjudicate --done`</source>
-        <translation>لم يُعلَّم المرجع مكتملًا في أي مقال أكمله المرمّزون الآخرون: علّمه مكتملًا لكل مقال في نافذة المقارنة (D)، أو بالأمر ‎`annotator adjudicate --done`‎</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/common.py" line="136"/>
@@ -2381,6 +2346,51 @@
         <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
         <source>documents as units</source>
         <translation>المقالات وحداتٍ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="168"/>
+        <source>Writing the package</source>
+        <translation>كتابة حزمة المرمّز</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="174"/>
+        <source>Documents written: %1 of %2</source>
+        <translation>المواد المكتوبة: %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="249"/>
+        <source>Merging coders&apos; files</source>
+        <translation>دمج ملفات المرمّزين</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="254"/>
+        <source>Merge cancelled; the project is unchanged.</source>
+        <translation>أُلغي الدمج، والمشروع كما كان.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="256"/>
+        <source>Rows merged: %1 of %2</source>
+        <translation>الصفوف المدموجة: %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="358"/>
+        <source>Assigning documents</source>
+        <translation>توزيع المواد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/team_dialogs.py" line="364"/>
+        <source>Documents assigned: %1 of %2</source>
+        <translation>المواد الموزَّعة: %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/gold_decisions.py" line="269"/>
+        <source>αU of gold against each coder: in this article, and over the articles gold is marked done for (D) with this one. {0} = cannot be computed (hover for why).</source>
+        <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي المقالات التي عُلّم المرجع فيها مكتملًا (D) ومعها هذا المقال. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/common.py" line="126"/>
+        <source>gold is marked done on no article the other coders finished: mark gold done per article in the comparison window (D), or with `annotator adjudicate --done`</source>
+        <translation>لم يُعلَّم المرجع مكتملًا في أي مقال أكمله المرمّزون الآخرون: علّمه مكتملًا لكل مقال في نافذة المقارنة (D)، أو بالأمر ‎`annotator adjudicate --done`‎</translation>
     </message>
     <message>
         <location filename="../../gui/supervisor/__init__.py" line="127"/>
