@@ -1,7 +1,7 @@
 """The desk on long articles, as the coder meets it.
 
     python bench/bench_desk.py [--sizes 3000,30000,300000] [--keys 30] [--repeat 5]
-                               [--profile]
+                               [--profile] [--no-suggestions] [--render-only]
 
 Articles of 3,000 / 30,000 / 300,000 characters with one span per 100 characters (3,000
 spans at 300k), and twelve 5,000-character articles with 50 spans each for switching.
@@ -158,11 +158,13 @@ def time_view(app, text: str, anns, codebook) -> float:
 class Desk:
     """One MainWindow on the bench project, shown as a coder has it."""
 
-    def __init__(self, app, project: Project, short_doc: int):
+    def __init__(self, app, project: Project, short_doc: int, suggestions: bool = True):
         from annotator.gui.main_window import MainWindow
 
         self.app, self.short_doc = app, short_doc
         self.win = MainWindow(project, CODER)
+        # View > Show suggestions (on by default): computed as each article opens
+        self.win.suggest.show_act.setChecked(suggestions)
         self.win.resize(1400, 900)
         self.win.show()
         app.processEvents()
@@ -344,6 +346,8 @@ def main() -> int:
     ap.add_argument("--keys", type=int, default=30)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--no-suggestions", action="store_true",
+                    help="the desk with View > Show suggestions off")
     ap.add_argument("--render-only", action="store_true", help="only the render section")
     args = ap.parse_args()
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -362,7 +366,8 @@ def main() -> int:
         return 0
     codebook = project.codebook()
     naskh = ArticleView().font()  # the article's face and size, for a like-for-like bare run
-    desk = Desk(app, project, short_doc)
+    desk = Desk(app, project, short_doc, suggestions=not args.no_suggestions)
+    print(f"whole desk with suggestions {'off' if args.no_suggestions else 'on'}")
     goals: list[tuple[str, bool]] = []
 
     for n, doc_id in zip(sizes, big_docs, strict=True):

@@ -11,7 +11,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.exporters import export_xlsx
 from annotator.core.importers.base import ImportedDocument
-from annotator.core.merge import merge_package
+from annotator.core.merge import PackageRefusedError, merge_package
 from annotator.core.packages import make_package
 from annotator.core.project import Project
 
@@ -116,8 +116,9 @@ def test_a_package_cannot_write_another_coders_article_note(study, tmp_path):
     with Project.open(pkg_path) as pkg:
         pkg.set_document_note(1, "Ali", "written in Mona's file")
     with Project.open(study) as p:
-        r = merge_package(p, pkg_path)
-        assert any("not by the package's coder" in n for n in r.notes)
+        # a package carries only its coder's rows: the whole file is refused (issue 11.5)
+        with pytest.raises(PackageRefusedError, match=r"1 row of other coders \(Ali: 1\)"):
+            merge_package(p, pkg_path)
         assert p.document_note(1, "Ali") == ""
 
 

@@ -235,15 +235,15 @@ def test_read_only_project_file(tmp_path):
         path.chmod(0o644)
 
 
-def test_rolling_backups_on_open_kept_five_deep_and_restorable(tmp_path):
+def test_rolling_backups_on_open_kept_ten_deep_plus_the_first_of_the_day(tmp_path):
     path = tmp_path / "p.annot"
     with Project.create(path) as p:
         doc = add_doc(p)
-    for i in range(7):
+    for i in range(12):
         with Project.open(path) as p:
             p.add_annotation(doc, "mona", "claim", i, i + 3)
-    assert len(db.list_backups(path)) == db.BACKUPS_KEPT
-    with Project.open(path):  # backs up the 7th session's work
+    assert len(db.list_backups(path)) == db.BACKUPS_KEPT + 1  # + the first of today
+    with Project.open(path):  # backs up the 12th session's work
         pass
     newest = db.list_backups(path)[0]
     with Project.open(path):  # nothing changed since: no new backup
@@ -253,7 +253,7 @@ def test_rolling_backups_on_open_kept_five_deep_and_restorable(tmp_path):
         p.add_annotation(doc, "mona", "claim", 20, 25)
     db.restore_backup(newest, path)
     with Project.open(path, readonly=True) as p:
-        assert len(p.annotations(doc)) == 7  # the 8th annotation came after the backup
+        assert len(p.annotations(doc)) == 12  # the 13th came after the backup
         assert p.check() == []
 
 
@@ -275,24 +275,26 @@ def test_restore_the_oldest_backup_even_when_rotation_would_drop_it(tmp_path):
     path = tmp_path / "p.annot"
     with Project.create(path) as p:
         doc = add_doc(p)
-    for i in range(6):
+    for i in range(11):
         with Project.open(path) as p:
             p.add_annotation(doc, "mona", "claim", i, i + 3)
     with Project.open(path):  # the app has it open: restoring is refused
         with pytest.raises(ProjectLockedError):
             backups.restore(path, backups.backups(path)[-1].path)
     listed = backups.backups(path)
-    assert len(listed) == db.BACKUPS_KEPT and listed[0].reason == "on-open"
+    assert len(listed) == db.BACKUPS_KEPT + 1 and listed[0].reason == "on-open"
     oldest = listed[-1]
     with Project.open(oldest.path, readonly=True) as b:
         expected = len(b.annotations(doc))
     safety = backups.restore(path, oldest.path)
-    assert "before-restore" in safety.name
+    # the state before the restore is kept: as a before-restore backup, or as the newest
+    # backup when that one already holds exactly this state (no identical copy is made)
+    assert safety in db.list_backups(path)
     with Project.open(path, readonly=True) as p:
         assert len(p.annotations(doc)) == expected
         assert p.check() == []
     with Project.open(safety, readonly=True) as s:
-        assert len(s.annotations(doc)) == 6  # the state before the restore is kept
+        assert len(s.annotations(doc)) == 11  # the state before the restore is kept
 
 
 def test_text_can_be_corrected_until_someone_annotates_it(project):

@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-import traceback
-from pathlib import Path
 
 from .. import __version__
 from ..core.errors import AnnotatorError
@@ -128,10 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: one line for the user, the details in a log file
-        log = Path(tempfile.gettempdir()) / "annotator-crash.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        print(f"error: internal error ({type(exc).__name__}: {exc}); details in {log}",
-              file=sys.stderr)
+        from ..core import crashlog
+
+        print(f"error: {crashlog.report(exc)}", file=sys.stderr)
         return 2
 
 

@@ -42,6 +42,7 @@ def register(sub) -> None:
 
 def cmd_export(args) -> int:
     from ..core.exporters import export_csv, export_xlsx, parse_doc_ids
+    from ..core.exporters.files import check_csv_folder, check_output_file
     from ..core.project import Project
 
     if args.out is None and args.csv is None:
@@ -57,6 +58,12 @@ def cmd_export(args) -> int:
 
     if args.table is not None and not (args.out and args.out.suffix.lower() == ".sav"):
         raise InputError(args.out, "--table is for an OUT.sav file")
+    # every output is checked before any is written: no x.xlsx left behind by a bad --csv
+    if args.out is not None:
+        check_output_file(args.out, args.out.suffix.lower() if is_exchange_export(args.out)
+                          else ".xlsx")
+    if args.csv is not None:
+        check_csv_folder(args.csv)
     with Project.open(args.project, readonly=True) as p:
         if is_exchange_export(args.out):
             bar = ProgressBar(f"writing {args.out.name}")

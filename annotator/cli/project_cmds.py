@@ -88,7 +88,8 @@ def register(sub) -> None:
 
     p = sub.add_parser("backups", help="list the project's backups, or restore one",
                        description="Backups are taken on open (when anything changed) and "
-                       "before merges, five deep, in NAME.backups/ beside the project. "
+                       "before merges (the ten newest and the first of each of the last seven days), in "
+                       "NAME.backups/ beside the project. "
                        "Restoring first backs up the current state.")
     p.add_argument("project", type=Path)
     p.add_argument("--restore", type=int, metavar="N", help="restore backup number N "

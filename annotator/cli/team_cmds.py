@@ -47,10 +47,15 @@ def register(sub) -> None:
         "merge", help="bring coders' packages back",
         description="Merge coders' files back, row by row by UUID: a later edit replaces an "
         "earlier one, deletions travel, merging the same file twice changes nothing. A file "
-        "of another project or with a different codebook is refused. All files are merged "
-        "in one transaction after a backup: on an error nothing is changed.")
+        "of another project or with a different codebook is refused, as is one holding "
+        "rows of other coders (unless --allow-coders names them) or invalid rows. All "
+        "files are merged in one transaction, with a backup when anything changes: on an "
+        "error nothing is changed.")
     p.add_argument("project", type=Path)
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("--allow-coders", metavar="A,B",
+                   help="also accept rows of these other coders (a package carries only "
+                        "its own coder's rows; anything else is refused by default)")
     p.add_argument("--json", action="store_true", help="the reports as JSON")
     p.set_defaults(handler=cmd_merge)
 
@@ -75,6 +80,9 @@ def register(sub) -> None:
 
 
 def cmd_package(args) -> int:
+    if args.out is not None and args.out.suffix.lower() != ".annot":
+        print(f"warning: {args.out}: a package is a project file; name it .annot so the "
+              "coder's desk opens it", file=sys.stderr)
     if args.update:
         if args.docs or args.all:
             raise InputError(None, "--update keeps the package's documents; leave out "
@@ -104,8 +112,11 @@ def _describe(report: MergeReport) -> list[str]:
     if report.coder:
         head += f" (package of {report.coder})"
     if not report.changed:
-        head += "; nothing new (already merged)"
+        head += ("; nothing merged, see the skipped rows" if report.notes
+                 else "; nothing new (already merged)")
     lines = [head]
+    if report.given > 1:
+        lines.append(f"  given {report.given} times; merged once")
     for kind, c in report.per_kind().items():
         lines.append(f"  {kind}: {c['added']} added, {c['updated']} updated, "
                      f"{c['deleted']} deleted, {c['skipped']} skipped")
@@ -117,8 +128,12 @@ def _describe(report: MergeReport) -> list[str]:
 
 
 def cmd_merge(args) -> int:
+    allow = [c.strip() for c in (args.allow_coders or "").split(",") if c.strip()]
+    if args.allow_coders is not None and not allow:
+        raise InputError(None, "--allow-coders: give one or more names, e.g. "
+                               "--allow-coders Mona,Ali")
     with Project.open(args.project) as p, ProgressBar("merging") as bar:
-        reports = merge_packages(p, args.files, progress=bar)
+        reports = merge_packages(p, args.files, progress=bar, allow_coders=allow)
     if args.json:
         json.dump([r.to_json() for r in reports], sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -127,6 +142,8 @@ def cmd_merge(args) -> int:
         print("\n".join(_describe(r)))
     if reports and reports[0].backup:
         print(f"backup before the merge: {reports[0].backup}")
+    elif reports:
+        print("nothing changed, so no backup was written")
     return 0
 
 

@@ -16,6 +16,10 @@ from .errors import InputError, NotFoundError
 from .models import Annotation, Category, Coder, Relation, RelationType, utcnow
 from .records import AnnotationInfo, RelationInfo
 from .text import fold
+from .validate import span as _valid_span
+from .validate import validate_attrs
+
+__all__ = ["AnnotationsMixin", "validate_attrs"]
 
 
 class AnnotationsMixin:
@@ -26,10 +30,7 @@ class AnnotationsMixin:
         text = self.text(doc_id)
         if cat.kind == "document":
             return 0, 0, ""
-        if not (0 <= start < end <= len(text)):
-            raise InputError(None, f"span [{start}, {end}) is outside the text "
-                                   f"(length {len(text)}) or empty")
-        return start, end, text[start:end]
+        return _valid_span(text, start, end)
 
     def _category(self, key: str) -> CategoryDef:
         cat = self.codebook().category(key)
@@ -297,34 +298,3 @@ def _annotation_info(row: Annotation, coder: str, category: str) -> AnnotationIn
         note=row.note or "", flag=bool(row.flag), origin=row.origin,
     )
 
-
-def validate_attrs(cat: CategoryDef, attrs: dict) -> dict:
-    """Check attribute values against the codebook; returns them with empties dropped."""
-    out = {}
-    for key, value in attrs.items():
-        a = cat.attribute(key)
-        if a is None:
-            raise InputError(None, f"category '{cat.key}' has no attribute '{key}'")
-        if value is None or value == "":
-            continue
-        if a.type == "choice":
-            allowed = [v.key for v in a.values]
-            if value not in allowed:
-                raise InputError(None, f"{cat.key}.{key}: '{value}' is not one of "
-                                       f"{', '.join(allowed)}")
-        elif a.type == "number":
-            if isinstance(value, bool):
-                raise InputError(None, f"{cat.key}.{key}: expected a number")
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                raise InputError(None, f"{cat.key}.{key}: '{value}' is not a number") from None
-            if value.is_integer():
-                value = int(value)
-        elif a.type == "boolean":
-            if not isinstance(value, bool):
-                raise InputError(None, f"{cat.key}.{key}: expected true or false")
-        else:
-            value = str(value)
-        out[key] = value
-    return out

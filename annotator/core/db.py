@@ -5,6 +5,7 @@ Everything SQLite-specific lives here, so the rest of the core stays portable SQ
 
 from __future__ import annotations
 
+import filecmp
 import os
 import re
 import shutil
@@ -22,7 +23,8 @@ from .errors import ProjectError, ProjectLockedError
 SUFFIX = ".annot"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-BACKUPS_KEPT = 5
+BACKUPS_KEPT = 10  # the newest ones; plus the first of each of the last BACKUP_DAYS days
+BACKUP_DAYS = 7
 
 
 def _alembic_config():
@@ -206,8 +208,10 @@ def _has_tables(engine: Engine) -> bool:
 
 def backup_copy(path: Path, reason: str) -> Path:
     """A consistent copy through SQLite's backup API (safe while WAL holds recent commits).
-    Kept in a `<name>.backups` folder beside the project, BACKUPS_KEPT deep. Written under
-    a temporary name and renamed, so a crash never leaves a half backup that looks whole."""
+    Kept in a `<name>.backups` folder beside the project (rotation: see backups.prune).
+    Written under a temporary name and renamed, so a crash never leaves a half backup that
+    looks whole. A copy identical to the newest backup is not kept (five no-op merges must
+    not push the oldest backups away): that newest backup is returned instead."""
     folder = path.parent / (path.stem + ".backups")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = folder / f"{path.stem}.{stamp}.{reason}{SUFFIX}"
@@ -223,13 +227,18 @@ def backup_copy(path: Path, reason: str) -> Path:
                 dst.close()
         finally:
             src.close()
+        newest = list_backups(path)[:1]
+        if newest and filecmp.cmp(part, newest[0], shallow=False):
+            part.unlink()
+            return newest[0]
         os.replace(part, dest)
     except (sqlite3.Error, OSError) as exc:
         part.unlink(missing_ok=True)
         why = getattr(exc, "strerror", None) or str(exc)
         raise ProjectError(path, f"backup failed ({why}); nothing was changed") from None
-    for old in list_backups(path)[BACKUPS_KEPT:]:
-        old.unlink(missing_ok=True)
+    from .backups import prune
+
+    prune(path)
     return dest
 
 
@@ -251,13 +260,14 @@ def list_backups(path: Path) -> list[Path]:
     return sorted(folder.glob(f"{path.stem}.*{SUFFIX}"), reverse=True)
 
 
-def restore_backup(backup: Path, path: Path) -> None:
-    """Replace the project with a backup (the caller has closed the project). The backup
-    is copied aside first: the safety copy of the current state may rotate it out."""
+def restore_backup(backup: Path, path: Path) -> Path:
+    """Replace the project with a backup (the caller has closed the project); returns the
+    backup of the state before (rotated like any other). The backup is copied aside
+    first: the safety copy of the current state may rotate it out."""
     staged = path.with_name(path.name + ".restoring")
     try:
         shutil.copyfile(backup, staged)
-        backup_copy(path, "before-restore")
+        safety = backup_copy(path, "before-restore")
         for extra in ("-wal", "-shm"):
             Path(str(path) + extra).unlink(missing_ok=True)
         os.replace(staged, path)
@@ -266,6 +276,7 @@ def restore_backup(backup: Path, path: Path) -> None:
                                  "unchanged") from None
     finally:
         staged.unlink(missing_ok=True)
+    return safety
 
 
 def integrity_problems(engine: Engine) -> list[str]:
@@ -309,3 +320,64 @@ def explain_operational_error(path: Path, exc: OperationalError) -> ProjectError
     if "locked" in msg:
         return ProjectLockedError(path, "is busy in another process; try again")
     return ProjectError(path, f"database error: {msg}")
+
+
+# Damage a reader would trip over (a KeyError, a time that cannot be parsed), found by SQL
+# alone so an export can refuse a damaged file in milliseconds; `check` finds these and
+# more row by row. (table, what, SQL selecting a label for each bad row)
+_TIME = "({c} IS NOT NULL AND (typeof({c}) != 'text' OR datetime({c}) IS NULL))"
+_DAMAGE = [
+    ("annotations", "its category is missing",
+     "SELECT uuid FROM annotations WHERE category_id NOT IN (SELECT id FROM categories)"),
+    ("annotations", "its coder is missing",
+     "SELECT uuid FROM annotations WHERE coder_id NOT IN (SELECT id FROM coders)"),
+    ("annotations", "its document is missing",
+     "SELECT uuid FROM annotations WHERE document_id NOT IN (SELECT id FROM documents)"),
+    ("annotations", "attributes are not a JSON object",
+     "SELECT uuid FROM annotations WHERE attrs IS NOT NULL AND (json_valid(attrs) = 0 "
+     "OR json_type(attrs) != 'object')"),
+    ("annotations", "a time is not a date and time",
+     "SELECT uuid FROM annotations WHERE " + " OR ".join(
+         _TIME.format(c=c) for c in ("created", "updated", "deleted"))),
+    ("relations", "an end or its type is missing",
+     "SELECT uuid FROM relations WHERE from_id NOT IN (SELECT id FROM annotations) "
+     "OR to_id NOT IN (SELECT id FROM annotations) "
+     "OR type_id NOT IN (SELECT id FROM relation_types) "
+     "OR coder_id NOT IN (SELECT id FROM coders)"),
+    ("relations", "a time is not a date and time",
+     "SELECT uuid FROM relations WHERE " + " OR ".join(
+         _TIME.format(c=c) for c in ("created", "updated", "deleted"))),
+    ("assignments", "its time is not a date and time",
+     "SELECT document_id FROM assignments WHERE " + _TIME.format(c="updated")),
+    ("documents", "a time is not a date and time",
+     "SELECT id FROM documents WHERE " + " OR ".join(
+         _TIME.format(c=c) for c in ("published", "created"))),
+    ("document_notes", "a time is not a date and time",
+     "SELECT uuid FROM document_notes WHERE " + " OR ".join(
+         _TIME.format(c=c) for c in ("created", "updated", "deleted"))),
+    ("documents", "metadata is not a JSON object",
+     "SELECT id FROM documents WHERE meta IS NOT NULL AND (json_valid(meta) = 0 "
+     "OR json_type(meta) != 'object')"),
+    ("attributes", "choice values are not a JSON list",
+     "SELECT key FROM attributes WHERE \"values\" IS NOT NULL AND "
+     "(json_valid(\"values\") = 0 OR json_type(\"values\") != 'array')"),
+]
+_ROW_NAMES = {"annotations": "annotation", "relations": "relation",
+              "assignments": "status of document", "documents": "document",
+              "document_notes": "note",
+              "attributes": "attribute"}
+
+
+def quick_damage(engine: Engine, tables: set[str]) -> list[str]:
+    """One line per damaged row (only tables in `tables`, the ones present)."""
+    out: list[str] = []
+    if engine.dialect.name != "sqlite":  # json_valid() and typeof() are SQLite's
+        return out
+    needs = {"categories", "coders", "documents", "annotations", "relation_types"}
+    with engine.connect() as conn:
+        for table, what, sql in _DAMAGE:
+            if table not in tables or not (needs & set(re.findall(r"\w+", sql))) <= tables:
+                continue
+            for (label,) in conn.execute(text(sql)):
+                out.append(f"{_ROW_NAMES[table]} {label}: {what}")
+    return out

@@ -14,7 +14,10 @@ class AnnotatorError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        text = f"{self.path}: {self.message}" if self.path else self.message
+        # a file name with bytes that are not UTF-8 arrives as lone surrogates
+        # (surrogateescape): shown as \xff, so printing the line never fails
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 class InputError(AnnotatorError):

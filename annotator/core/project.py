@@ -53,6 +53,7 @@ from .records import (
 from .server.url import is_server_url
 from .suggest.service import SuggestionsMixin
 from .text import sha256
+from .validate import coder_name as valid_coder_name
 from .versions import CodebookConflictError, VersionsMixin, _with_dropped_as_retired
 
 Listener = Callable[[str, object], None]
@@ -134,14 +135,27 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                 if rev != db.schema_head():
                     if rev is None:
                         raise ProjectError(path, "not an Annotator project")
-                    raise ProjectError(path, f"schema {rev} differs from this version's "
+                    if rev not in db._known_revisions():
+                        raise ProjectError(path, f"made by a newer version of Annotator "
+                                                 f"(schema {rev}); update Annotator to "
+                                                 "open it")
+                    raise ProjectError(path, f"schema {rev} is older than this version's "
                                              f"{db.schema_head()}; open it for writing to "
-                                             "upgrade, or update Annotator")
+                                             "upgrade it")
             else:
                 project.upgraded_from_backup = db.upgrade(project._engine, path)
                 if project.upgraded_from_backup is None:
                     db.rolling_backup(path)
             project._Session = sessionmaker(project._engine, expire_on_commit=False)
+            if not readonly:
+                # Writing into a damaged file would bury the damage; `check` lists it.
+                from .check import missing_tables
+
+                gone = missing_tables(project._engine)
+                if gone:
+                    raise ProjectError(path, f"damaged project file (table "
+                                             f"{', '.join(gone)} missing); restore a backup "
+                                             "(annotator backups)")
             with project._read() as s:
                 if s.scalar(select(func.count()).select_from(ProjectInfo)) != 1:
                     raise ProjectError(path, "not an Annotator project (no project record)")
@@ -372,9 +386,10 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                     for c in s.scalars(select(Coder).order_by(Coder.name))]
 
     def add_coder(self, name: str, role: str = "coder") -> CoderInfo:
-        name = name.strip()
-        if not name:
-            raise InputError(self.path, "a coder needs a name")
+        try:
+            name = valid_coder_name(name)
+        except InputError as exc:
+            raise InputError(self.path, exc.message) from None
         with self._tx() as s:
             self._coder_id(s, name, role)
         return next(c for c in self.coders() if c.name == name)
@@ -387,6 +402,10 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
         if cid is None:
             if not create:
                 raise NotFoundError(self.path, f"no coder named '{name}'")
+            try:
+                valid_coder_name(name)
+            except InputError as exc:
+                raise InputError(self.path, exc.message) from None
             c = Coder(name=name, role=role)
             s.add(c)
             s.flush()
@@ -613,47 +632,14 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
 
     # --- checks ------------------------------------------------------------------------
 
-    def check(self, progress: Progress | None = None, cancel: CancelToken | None = None
-              ) -> list[str]:
-        """Everything wrong with the file: SQLite's own checks, texts against their hashes,
-        quotes against their texts, spans out of bounds, relations to deleted spans.
-        Progress counts documents."""
-        problems = db.integrity_problems(self._engine)
-        with self._read() as s:
-            total = s.scalar(select(func.count()).select_from(Document)) or 0
-            report_progress(progress, 0, total)
-            for done, (doc_id, digest, length, text) in enumerate(s.execute(
-                    select(Document.id, Document.sha256, Document.length, DocumentText.text)
-                    .outerjoin(DocumentText, DocumentText.document_id == Document.id)), 1):
-                if done % 200 == 0:
-                    checkpoint(cancel)
-                    report_progress(progress, done, total)
-                if text is None:
-                    problems.append(f"document {doc_id}: text is missing")
-                    continue
-                if sha256(text) != digest or len(text) != length:
-                    problems.append(f"document {doc_id}: text does not match its SHA-256")
-                kinds = dict(s.execute(select(Category.id, Category.kind)).all())
-                for a in s.scalars(select(Annotation).where(Annotation.document_id == doc_id,
-                                                            Annotation.deleted.is_(None))):
-                    if kinds.get(a.category_id) == "document":
-                        continue
-                    if not (0 <= a.start < a.end <= len(text)):
-                        problems.append(f"annotation {a.uuid} (document {doc_id}): span "
-                                        f"[{a.start}, {a.end}) is outside the text")
-                    elif text[a.start:a.end] != a.quote:
-                        problems.append(f"annotation {a.uuid} (document {doc_id}): quote "
-                                        f"{a.quote[:40]!r} no longer matches the text")
-            report_progress(progress, total, total)
-            src, dst = Annotation.__table__.alias("src"), Annotation.__table__.alias("dst")
-            for uuid, sd, dd in s.execute(
-                    select(Relation.uuid, src.c.deleted, dst.c.deleted)
-                    .join(src, src.c.id == Relation.from_id)
-                    .join(dst, dst.c.id == Relation.to_id)
-                    .where(Relation.deleted.is_(None))):
-                if sd is not None or dd is not None:
-                    problems.append(f"relation {uuid}: links a deleted annotation")
-        return problems
+    def check(self, progress: Progress | None = None, cancel: CancelToken | None = None,
+              quick: bool = False) -> list[str]:
+        """Everything wrong with the file, one line each (see core/check.py): SQLite's own
+        checks, missing tables, texts against their hashes, and every row through the
+        rules a merge or import applies on the way in. Progress counts documents."""
+        from .check import problems
+
+        return problems(self, quick=quick, progress=progress, cancel=cancel)
 
 
 # --- helpers -------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import traceback
 from pathlib import Path
 
@@ -104,13 +103,22 @@ def ask_coder(store: QSettings) -> str | None:
 
 def _excepthook(kind, value, tb) -> None:
     """A bug shows one line and leaves the details in a log; saved work is already saved."""
-    log = Path(tempfile.gettempdir()) / "annotator-crash.log"
-    log.write_text("".join(traceback.format_exception(kind, value, tb)), encoding="utf-8")
+    from ..core import crashlog
+
+    details = "".join(traceback.format_exception(kind, value, tb))
+    what = f"{kind.__name__}: {value}"
+    try:
+        log = str(crashlog.write(details))
+        text = translate("App", "Internal error (%1); details in %2. Everything you coded is "
+                                "saved.")
+    except OSError as exc:  # still one line, and the details on the terminal
+        log = f"{crashlog.log_folder()}: {exc.strerror or exc}"
+        text = translate("App", "Internal error (%1); the details could not be written "
+                                "(%2). Everything you coded is saved.")
+        sys.stderr.write(details)
+    print(f"error: internal error ({what}); {log}", file=sys.stderr)
     if QApplication.instance() is not None:
-        QMessageBox.critical(None, "Annotator", translate("App", "Internal error (%1); details in %2. "
-                                                   "Everything you coded is saved.")
-                             .replace("%1", f"{kind.__name__}: {value}")
-                             .replace("%2", str(log)))
+        QMessageBox.critical(None, "Annotator", text.replace("%1", what).replace("%2", log))
 
 
 def display_problem() -> str | None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QTextBrowser,
@@ -23,7 +24,8 @@ translate = QCoreApplication.translate
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, coder: str, snap: bool, language: str, parent=None):
+    def __init__(self, coder: str, snap: bool, language: str, parent=None,
+                 package: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         form = QFormLayout()
@@ -36,6 +38,14 @@ class SettingsDialog(QDialog):
         self.language.addItem("العربية", "ar")
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         form.addRow(self.tr("Your name (as coder):"), self.coder)
+        if package:
+            # the package's rows must be its coder's: a merge refuses anyone else's
+            self.coder.setReadOnly(True)
+            note = QLabel(self.tr("This file is a package for this coder; the name is part "
+                                  "of it and cannot be changed here."))
+            note.setObjectName("coderNameLocked")
+            note.setWordWrap(True)
+            form.addRow("", note)
         form.addRow("", self.snap)
         form.addRow(self.tr("Interface language:"), self.language)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

@@ -333,13 +333,14 @@ class FilesMixin:
     def settings_dialog(self) -> None:
         from . import i18n
 
-        dlg = SettingsDialog(self.coder, self.view.snap, i18n.current(), self)
+        dlg = SettingsDialog(self.coder, self.view.snap, i18n.current(), self,
+                             package=self.package_coder is not None)
         dlg.accepted.connect(lambda: self.apply_settings(*dlg.values()))
         dlg.open()
 
     def apply_settings(self, coder: str, snap: bool, language: str) -> None:
         self.acts[Act.SNAP].setChecked(snap)
-        if coder and coder != self.coder:
+        if coder and coder != self.coder and not self.package_coder:
             self.set_coder(coder)
         self.set_language(language)
 

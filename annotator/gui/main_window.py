@@ -46,6 +46,8 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
         self.settings = settings
         self.project: Project | None = None
         self.coder = coder
+        # a coder's package carries its coder's name: the desk codes as that coder
+        self.package_coder: str | None = None
         self.doc_id: int | None = None
         self.active: str | None = None
         self.linking: str | None = None
@@ -266,6 +268,12 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
             self.project.unsubscribe(self._on_event)
             self.project.close()
         self.project = project
+        package_coder = project.info().get("package_coder")
+        if package_coder:
+            self.coder = package_coder
+        elif self.package_coder and self.settings is not None:  # back to one's own name
+            self.coder = str(self.settings.value("coder", self.coder))
+        self.package_coder = package_coder
         self.ctx = Context(project, self.show_error,
                            lambda d: self.view.text if d == self.doc_id else project.text(d))
         self.undo.clear()

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from ..errors import InputError
+
 if TYPE_CHECKING:
     from .model import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
 
@@ -82,7 +84,13 @@ def save_codebook(codebook: Codebook, path: str | os.PathLike) -> None:
     else:
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
                               default_flow_style=False, width=100, indent=2)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():  # else the message would name the temporary file
+        raise InputError(path, f"folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise InputError(path, f"cannot write there ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

@@ -74,22 +74,32 @@ def load_codebook(path: str | os.PathLike) -> Codebook:
     except UnicodeDecodeError as e:
         raise CodebookError(path, f"not UTF-8 text (byte {e.start}): save the codebook as "
                                   "UTF-8") from e
+    try:
+        data = _parse(text, fmt, path)
+    except RecursionError:
+        raise CodebookError(path, "nested too deeply to be read (brackets thousands of "
+                                  "levels deep)") from None
+    if data is None:
+        raise CodebookError(path, "the file is empty")
+    try:
+        return Codebook.from_dict(data, path=path)
+    except RecursionError:
+        raise CodebookError(path, "nested too deeply to be a codebook") from None
+
+
+def _parse(text: str, fmt: str, path: Path):
     if fmt == "json":
         try:
-            data = json.loads(text, object_pairs_hook=_json_pairs)
+            return json.loads(text, object_pairs_hook=_json_pairs)
         except json.JSONDecodeError as e:
             raise CodebookError(path, f"not valid JSON: line {e.lineno} column {e.colno}: "
                                       f"{e.msg}") from e
         except ValueError as e:
             raise CodebookError(path, f"not valid JSON: {e}") from e
-    else:
-        try:
-            data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-        except yaml.YAMLError as e:
-            raise CodebookError(path, f"not valid YAML: {_yaml_error(e)}") from e
-    if data is None:
-        raise CodebookError(path, "the file is empty")
-    return Codebook.from_dict(data, path=path)
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as e:
+        raise CodebookError(path, f"not valid YAML: {_yaml_error(e)}") from e
 
 
 def _yaml_error(e: yaml.YAMLError) -> str:

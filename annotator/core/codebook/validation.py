@@ -163,6 +163,10 @@ class _Parser:
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             self.problem("version", f"{version!r} is not a positive whole number")
             version = 1
+        elif version > 2**31 - 1:  # stored as an SQL integer; no codebook has that many
+            self.problem("version", f"{str(version)[:12]}... is too large (at most "
+                                    f"{2**31 - 1})")
+            version = 1
         description = self.text(d, "description", "")
 
         raw_cats = self.items(d, "categories", "")

@@ -18,11 +18,10 @@ All files are written to temporary files first and moved into place together at 
 from __future__ import annotations
 
 import csv as _csv
-import os
 from datetime import date, datetime
 from pathlib import Path
 
-from .files import check_folder, explain_os_error, opened, temp_beside
+from .files import check_folder, explain_os_error, opened, publish, temp_beside
 from .names import coder_slugs, spss_names
 from .plan import Plan, counts_of, make_plan
 from .sheet_about import about_table
@@ -162,7 +161,7 @@ def _write(plan: Plan, folder: Path, progress: Progress | None, excel_safe: bool
             cols = [Column("file", 16), Column("variable", 24), Column("label", 30)]
             _write_table(Table("variables", cols, iter(variables)), tmp, False, lambda n: None)
         for tmp, target in temps:
-            os.replace(tmp, target)
+            publish(tmp, target, plan.project.path)
     except BaseException as exc:
         for tmp, _ in temps:
             tmp.unlink(missing_ok=True)

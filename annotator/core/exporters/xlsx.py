@@ -11,15 +11,20 @@ the end: a failure (disk full, a cancelled progress callback) leaves no half-wri
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
 import xlsxwriter
 
-from .files import check_output_file, explain_os_error, opened, temp_beside
+from .files import (
+    check_output_file,
+    explain_os_error,
+    opened,
+    publish,
+    temp_beside,
+    work_dir_beside,
+)
 from .plan import Plan, counts_of, make_plan
 from .sheet_about import about_table
 from .sheet_agreement import build_agreement_report
@@ -250,7 +255,7 @@ def _write(plan: Plan, path: Path, progress: Progress | None) -> dict:
     tmp = temp_beside(path)
     # xlsxwriter's own temporary files (one per sheet, then the parts of the zip) go in a
     # private folder beside the target, removed whatever happens
-    work = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    work = work_dir_beside(path)
     wb = None
     try:
         report = build_agreement_report(plan) if plan.with_agreement else None
@@ -283,7 +288,7 @@ def _write(plan: Plan, path: Path, progress: Progress | None) -> dict:
         w.table(about, about_ws)
         about_ws.activate()
         wb.close()
-        os.replace(tmp, path)
+        publish(tmp, path, plan.project.path)
     except BaseException as exc:
         _abandon(wb)
         tmp.unlink(missing_ok=True)

@@ -125,9 +125,26 @@ def read_path(path: Path, fmt: str = "auto") -> list[ImportedDocument]:
         raise InputError(path, "no such file")
     if fmt == "auto":
         fmt = format_for(path)
+    from annotator.core import validate
+
     try:
-        return _readers()[fmt](path)
+        docs = _readers()[fmt](path)
+        for i, doc in enumerate(docs, 1):  # the one validation layer (core/validate.py)
+            # a file name with bytes that are not UTF-8 is kept readable (\xff), not refused
+            doc.source_file = validate.printable_name(doc.source_file)
+            doc.title = validate.printable_name(doc.title)
+            validate.imported_document(doc, f"document {i}")
+        return docs
+    except validate.Invalid as e:
+        raise InputError(path, e.message) from None
     except InputError:
         raise
+    except UnicodeEncodeError as e:  # JSON's "\ud800": half of a UTF-16 pair, alone
+        raise InputError(path, f"holds {e.object[e.start:e.start + 1]!a} at character "
+                               f"{e.start}, a lone surrogate (half of a UTF-16 pair), "
+                               "not text") from None
     except (OSError, UnicodeError) as e:
         raise InputError(path, f"cannot read the file ({type(e).__name__}: {e})") from None
+    except RecursionError:  # JSON or XML nested 100,000 deep
+        raise InputError(path, "is nested too deeply to be read (brackets or elements "
+                               "thousands of levels deep)") from None

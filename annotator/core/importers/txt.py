@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.importers.base import ImportedDocument
+from annotator.core.importers.base import Documents, ImportedDocument
 from annotator.core.importers.common import (
     MAX_DOCUMENT_BYTES,
     check_text_size,
@@ -18,12 +18,24 @@ from annotator.core.text import canonical_text
 
 def read_txt(path: Path, recognise: bool = True) -> list[ImportedDocument]:
     """Decode (see encoding.py), canonicalise, and clean a scraped article (see news.py)
-    unless `recognise` is False."""
+    unless `recognise` is False. Stray control characters (ESC, BEL: a scraper's junk,
+    invisible and meaningless in an article) are removed, with a note."""
     data = read_bytes(path, MAX_DOCUMENT_BYTES)
     raw, encoding = decode_text(data, path)
     text = canonical_text(raw)
+    stray = sorted({c for c in text if c < " " and c not in _KEPT_CONTROLS})
+    notes = []
+    if stray:
+        n = sum(text.count(c) for c in stray)
+        text = "".join(c for c in text if c not in stray)
+        notes.append(f"removed {n} control character{'s' if n != 1 else ''} "
+                     f"({', '.join(f'U+{ord(c):04X}' for c in stray)}) from the text")
     check_text_size(path, text)
-    return [document_from_text(text, path, meta={"encoding": encoding}, recognise=recognise)]
+    return Documents([document_from_text(text, path, meta={"encoding": encoding},
+                                         recognise=recognise)], notes)
+
+
+_KEPT_CONTROLS = set("\t\n\f\v")
 
 
 def document_from_text(text: str, path: Path, meta: dict | None = None,

@@ -275,24 +275,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="69"/>
+        <location filename="../../gui/app.py" line="68"/>
         <source>Demo project</source>
         <translation>مشروع تجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95"/>
+        <location filename="../../gui/app.py" line="94"/>
         <source>Welcome to Annotator</source>
         <translation>مرحباً بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="96"/>
+        <location filename="../../gui/app.py" line="95"/>
         <source>Your name as a coder (saved with every annotation; you can change it in Settings):</source>
         <translation>اسمك بصفتك مرمِّزاً (يُحفظ مع كل ترميز، ويمكنك تغييره من الإعدادات):</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="110"/>
+        <location filename="../../gui/app.py" line="112"/>
         <source>Internal error (%1); details in %2. Everything you coded is saved.</source>
         <translation>خطأ داخلي (%1)؛ التفاصيل في %2. كل ما رمّزته محفوظ.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="116"/>
+        <source>Internal error (%1); the details could not be written (%2). Everything you coded is saved.</source>
+        <translation>خطأ داخلي (%1)؛ تعذّرت كتابة التفاصيل (%2). كل ما رمّزته محفوظ.</translation>
     </message>
 </context>
 <context>
@@ -804,47 +809,47 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="59"/>
+        <location filename="../../gui/dialogs.py" line="69"/>
         <source>Coding</source>
         <translation>الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="62"/>
+        <location filename="../../gui/dialogs.py" line="72"/>
         <source>Editing and finding</source>
         <translation>التحرير والبحث</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="64"/>
+        <location filename="../../gui/dialogs.py" line="74"/>
         <source>Articles and view</source>
         <translation>المواد والعرض</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="68"/>
+        <location filename="../../gui/dialogs.py" line="78"/>
         <source>Files</source>
         <translation>الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="81"/>
+        <location filename="../../gui/dialogs.py" line="91"/>
         <source>&lt;p&gt;Select text with the mouse or with Shift+arrow keys, then press a category&apos;s number (1–9) or click it in the palette: the annotation is saved at once. Selections snap to whole words (Edit menu to switch off).&lt;/p&gt;&lt;p&gt;Click a highlight to select an annotation: its attributes and links appear on the side. Press L, then click the source the claim is attributed to. Alt+arrows move the selected annotation&apos;s start, Alt+Shift+arrows its end, one word at a time (one character with snapping off); in an Arabic paragraph the left arrow moves forward in the text, as you read.&lt;/p&gt;&lt;p&gt;Where categories overlap, the colours mix and a thin line under the text shows each category.&lt;/p&gt;</source>
         <translation>&lt;p&gt;حدّد النص بالفأرة أو بمفتاح Shift مع الأسهم، ثم اضغط رقم الفئة (1–9) أو انقر عليها في لوحة الفئات: يُحفظ الترميز فوراً. يتسع التحديد تلقائياً ليشمل كلمات كاملة (يمكن إيقاف ذلك من قائمة تحرير).&lt;/p&gt;&lt;p&gt;انقر على مقطع مظلل لتحديد ترميزه، فتظهر سماته وروابطه في اللوحة الجانبية. اضغط L ثم انقر على المصدر الذي يُنسب إليه الادعاء. تحرّك Alt مع الأسهم بداية الترميز المحدد، وAlt+Shift مع الأسهم نهايته، كلمةً كلمة (أو حرفاً حرفاً عند إيقاف التوسيع إلى الكلمات)؛ وفي الفقرة العربية يتقدم السهم الأيسر في النص باتجاه القراءة.&lt;/p&gt;&lt;p&gt;حيث تتداخل الفئات تمتزج ألوانها، ويدل خط رفيع تحت النص على كل فئة.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="97"/>
+        <location filename="../../gui/dialogs.py" line="107"/>
         <source>Annotate with the category of that number</source>
         <translation>الترميز بالفئة التي تحمل هذا الرقم</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="110"/>
+        <location filename="../../gui/dialogs.py" line="120"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="124"/>
+        <location filename="../../gui/dialogs.py" line="134"/>
         <source>About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="124"/>
+        <location filename="../../gui/dialogs.py" line="134"/>
         <source>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;Code Arabic news for content analysis: claims, sources, attribution and reliability, right to left, with undo for every edit.&lt;/p&gt;&lt;p&gt;Article font: Noto Naskh Arabic (SIL Open Font License).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Annotator %1&lt;/h3&gt;&lt;p&gt;ترميز الأخبار العربية لأغراض تحليل المضمون: الادعاءات والمصادر وصيغ الإسناد والموثوقية، من اليمين إلى اليسار، مع إمكانية التراجع عن كل تعديل.&lt;/p&gt;&lt;p&gt;خط المواد: Noto Naskh Arabic (رخصة SIL للخطوط المفتوحة).&lt;/p&gt;</translation>
     </message>
@@ -1228,112 +1233,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="456"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="452"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492"/>
+        <location filename="../../gui/main_window.py" line="500"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493"/>
+        <location filename="../../gui/main_window.py" line="501"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494"/>
+        <location filename="../../gui/main_window.py" line="502"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495"/>
+        <location filename="../../gui/main_window.py" line="503"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497"/>
+        <location filename="../../gui/main_window.py" line="505"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="506"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499"/>
+        <location filename="../../gui/main_window.py" line="507"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500"/>
+        <location filename="../../gui/main_window.py" line="508"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="501"/>
+        <location filename="../../gui/main_window.py" line="509"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="373"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="375"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>Typing…</source>
         <translation>جارٍ الكتابة…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Undo: %1</source>
         <translation>تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="460"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>&amp;Redo: %1</source>
         <translation>إعادة: %1</translation>
     </message>
@@ -1380,24 +1385,29 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="28"/>
+        <location filename="../../gui/dialogs.py" line="30"/>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="32"/>
+        <location filename="../../gui/dialogs.py" line="34"/>
         <source>Snap selections to whole words</source>
         <translation>توسيع التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="38"/>
+        <location filename="../../gui/dialogs.py" line="40"/>
         <source>Your name (as coder):</source>
         <translation>اسمك (بصفتك مرمِّزاً):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="40"/>
+        <location filename="../../gui/dialogs.py" line="50"/>
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="44"/>
+        <source>This file is a package for this coder; the name is part of it and cannot be changed here.</source>
+        <translation>هذا الملف حزمة لهذا المرمِّز؛ الاسم جزء منها ولا يمكن تغييره هنا.</translation>
     </message>
 </context>
 <context>

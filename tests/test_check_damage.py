@@ -1,0 +1,121 @@
+"""`check` reports every class of invalid data that validation refuses on the way in, if
+it got into a project by other means (an SQL edit, a bug, a disk), without crashing; and
+`export` on a damaged project lists the damage instead of a KeyError (issue 9 items 4, 8)."""
+
+import sqlite3
+
+import pytest
+
+from annotator.cli import main
+from annotator.core.errors import ProjectError
+from annotator.core.importers.base import ImportedDocument
+from annotator.core.project import Project
+
+TEXTS = ["قالت صحيفة الجارديان إن John Smith غادر الموصل في 2017.",
+         "أعلن المتحدث باسم الوزارة أن الاجتماع سيعقد غدا في القاهرة."]
+
+
+def span(text, word):
+    s = text.index(word)
+    return s, s + len(word)
+
+
+@pytest.fixture
+def coded(tmp_path):
+    path = tmp_path / "study.annot"
+    with Project.create(path) as p:
+        p.add_documents([ImportedDocument(text=t, title=f"doc {i}")
+                         for i, t in enumerate(TEXTS, 1)])
+        c = p.add_annotation(1, "mona", "claim", *span(TEXTS[0], "غادر الموصل"),
+                             attrs={"claim_type": "factual"})
+        s = p.add_annotation(1, "mona", "source", *span(TEXTS[0], "الجارديان"))
+        p.add_relation("attributed_to", c.uuid, s.uuid, "mona")
+        p.add_annotation(2, "mona", "source", *span(TEXTS[1], "المتحدث"))
+        assert p.check() == []
+    return path
+
+
+def tamper(path, *statements):
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA foreign_keys=OFF")
+    for st in statements:
+        con.execute(st)
+    con.commit()
+    con.close()
+
+
+CLAIM = "WHERE quote = 'غادر الموصل'"
+CASES = [
+    ("attrs outside the codebook",
+     [f"UPDATE annotations SET attrs = '{{\"claim_type\": \"no_such_value\"}}' {CLAIM}"],
+     "'no_such_value' is not one of"),
+    ("unknown attribute", [f"UPDATE annotations SET attrs = '{{\"zzz\": 1}}' {CLAIM}"],
+     "has no attribute 'zzz'"),
+    ("cross-document relation",
+     ["UPDATE relations SET to_id = (SELECT id FROM annotations WHERE quote = 'المتحدث')"],
+     "links annotations of two documents (1 and 2)"),
+    ("span outside the text", [f"UPDATE annotations SET \"end\" = 9999 {CLAIM}"],
+     "is outside the text"),
+    ("reversed span", [f"UPDATE annotations SET start = \"end\", \"end\" = start {CLAIM}"],
+     "is reversed"),
+    ("bad time", [f"UPDATE annotations SET updated = 'not a date' {CLAIM}"],
+     "updated 'not a date' is not a date and time"),
+    ("non-JSON attrs", [f"UPDATE annotations SET attrs = 'not json' {CLAIM}"],
+     "are not JSON"),
+    ("missing category", ["DELETE FROM attributes WHERE category_id = (SELECT id FROM "
+                          "categories WHERE key = 'claim')",
+                          "DELETE FROM categories WHERE key = 'claim'"],
+     "its category is not in the codebook"),
+    ("dropped table", ["DROP TABLE relations"], "table 'relations' is missing"),
+    ("coder name with a newline", ["UPDATE coders SET name = 'mo' || char(10) || 'na'"],
+     "control characters"),
+    ("bad status", ["UPDATE assignments SET status = 'finished'"], "'finished' is not one"),
+    ("bad note time", ["INSERT INTO document_notes (uuid, document_id, coder_id, text, "
+                       "created, updated) VALUES ('00000000-0000-4000-8000-000000000009', 1, "
+                       "1, 'x', '2026-01-01 00:00:00', 'yesterday')"],
+     "updated 'yesterday' is not a date and time"),
+]
+
+
+@pytest.mark.parametrize("name, statements, needle", CASES, ids=[c[0] for c in CASES])
+def test_check_reports_each_class_of_invalid_data(coded, capsys, name, statements, needle):
+    tamper(coded, *statements)
+    with Project.open(coded, readonly=True) as p:
+        problems = p.check()
+    assert any(needle in line for line in problems), problems
+    assert main(["check", str(coded)]) == 1
+    cap = capsys.readouterr()
+    assert needle in cap.out and "Traceback" not in cap.err + cap.out
+    assert cap.err.startswith(f"error: {coded}: ") and cap.err.count("\n") == 1
+
+
+EXPORT_CASES = [c for c in CASES if c[0] in (
+    "non-JSON attrs", "missing category", "dropped table", "bad time", "bad note time")]
+
+
+@pytest.mark.parametrize("name, statements, needle", EXPORT_CASES,
+                         ids=[c[0] for c in EXPORT_CASES])
+def test_export_on_a_damaged_project_lists_the_damage(coded, tmp_path, capsys, name,
+                                                      statements, needle):
+    tamper(coded, *statements)
+    out = tmp_path / "out.xlsx"
+    assert main(["export", str(coded), str(out), "--csv", str(tmp_path / "csv")]) == 1
+    cap = capsys.readouterr()
+    assert cap.err.startswith(f"error: {coded}: damaged project (") and \
+        cap.err.count("\n") == 1, cap.err
+    assert "KeyError" not in cap.err and "internal error" not in cap.err
+    assert not out.exists() and not (tmp_path / "csv").exists()
+    assert list(tmp_path.glob(".out.xlsx*")) == []
+
+
+def test_import_into_a_project_missing_a_table_is_refused(coded, tmp_path, capsys):
+    tamper(coded, "DROP TABLE assignments")
+    before = list(sqlite3.connect(coded).iterdump())
+    txt = tmp_path / "a.txt"
+    txt.write_text("نص مقال جديد عن الانتخابات.", encoding="utf-8")
+    with pytest.raises(ProjectError, match="table assignments missing"):
+        Project.open(coded)
+    assert main(["import", str(coded), str(txt)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {coded}: damaged project file") and err.count("\n") == 1
+    assert list(sqlite3.connect(coded).iterdump()) == before
