@@ -1,6 +1,6 @@
 """File → Export for QDA tools and Import from QDA tools, driven through the menu with the
-mouse: the .qdpx written is the project, a file imported shows in the desk at once, and a
-hostile file is one box naming it with the project unchanged."""
+mouse: the .qdpx written is the project, a file imported (in the long-task worker) shows
+in the desk at once, and a hostile file is one box naming it with the project unchanged."""
 
 from __future__ import annotations
 
@@ -36,8 +36,8 @@ def test_export_then_import_through_the_menu(qtbot, window, tmp_path, monkeypatc
     out = tmp_path / "shared.qdpx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(out.with_suffix("")), ""))  # no extension typed
-    choose(qtbot, window, Act.EXPORT_REFI)
-    qtbot.waitUntil(out.exists)
+    choose(qtbot, window, Act.EXPORT_REFI)  # runs in the desk's worker thread
+    qtbot.waitUntil(lambda: not window.tasks.busy and out.exists())
     assert "project.qde" in zipfile.ZipFile(out).namelist()
     assert str(out) in window.statusBar().currentMessage()
 

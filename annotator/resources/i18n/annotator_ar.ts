@@ -880,24 +880,24 @@
 <context>
     <name>Exchange</name>
     <message>
-        <location filename="../../gui/exchange.py" line="26"/>
+        <location filename="../../gui/exchange.py" line="28"/>
         <source>Export for QDA tools (REFI-QDA)</source>
         <translation>تصدير لأدوات التحليل النوعي (REFI-QDA)</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="27"/>
+        <location filename="../../gui/exchange.py" line="29"/>
         <source>REFI-QDA projects (*.qdpx)</source>
         <translation>مشاريع REFI-QDA (*.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="36"/>
-        <source>Exporting…</source>
-        <translation>جارٍ التصدير…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/exchange.py" line="51"/>
+        <location filename="../../gui/exchange.py" line="48"/>
         <source>Exported %1 articles and %2 annotations to %3</source>
         <translation>صُدِّرت %1 مادة و%2 ترميزًا إلى %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="52"/>
+        <source>Exporting for QDA tools</source>
+        <translation>التصدير لأدوات التحليل النوعي</translation>
     </message>
     <message>
         <location filename="../../gui/exchange.py" line="58"/>
@@ -910,17 +910,22 @@
         <translation>مشاريع REFI-QDA (*.qdpx);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="81"/>
+        <location filename="../../gui/exchange.py" line="73"/>
+        <source>Importing from QDA tools</source>
+        <translation>الاستيراد من أدوات التحليل النوعي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="88"/>
         <source>%1 articles added (%2 already in the project), %3 annotations added, %4 updated, %5 links.</source>
         <translation>أُضيفت %1 مادة (%2 موجودة من قبل في المشروع)، وأُضيف %3 ترميزًا، وحُدِّث %4، و%5 رابطًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="87"/>
+        <location filename="../../gui/exchange.py" line="94"/>
         <source>New categories from the file&apos;s codes: %1</source>
         <translation>فئات جديدة من رموز الملف: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="90"/>
+        <location filename="../../gui/exchange.py" line="97"/>
         <source>Imported %1</source>
         <translation>استُورد %1</translation>
     </message>
