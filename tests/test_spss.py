@@ -170,3 +170,21 @@ def test_cli(known, tmp_path, capsys):
     assert set(df["coder"]) == {"Mona"}
     assert main(["export", str(known[0]), str(tmp_path / "x.xlsx"), "--table", "claims"]) == 1
     assert "--table is for an OUT.sav file" in capsys.readouterr().err
+
+
+def test_exchange_files_get_the_project_files_permissions(known, tmp_path):
+    """.sav, .qdpx, .qdc and labels.csv are readable by whoever may read the project,
+    like the workbook (mkstemp alone would leave them 0600)."""
+    import os
+    import stat
+
+    path = tmp_path / "copy.annot"
+    path.write_bytes(known[0].read_bytes())
+    os.chmod(path, 0o640)
+    outs = [tmp_path / "x.sav", tmp_path / "x.qdpx"]
+    for out in outs:
+        exporter_for(out)(path, out)
+    assert main(["codebook", str(path), "--export", str(tmp_path / "x.qdc")]) == 0
+    export_csv(path, tmp_path / "csv")
+    written = [*outs, tmp_path / "x.qdc", tmp_path / "csv" / "labels.csv"]
+    assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o640}

@@ -91,6 +91,6 @@ def codebook_qdc(project_path: Path, export: Path | None, import_: Path | None,
         print(f"codebook replaced from {import_.name}: {len(cb.categories)} categories")
         return 0
     with Project.open(project_path, readonly=True) as p:
-        export_qdc(p.codebook(), export)
+        export_qdc(p.codebook(), export, p.path)
     print(f"wrote {export}")
     return 0

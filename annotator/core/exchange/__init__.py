@@ -34,8 +34,8 @@ def importer_for(path) -> Callable | None:
     return _load(spec) if spec else None
 
 
-def export_qdc(codebook, path) -> None:
-    _load("refi_write:export_qdc")(codebook, path)
+def export_qdc(codebook, path, like=None) -> None:
+    _load("refi_write:export_qdc")(codebook, path, like)
 
 
 def import_qdc(project, path, author: str = ""):

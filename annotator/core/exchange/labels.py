@@ -10,7 +10,6 @@ codebook: what SPSS gets as labels and R users get as labels.csv.
 from __future__ import annotations
 
 import csv
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,7 +140,7 @@ def write_labels_csv(plan: Plan, folder, names: str = "labels") -> Path:
     label_en, label_ar) and one per variable label (value left empty), so R users can
     apply them (docs/file-formats.md has the snippet). `names`: as the CSV files were
     written ("labels": the workbook's column names, "spss": exporters/names.py)."""
-    from ..exporters.files import temp_beside
+    from ..exporters.files import publish, temp_beside
     from ..exporters.names import coder_slugs, spss_names
     from ..exporters.sheet_annotations import annotations_table
     from ..exporters.sheet_claims import claims_table
@@ -178,7 +177,7 @@ def write_labels_csv(plan: Plan, folder, names: str = "labels") -> Path:
                         if (name, shown) not in seen:
                             seen.add((name, shown))
                             w.writerow([name, shown, en, ar])
-        os.replace(tmp, target)
+        publish(tmp, target, plan.project.path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

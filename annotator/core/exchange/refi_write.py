@@ -10,7 +10,6 @@ into place at the end: a failure leaves no half-written file.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -20,7 +19,13 @@ from sqlalchemy import func, select
 
 from ... import __version__
 from ..codebook import AttributeDef, CategoryDef, Codebook, ValueDef
-from ..exporters.files import check_output_file, explain_os_error, opened, temp_beside
+from ..exporters.files import (
+    check_output_file,
+    explain_os_error,
+    opened,
+    publish,
+    temp_beside,
+)
 from ..exporters.plan import CategoryMeta, Plan, make_plan
 from ..exporters.table import Progress
 from ..models import (
@@ -118,8 +123,9 @@ def _category_def(c: CategoryMeta) -> CategoryDef:
             for a in c.attributes])
 
 
-def export_qdc(codebook: Codebook, path) -> None:
-    """Write the codebook as a REFI-QDA .qdc file (urn:QDA-XML:codebook:1.0)."""
+def export_qdc(codebook: Codebook, path, like=None) -> None:
+    """Write the codebook as a REFI-QDA .qdc file (urn:QDA-XML:codebook:1.0), with the
+    permissions of the file `like` (the project) when given."""
     path = Path(path)
     check_output_file(path, ".qdc")
     root = etree.Element(_q("CodeBook", CODEBOOK_NS), nsmap={None: CODEBOOK_NS},
@@ -129,7 +135,7 @@ def export_qdc(codebook: Codebook, path) -> None:
     try:
         etree.ElementTree(root).write(str(tmp), xml_declaration=True, encoding="utf-8",
                                       pretty_print=True)
-        os.replace(tmp, path)
+        publish(tmp, path, like)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
@@ -188,7 +194,7 @@ class _Writer:
                     self._sidecar(), ensure_ascii=False, indent=1))
                 for n in side:
                     zf.write(work / n, SIDECAR + n)
-            os.replace(tmp, self.path)
+            publish(tmp, self.path, self.p.path)
         except BaseException as exc:
             tmp.unlink(missing_ok=True)
             if isinstance(exc, OSError):

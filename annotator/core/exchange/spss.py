@@ -11,11 +11,16 @@ memory (bench/bench_exchange.py prints it).
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from pathlib import Path
 
-from ..exporters.files import check_output_file, explain_os_error, opened, temp_beside
+from ..exporters.files import (
+    check_output_file,
+    explain_os_error,
+    opened,
+    publish,
+    temp_beside,
+)
 from ..exporters.names import coder_slugs, spss_names
 from ..exporters.plan import make_plan
 from ..exporters.sheet_annotations import annotations_table
@@ -57,7 +62,7 @@ def export_sav(project, path, coders: list[str] | None = None, gold: bool = Fals
         t = TABLES[table](plan)
         labels = table_labels(plan, t)
         frame, truncated = build_frame(t, labels, progress)
-        return _write(path, frame, t, labels, truncated, p.name, plan.coder_names)
+        return _write(path, frame, t, labels, truncated, p.name, plan.coder_names, p.path)
 
 
 def build_frame(table: Table, labels: Labels, progress: Progress | None = None):
@@ -151,7 +156,7 @@ def variable_names(table: Table, coders: list[str]) -> dict[str, str]:
 
 
 def _write(path: Path, frame, table: Table, labels: Labels, truncated: int,
-           project_name: str, coders: list[str]) -> dict:
+           project_name: str, coders: list[str], like: Path | None = None) -> dict:
     import pyreadstat
 
     names = variable_names(table, coders)
@@ -181,7 +186,7 @@ def _write(path: Path, frame, table: Table, labels: Labels, truncated: int,
         pyreadstat.write_sav(frame, str(tmp), file_label=_cut(project_name, 64),
                              column_labels=var_labels, variable_value_labels=value_labels,
                              variable_measure=measure, variable_format=formats)
-        os.replace(tmp, path)
+        publish(tmp, path, like)  # the project file's permissions, not mkstemp's 0600
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
