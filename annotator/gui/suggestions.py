@@ -10,9 +10,9 @@ for the reliability sample (Supervisor menu), and a coder's package carries that
 
 from __future__ import annotations
 
-import threading
+import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..core.errors import AnnotatorError
@@ -21,19 +21,22 @@ from . import i18n
 from .suggestion_commands import AcceptSuggestions, RejectSuggestion
 
 translate = QCoreApplication.translate
+SLICE_MS = 6  # the longest the desk waits on suggestions at a time
 
 
 class SuggestionController(QObject):
-    _found = Signal(int, object)  # (generation, suggestions or error) from the worker
-
     def __init__(self, window):
         super().__init__(window)
         self.w = window
         self.items: list[Suggestion] = []
         self.current = -1
         self.ready = True
-        self._gen = 0
-        self._found.connect(self._loaded, Qt.QueuedConnection)
+        self._job = None
+        self._chunks: list[tuple[int, int]] = []
+        self._found: list[Suggestion] = []
+        self._slice = QTimer(self)
+        self._slice.setInterval(0)
+        self._slice.timeout.connect(self._step_job)
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(80)  # a burst of undos reloads once
@@ -114,37 +117,44 @@ class SuggestionController(QObject):
     # --- loading and following the project ---------------------------------------------
 
     def load(self) -> None:
-        """Find the article's suggestions off the GUI thread: the article paints and takes
-        keys at once, and the outlines follow (a long article takes a moment to read)."""
+        """Find the article's suggestions a few paragraphs at a time, between the desk's
+        own events: the article paints and takes keys at once, the outlines follow. (On
+        the GUI thread, in slices of a few milliseconds: a Python thread would fight the
+        window for the interpreter lock and slow every keystroke.)"""
         w = self.w
         self.items, self.current = [], -1
-        self._gen += 1
+        self._job = None
+        self._slice.stop()
         self.ready = True
         self._paint()
         if w.project is None or w.doc_id is None or not self.show_act.isChecked():
             return
-        self.ready = False
-        project, doc_id, coder, gen = w.project, w.doc_id, w.coder, self._gen
-
-        def work():
-            try:
-                result = project.suggested_spans(doc_id, coder)
-            except AnnotatorError as exc:
-                result = exc
-            except Exception:  # the project was closed meanwhile: a stale request
-                result = []
-            self._found.emit(gen, result)
-
-        threading.Thread(target=work, name="suggestions", daemon=True).start()
-
-    def _loaded(self, gen: int, result) -> None:
-        if gen != self._gen:
-            return  # another article (or a reload) came meanwhile
-        self.ready = True
-        if isinstance(result, AnnotatorError):
-            self.w.show_error(result)
+        try:
+            job = w.project.suggester(w.doc_id, w.coder)
+        except AnnotatorError as exc:
+            w.show_error(exc)
             return
-        self.items, self.current = list(result), -1
+        if job is None:
+            return
+        self._job, self._chunks, self._found = job, job.chunks(), []
+        self.ready = False
+        self._slice.start()
+
+    def _step_job(self) -> None:
+        """One slice: paragraphs until SLICE_MS have passed, then back to the event loop."""
+        job = self._job
+        if job is None:
+            self._slice.stop()
+            return
+        t0 = time.perf_counter()
+        while self._chunks and (time.perf_counter() - t0) * 1000 < SLICE_MS:
+            self._found.extend(job.run(*self._chunks.pop(0)))
+        if self._chunks:
+            return
+        self._slice.stop()
+        self._job = None
+        self.ready = True
+        self.items, self.current = self._found, -1
         self._paint()
 
     def on_event(self, event: str, payload) -> None:
