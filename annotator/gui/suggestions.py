@@ -34,6 +34,7 @@ class SuggestionController(QObject):
         self._job = None
         self._chunks: list[tuple[int, int]] = []
         self._found: list[Suggestion] = []
+        self._dirty = False
         self._slice = QTimer(self)
         self._slice.setInterval(0)
         self._slice.timeout.connect(self._step_job)
@@ -121,47 +122,68 @@ class SuggestionController(QObject):
         own events: the article paints and takes keys at once, the outlines follow. (On
         the GUI thread, in slices of a few milliseconds: a Python thread would fight the
         window for the interpreter lock and slow every keystroke.)"""
-        w = self.w
         self.items, self.current = [], -1
-        self._job = None
-        self._slice.stop()
-        self.ready = True
+        self._job, self._chunks, self._found, self._dirty = None, [], [], False
         self._paint()
-        if w.project is None or w.doc_id is None or not self.show_act.isChecked():
-            return
-        try:
-            job = w.project.suggester(w.doc_id, w.coder)
-        except AnnotatorError as exc:
-            w.show_error(exc)
-            return
-        if job is None:
-            return
-        self._job, self._chunks, self._found = job, job.chunks(), []
-        self.ready = False
-        self._slice.start()
+        w = self.w
+        self.ready = not (w.project is not None and w.doc_id is not None
+                          and self.show_act.isChecked())
+        if not self.ready:
+            self._slice.start()  # the first slice reads the project, after the paint
 
     def _step_job(self) -> None:
         """One slice: paragraphs until SLICE_MS have passed, then back to the event loop."""
-        job = self._job
-        if job is None:
-            self._slice.stop()
-            return
+        w = self.w
         t0 = time.perf_counter()
+        if self._job is None:
+            try:
+                self._job = w.project.suggester(w.doc_id, w.coder)
+            except AnnotatorError as exc:
+                self._job = None
+                w.show_error(exc)
+            if self._job is None:  # an error, or turned off by the supervisor
+                self._slice.stop()
+                self.ready = True
+                return
+            self._chunks = self._job.chunks()
         while self._chunks and (time.perf_counter() - t0) * 1000 < SLICE_MS:
-            self._found.extend(job.run(*self._chunks.pop(0)))
+            self._found.extend(self._job.run(*self._chunks.pop(0)))
         if self._chunks:
             return
         self._slice.stop()
         self._job = None
         self.ready = True
         self.items, self.current = self._found, -1
+        self._found = []
         self._paint()
+        if self._dirty:  # a deletion during the search may free a suggestion
+            self._reload.start()
+
+    def _during_search(self, event: str, payload) -> None:
+        """An edit while the article is still being read: applied to the search, which
+        goes on (starting over on every keystroke would never finish a long article)."""
+        job = self._job
+        if event in ("annotation_added", "annotation_updated"):
+            a = payload
+            if a.doc_id == self.w.doc_id and a.coder == self.w.coder:
+                if job is not None:
+                    job.also_coded(a.category, a.start, a.end)
+                self._found = [s for s in self._found if not (
+                    s.category == a.category and s.start < a.end and a.start < s.end)]
+        elif event == "suggestion_rejected":
+            doc_id, coder, sug = payload
+            if job is not None:
+                job.rejected.add(sug.key)
+            self._found = [s for s in self._found if s.key != sug.key]
+        elif event.startswith("annotation_") or event == "suggestion_unrejected":
+            self._dirty = True
+        elif event in ("settings_changed", "codebook_changed"):
+            self.load()
 
     def on_event(self, event: str, payload) -> None:
         w = self.w
-        if not self.ready and (event.startswith("annotation_") or event.startswith(
-                "suggestion_") or event in ("settings_changed", "codebook_changed")):
-            self.load()  # a search under way read the article as it was: read it again
+        if not self.ready:
+            self._during_search(event, payload)
             return
         if event == "annotation_added" or event == "annotation_updated":
             a = payload

@@ -105,6 +105,11 @@ class Suggester:
         self.lex = memory.teach(lex) if memory is not None else lex
         self.coded = _Coded(existing)
         self.rejected = set(rejected)
+        self.coded_since: list[tuple[str, int, int]] = []  # coded while a run is under way
+
+    def also_coded(self, category: str, start: int, end: int) -> None:
+        """The coder coded this meanwhile: later pieces leave it out too."""
+        self.coded_since.append((category, start, end))
 
     def chunks(self, size: int = 2000) -> list[tuple[int, int]]:
         """[start, end) ranges of whole paragraphs, about `size` characters each."""
@@ -131,7 +136,8 @@ class Suggester:
             key = (role, s, e)
             if key in seen or key in self.rejected:
                 continue
-            if self.coded.overlaps(role, s, e):
+            if self.coded.overlaps(role, s, e) or any(
+                    c == role and a < e and s < b for c, a, b in self.coded_since):
                 continue  # the coder has coded this already
             seen.add(key)
             link = (f.link[0] + start, f.link[1] + start) if f.link else None
