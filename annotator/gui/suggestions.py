@@ -21,7 +21,8 @@ from . import i18n
 from .suggestion_commands import AcceptSuggestions, RejectSuggestion
 
 translate = QCoreApplication.translate
-SLICE_MS = 6  # the longest the desk waits on suggestions at a time
+SLICE_MS = 4  # the longest the desk waits on suggestions at a time
+FIRST_SLICE_AFTER_MS = 40  # let the article paint first
 
 
 class SuggestionController(QObject):
@@ -38,6 +39,10 @@ class SuggestionController(QObject):
         self._slice = QTimer(self)
         self._slice.setInterval(0)
         self._slice.timeout.connect(self._step_job)
+        self._start = QTimer(self)
+        self._start.setSingleShot(True)
+        self._start.setInterval(FIRST_SLICE_AFTER_MS)
+        self._start.timeout.connect(self._slice.start)
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(80)  # a burst of undos reloads once
@@ -124,12 +129,14 @@ class SuggestionController(QObject):
         window for the interpreter lock and slow every keystroke.)"""
         self.items, self.current = [], -1
         self._job, self._chunks, self._found, self._dirty = None, [], [], False
+        self._slice.stop()
         self._paint()
         w = self.w
         self.ready = not (w.project is not None and w.doc_id is not None
                           and self.show_act.isChecked())
         if not self.ready:
-            self._slice.start()  # the first slice reads the project, after the paint
+            # the first slice reads the project: after the article's first paint
+            self._start.start()
 
     def _step_job(self) -> None:
         """One slice: paragraphs until SLICE_MS have passed, then back to the event loop."""
