@@ -381,7 +381,8 @@ def test_csv_has_bom_and_the_same_rows(book, known, tmp_path):
     _, wb, _, _, _ = book
     folder = tmp_path / "csv"
     counts = export_csv(path, folder)
-    assert sorted(p.name for p in folder.iterdir()) == sorted(f"{s}.csv" for s in SHEETS)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [f"{s}.csv" for s in SHEETS] + ["labels.csv"])  # labels: tests/test_spss.py
     assert counts["annotations"] == 11
     for name in SHEETS:
         raw = (folder / f"{name}.csv").read_bytes()

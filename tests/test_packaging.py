@@ -122,6 +122,11 @@ def test_frozen_cli_session(app, tmp_path):
     assert "claim" in (tmp_path / "cb.yaml").read_text(encoding="utf-8")
     ok(run(app, "export", p, tmp_path / "x.xlsx", "--csv", tmp_path / "csv", tmp=tmp_path))
     assert zipfile.is_zipfile(tmp_path / "x.xlsx")
+    # the exchange formats: SPSS needs pandas and pyreadstat in the bundle
+    ok(run(app, "export", p, tmp_path / "x.sav", "--table", "documents", tmp=tmp_path))
+    assert (tmp_path / "x.sav").read_bytes().startswith(b"$FL2")
+    ok(run(app, "export", p, tmp_path / "x.qdpx", tmp=tmp_path))
+    ok(run(app, "new", tmp_path / "back.annot", "--from", tmp_path / "x.qdpx", tmp=tmp_path))
     r = run(app, "check", tmp_path / "missing.annot", tmp=tmp_path)
     assert r.returncode == 1 and r.stderr.startswith("error: ") and "Traceback" not in r.stderr
 

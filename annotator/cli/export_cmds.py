@@ -13,10 +13,14 @@ def register(sub) -> None:
         "export", help="write the coded data to Excel (and CSV)",
         description="Write an Excel workbook with the sheets About, Documents, Annotations, "
                     "Claims, Matrix, Agreement (when two or more coders are included) and "
-                    "Codebook. --csv writes the same tables as UTF-8 CSV files.")
+                    "Codebook. --csv writes the same tables as UTF-8 CSV files, and "
+                    "labels.csv (English and Arabic labels for R). OUT.qdpx writes a "
+                    "REFI-QDA project, OUT.sav an SPSS file.")
     p.add_argument("project", type=Path)
     p.add_argument("out", type=Path, nargs="?", metavar="OUT.xlsx",
-                   help="the workbook to write (may be left out when --csv is given)")
+                   help="the workbook to write (may be left out when --csv is given); "
+                        "OUT.qdpx writes a REFI-QDA project for other QDA tools, OUT.sav "
+                        "an SPSS file of one table (--table)")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--coders", metavar="A,B", help="only these coders (default: all)")
     g.add_argument("--gold", action="store_true", help="only the adjudicated (gold) version")
@@ -30,6 +34,9 @@ def register(sub) -> None:
     p.add_argument("--csv-excel-safe", action="store_true",
                    help="in the CSV files, prefix texts starting with = + - @ with an "
                         "apostrophe so Excel cannot read them as formulas")
+    p.add_argument("--table", choices=("annotations", "documents", "claims", "matrix",
+                                       "links"),
+                   help="for OUT.sav: which table (default: annotations)")
     p.set_defaults(handler=cmd_export)
 
 
@@ -46,13 +53,26 @@ def cmd_export(args) -> int:
     docs = parse_doc_ids(args.docs) if args.docs else None
     if args.docs is not None and not docs:
         raise InputError(None, "--docs: give one or more document ids, e.g. --docs 1,4,10-20")
+    from .exchange_cmds import export as exchange_export
+    from .exchange_cmds import is_exchange_export
+
+    if args.table is not None and not (args.out and args.out.suffix.lower() == ".sav"):
+        raise InputError(args.out, "--table is for an OUT.sav file")
     # every output is checked before any is written: no x.xlsx left behind by a bad --csv
     if args.out is not None:
-        check_output_file(args.out, ".xlsx")
+        check_output_file(args.out, args.out.suffix.lower() if is_exchange_export(args.out)
+                          else ".xlsx")
     if args.csv is not None:
         check_csv_folder(args.csv)
     with Project.open(args.project, readonly=True) as p:
-        if args.out is not None:
+        if is_exchange_export(args.out):
+            bar = ProgressBar(f"writing {args.out.name}")
+            try:
+                line = exchange_export(p, args.out, coders, args.gold, docs, args.table, bar)
+            finally:
+                bar.close()
+            print(line)
+        elif args.out is not None:
             bar = ProgressBar(f"writing {args.out.name}")
             try:
                 counts = export_xlsx(p, args.out, coders=coders, gold=args.gold,

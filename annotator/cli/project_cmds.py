@@ -22,12 +22,17 @@ def register(sub) -> None:
     p.add_argument("--codebook", type=Path, help="codebook JSON or YAML (default: the "
                                                  "sourcing codebook that ships with Annotator)")
     p.add_argument("--name", help="project name (default: the file name)")
+    p.add_argument("--from", dest="from_", type=Path, metavar="FILE.qdpx",
+                   help="a REFI-QDA project from another tool (ATLAS.ti, MAXQDA, NVivo, "
+                        "QualCoder): its codes become the codebook, its texts and codings "
+                        "the documents and annotations")
     p.set_defaults(handler=cmd_new)
 
     p = sub.add_parser("import", help="import articles into a project",
                        description="Import text, .docx, .html, .csv/.xlsx (one article per "
                        "row) or doccano JSONL files, or folders of them. The whole batch is "
-                       "one transaction: on an error nothing of it is kept.")
+                       "one transaction: on an error nothing of it is kept. A REFI-QDA "
+                       "project (.qdpx) brings its codings, links and coders too.")
     p.add_argument("project", type=Path)
     p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
     p.add_argument("--format", choices=FORMATS, default="auto")
@@ -61,10 +66,12 @@ def register(sub) -> None:
                        description="Without options, prints the codebook as YAML.")
     p.add_argument("project", type=Path)
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--export", type=Path, metavar="FILE", help="write it (.json/.yaml)")
+    g.add_argument("--export", type=Path, metavar="FILE",
+                   help="write it (.json/.yaml, or .qdc for REFI-QDA tools)")
     g.add_argument("--import", dest="import_", type=Path, metavar="FILE",
-                   help="replace it from a .json/.yaml file (refused, with the list of "
-                        "annotations, when stored work uses what the file drops)")
+                   help="replace it from a .json/.yaml file or a REFI-QDA .qdc (refused, "
+                        "with the list of annotations, when stored work uses what the file "
+                        "drops)")
     g.add_argument("--history", action="store_true",
                    help="list the codebook's versions: number, time, who, what changed")
     p.add_argument("--json", action="store_true", help="--history as JSON")
@@ -91,6 +98,13 @@ def register(sub) -> None:
 
 
 def cmd_new(args) -> int:
+    if args.from_ is not None:
+        if args.codebook is not None:
+            raise InputError(args.from_, "--from brings its own codebook; leave out "
+                                         "--codebook")
+        from .exchange_cmds import new_from
+
+        return new_from(args.project, args.from_, args.name)
     cb = load_codebook(args.codebook) if args.codebook else None
     with Project.create(args.project, codebook=cb, name=args.name) as p:
         n = len(p.codebook().categories)
@@ -99,6 +113,14 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
+    refi = [f for f in args.paths if f.suffix.lower() == ".qdpx"]
+    if refi:
+        if len(args.paths) > 1:
+            raise InputError(refi[0], "import a .qdpx on its own (it is a whole project)")
+        from .exchange_cmds import import_qdpx
+
+        with Project.open(args.project) as p:
+            return import_qdpx(p, refi[0])
     from ..core.importers.batch import labels_check, read_batch
 
     # Open first: a path that is not a project is refused before reading anything.
@@ -200,6 +222,10 @@ def cmd_show(args) -> int:
 
 
 def cmd_codebook(args) -> int:
+    if any(f is not None and f.suffix.lower() == ".qdc" for f in (args.export, args.import_)):
+        from .exchange_cmds import codebook_qdc
+
+        return codebook_qdc(args.project, args.export, args.import_, args.by or _login())
     if args.import_:
         cb = load_codebook(args.import_)
         with Project.open(args.project) as p:

@@ -24,6 +24,8 @@ class Act(Enum):
     IMPORT = (QT_TRANSLATE_NOOP("Actions", "&Import files…"), ("Ctrl+I",))
     IMPORT_FOLDER = (QT_TRANSLATE_NOOP("Actions", "Import a &folder…"), ("Ctrl+Shift+I",))
     EXPORT_XLSX = (QT_TRANSLATE_NOOP("Actions", "&Export to Excel…"), ("Ctrl+E",))
+    EXPORT_REFI = (QT_TRANSLATE_NOOP("Actions", "Export for &QDA tools (REFI-QDA)…"), ())
+    IMPORT_REFI = (QT_TRANSLATE_NOOP("Actions", "Import from QDA &tools (REFI-QDA)…"), ())
     RESTORE_BACKUP = (QT_TRANSLATE_NOOP("Actions", "&Restore a backup…"), ())
     SETTINGS = (QT_TRANSLATE_NOOP("Actions", "&Settings…"), ("Ctrl+,",))
     QUIT = (QT_TRANSLATE_NOOP("Actions", "&Quit"), ("Ctrl+Q",))

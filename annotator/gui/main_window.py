@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import AnnotatorError
 from ..core.project import Project
-from . import i18n
+from . import exchange, i18n
 from .actions import Act, Actions, menu_text
 from .article_view import ArticleView
 from .attribute_panel import AttributePanel
@@ -147,8 +147,8 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
         for act in (Act.NEW_PROJECT, Act.OPEN_PROJECT):
             self.file_menu.insertAction(self.recent_menu.menuAction(), a[act])
         self.file_menu.addSeparator()
-        for act in (Act.IMPORT, Act.IMPORT_FOLDER, Act.EXPORT_XLSX, None, Act.RESTORE_BACKUP,
-                    Act.SETTINGS, None, Act.QUIT):
+        for act in (Act.IMPORT, Act.IMPORT_FOLDER, Act.EXPORT_XLSX, None, Act.IMPORT_REFI,
+                    Act.EXPORT_REFI, None, Act.RESTORE_BACKUP, Act.SETTINGS, None, Act.QUIT):
             self.file_menu.addSeparator() if act is None else self.file_menu.addAction(a[act])
         self.edit_menu = mb.addMenu("")
         for act in (Act.UNDO, Act.REDO, None, Act.FIND, Act.FIND_PROJECT, Act.FIND_NEXT,
@@ -217,6 +217,7 @@ class MainWindow(FollowMixin, CodingMixin, IncompleteMixin, FilesMixin, QMainWin
         a[Act.SHOW_ARTICLES].triggered.connect(lambda on: self.panels.set_shown(LEFT, on))
         a[Act.SHOW_PANEL].triggered.connect(lambda on: self.panels.set_shown(RIGHT, on))
         self.connect_file_actions()
+        exchange.connect_actions(self)
         self.undo.indexChanged.connect(self._name_undo)
         self.undo.cleanChanged.connect(self._name_undo)
         self.doc_search.textChanged.connect(self.doc_filter.set_query)

@@ -82,7 +82,12 @@ def export_csv(project, folder, coders: list[str] | None = None, gold: bool = Fa
     check_folder(folder, folder)
     with opened(project) as p:
         plan = make_plan(p, coders=coders, gold=gold, doc_ids=doc_ids)
-        return _write(plan, folder, progress, excel_safe, names)
+        counts = _write(plan, folder, progress, excel_safe, names)
+        # the value and variable labels (English, Arabic) for R users: labels.csv
+        from ..exchange.labels import write_labels_csv
+
+        counts["files"].append(str(write_labels_csv(plan, folder, names)))
+        return counts
 
 
 def _write_table(table: Table, path: Path, excel_safe: bool, tick,

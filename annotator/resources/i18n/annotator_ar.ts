@@ -25,186 +25,196 @@
     </message>
     <message>
         <location filename="../../gui/actions.py" line="27"/>
+        <source>Export for &amp;QDA tools (REFI-QDA)…</source>
+        <translation>تصدير لأدوات التحليل النوعي (REFI-QDA)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="28"/>
+        <source>Import from QDA &amp;tools (REFI-QDA)…</source>
+        <translation>استيراد من أدوات التحليل النوعي (REFI-QDA)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/actions.py" line="29"/>
         <source>&amp;Restore a backup…</source>
         <translation>استرجاع نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="28"/>
+        <location filename="../../gui/actions.py" line="30"/>
         <source>&amp;Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="29"/>
+        <location filename="../../gui/actions.py" line="31"/>
         <source>&amp;Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="31"/>
+        <location filename="../../gui/actions.py" line="33"/>
         <source>&amp;Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="32"/>
+        <location filename="../../gui/actions.py" line="34"/>
         <source>&amp;Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="33"/>
+        <location filename="../../gui/actions.py" line="35"/>
         <source>&amp;Find in article…</source>
         <translation>بحث في المادة…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="34"/>
+        <location filename="../../gui/actions.py" line="36"/>
         <source>Find in &amp;all articles…</source>
         <translation>بحث في كل المواد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="35"/>
+        <location filename="../../gui/actions.py" line="37"/>
         <source>Find &amp;next</source>
         <translation>النتيجة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="36"/>
+        <location filename="../../gui/actions.py" line="38"/>
         <source>Find &amp;previous</source>
         <translation>النتيجة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="37"/>
+        <location filename="../../gui/actions.py" line="39"/>
         <source>&amp;Delete annotation</source>
         <translation>حذف الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="38"/>
+        <location filename="../../gui/actions.py" line="40"/>
         <source>&amp;Link to source…</source>
         <translation>ربط بمصدر…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="39"/>
+        <location filename="../../gui/actions.py" line="41"/>
         <source>Cancel linking</source>
         <translation>إلغاء الربط</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="41"/>
+        <location filename="../../gui/actions.py" line="43"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>توسيع التحديد إلى كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="42"/>
+        <location filename="../../gui/actions.py" line="44"/>
         <source>Move start backward</source>
         <translation>تحريك البداية إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="43"/>
+        <location filename="../../gui/actions.py" line="45"/>
         <source>Move start forward</source>
         <translation>تحريك البداية إلى الأمام</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="44"/>
+        <location filename="../../gui/actions.py" line="46"/>
         <source>Move end backward</source>
         <translation>تحريك النهاية إلى الخلف</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="45"/>
+        <location filename="../../gui/actions.py" line="47"/>
         <source>Move end forward</source>
         <translation>تحريك النهاية إلى الأمام</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="47"/>
+        <location filename="../../gui/actions.py" line="49"/>
         <source>Zoom &amp;in</source>
         <translation>تكبير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="48"/>
+        <location filename="../../gui/actions.py" line="50"/>
         <source>Zoom &amp;out</source>
         <translation>تصغير</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="49"/>
+        <location filename="../../gui/actions.py" line="51"/>
         <source>&amp;Actual size</source>
         <translation>الحجم الأصلي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="52"/>
+        <location filename="../../gui/actions.py" line="54"/>
         <source>English</source>
         <translation>الإنجليزية (English)</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="53"/>
+        <location filename="../../gui/actions.py" line="55"/>
         <source>Arabic (العربية)</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="55"/>
+        <location filename="../../gui/actions.py" line="57"/>
         <source>&amp;Mark article done</source>
         <translation>تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="56"/>
+        <location filename="../../gui/actions.py" line="58"/>
         <source>&amp;Next article</source>
         <translation>المادة التالية</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="57"/>
+        <location filename="../../gui/actions.py" line="59"/>
         <source>&amp;Previous article</source>
         <translation>المادة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="62"/>
+        <location filename="../../gui/actions.py" line="64"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="63"/>
+        <location filename="../../gui/actions.py" line="65"/>
         <source>&amp;About Annotator</source>
         <translation>عن Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="65"/>
+        <location filename="../../gui/actions.py" line="67"/>
         <source>Category 1</source>
         <translation>الفئة 1</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="66"/>
+        <location filename="../../gui/actions.py" line="68"/>
         <source>Category 2</source>
         <translation>الفئة 2</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="67"/>
+        <location filename="../../gui/actions.py" line="69"/>
         <source>Category 3</source>
         <translation>الفئة 3</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="68"/>
+        <location filename="../../gui/actions.py" line="70"/>
         <source>Category 4</source>
         <translation>الفئة 4</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="69"/>
+        <location filename="../../gui/actions.py" line="71"/>
         <source>Category 5</source>
         <translation>الفئة 5</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="70"/>
+        <location filename="../../gui/actions.py" line="72"/>
         <source>Category 6</source>
         <translation>الفئة 6</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="71"/>
+        <location filename="../../gui/actions.py" line="73"/>
         <source>Category 7</source>
         <translation>الفئة 7</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="72"/>
+        <location filename="../../gui/actions.py" line="74"/>
         <source>Category 8</source>
         <translation>الفئة 8</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="73"/>
+        <location filename="../../gui/actions.py" line="75"/>
         <source>Category 9</source>
         <translation>الفئة 9</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="40"/>
+        <location filename="../../gui/actions.py" line="42"/>
         <source>Edit &amp;attributes</source>
         <translation>تحرير السمات</translation>
     </message>
@@ -214,22 +224,22 @@
         <translation>استيراد &amp;مجلد…</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="50"/>
+        <location filename="../../gui/actions.py" line="52"/>
         <source>Article &amp;list</source>
         <translation>قائمة المواد</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="51"/>
+        <location filename="../../gui/actions.py" line="53"/>
         <source>&amp;Coding panel</source>
         <translation>لوحة الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="58"/>
+        <location filename="../../gui/actions.py" line="60"/>
         <source>Next &amp;incomplete annotation</source>
         <translation>الترميز الناقص التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/actions.py" line="59"/>
+        <location filename="../../gui/actions.py" line="61"/>
         <source>Previous incomplete annotation</source>
         <translation>الترميز الناقص السابق</translation>
     </message>
@@ -868,6 +878,54 @@
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../gui/exchange.py" line="26"/>
+        <source>Export for QDA tools (REFI-QDA)</source>
+        <translation>تصدير لأدوات التحليل النوعي (REFI-QDA)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="27"/>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>مشاريع REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="36"/>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="51"/>
+        <source>Exported %1 articles and %2 annotations to %3</source>
+        <translation>صُدِّرت %1 مادة و%2 ترميزًا إلى %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="58"/>
+        <source>Import from QDA tools (REFI-QDA)</source>
+        <translation>استيراد من أدوات التحليل النوعي (REFI-QDA)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="59"/>
+        <source>REFI-QDA projects (*.qdpx);;All files (*)</source>
+        <translation>مشاريع REFI-QDA (*.qdpx);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="81"/>
+        <source>%1 articles added (%2 already in the project), %3 annotations added, %4 updated, %5 links.</source>
+        <translation>أُضيفت %1 مادة (%2 موجودة من قبل في المشروع)، وأُضيف %3 ترميزًا، وحُدِّث %4، و%5 رابطًا.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="87"/>
+        <source>New categories from the file&apos;s codes: %1</source>
+        <translation>فئات جديدة من رموز الملف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="90"/>
+        <source>Imported %1</source>
+        <translation>استُورد %1</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <location filename="../../gui/files.py" line="101"/>
@@ -928,11 +986,6 @@
         <location filename="../../gui/files.py" line="324"/>
         <source>Restored the backup; the state before it is kept as a backup too.</source>
         <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="289"/>
-        <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
-        <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
     </message>
     <message>
         <location filename="../../gui/files.py" line="161"/>
@@ -1003,6 +1056,11 @@
         <location filename="../../gui/files.py" line="322"/>
         <source>Restoring a backup</source>
         <translation>استرجاع نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="289"/>
+        <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
+        <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
     </message>
 </context>
 <context>
@@ -1175,112 +1233,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="455"/>
+        <location filename="../../gui/main_window.py" line="456"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="441"/>
         <source>Not saved</source>
         <translation>لم يُحفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="441"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>Annotator</source>
         <translation>Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="447"/>
+        <location filename="../../gui/main_window.py" line="448"/>
         <source>Coder: %1</source>
         <translation>المرمِّز: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="448"/>
+        <location filename="../../gui/main_window.py" line="449"/>
         <source>%1 of %2 done</source>
         <translation>أُنجز %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="459"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>Mark article not done</source>
         <translation>إلغاء تعليم المادة كمنجزة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="499"/>
+        <location filename="../../gui/main_window.py" line="500"/>
         <source>&amp;File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="500"/>
+        <location filename="../../gui/main_window.py" line="501"/>
         <source>Recent projects</source>
         <translation>المشروعات الأخيرة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="501"/>
+        <location filename="../../gui/main_window.py" line="502"/>
         <source>&amp;Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502"/>
+        <location filename="../../gui/main_window.py" line="503"/>
         <source>&amp;Code</source>
         <translation>ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503"/>
+        <location filename="../../gui/main_window.py" line="504"/>
         <source>&amp;View</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="504"/>
+        <location filename="../../gui/main_window.py" line="505"/>
         <source>Interface &amp;language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
+        <location filename="../../gui/main_window.py" line="506"/>
         <source>&amp;Article</source>
         <translation>المادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="506"/>
+        <location filename="../../gui/main_window.py" line="507"/>
         <source>&amp;Help</source>
         <translation>مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="507"/>
+        <location filename="../../gui/main_window.py" line="508"/>
         <source>Toolbar</source>
         <translation>شريط الأدوات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="508"/>
+        <location filename="../../gui/main_window.py" line="509"/>
         <source>Filter articles by title</source>
         <translation>تصفية المواد حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372"/>
+        <location filename="../../gui/main_window.py" line="373"/>
         <source>This is the last article.</source>
         <translation>هذا آخر مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374"/>
+        <location filename="../../gui/main_window.py" line="375"/>
         <source>This is the first article.</source>
         <translation>هذا أول مقال.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="394"/>
         <source>Select an annotation that has attributes first.</source>
         <translation>حدّد أولاً ترميزاً له سمات.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="453"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>Typing…</source>
         <translation>جارٍ الكتابة…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="466"/>
+        <location filename="../../gui/main_window.py" line="467"/>
         <source>&amp;Undo: %1</source>
         <translation>تراجع: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="467"/>
+        <location filename="../../gui/main_window.py" line="468"/>
         <source>&amp;Redo: %1</source>
         <translation>إعادة: %1</translation>
     </message>
@@ -1342,14 +1400,14 @@
         <translation>اسمك (بصفتك مرمِّزاً):</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="44"/>
-        <source>This file is a package for this coder; the name is part of it and cannot be changed here.</source>
-        <translation>هذا الملف حزمة لهذا المرمِّز؛ الاسم جزء منها ولا يمكن تغييره هنا.</translation>
-    </message>
-    <message>
         <location filename="../../gui/dialogs.py" line="50"/>
         <source>Interface language:</source>
         <translation>لغة الواجهة:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="44"/>
+        <source>This file is a package for this coder; the name is part of it and cannot be changed here.</source>
+        <translation>هذا الملف حزمة لهذا المرمِّز؛ الاسم جزء منها ولا يمكن تغييره هنا.</translation>
     </message>
 </context>
 <context>
@@ -2318,36 +2376,6 @@
         <translation>أقل من ‎−1‎: يختلف الطرفان أكثر من ضعف ما تُحدثه الصدفة. يحدث هذا حين يحدّد أحد الطرفين مقاطع أقل بكثير من الآخر (مرجع لم يكتمل، أو مرمِّز توقف مبكرًا): اقرأه على أنه غير قابل للمقارنة بعد. أكمل المرجع وعلّمه مكتملًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="458"/>
-        <source>α</source>
-        <translation>α</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="459"/>
-        <source>Level</source>
-        <translation>المستوى</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="460"/>
-        <source>Units (matched span pairs or documents)</source>
-        <translation>الوحدات (أزواج المقاطع المتقابلة أو المقالات)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="461"/>
-        <source>ordinal</source>
-        <translation>ترتيبي</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="462"/>
-        <source>nominal</source>
-        <translation>اسمي</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
-        <source>documents as units</source>
-        <translation>المقالات وحداتٍ</translation>
-    </message>
-    <message>
         <location filename="../../gui/supervisor/team_dialogs.py" line="168"/>
         <source>Writing the package</source>
         <translation>كتابة حزمة المرمّز</translation>
@@ -2383,6 +2411,41 @@
         <translation>المواد الموزَّعة: %1 من %2</translation>
     </message>
     <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="458"/>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="459"/>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="460"/>
+        <source>Units (matched span pairs or documents)</source>
+        <translation>الوحدات (أزواج المقاطع المتقابلة أو المقالات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="461"/>
+        <source>ordinal</source>
+        <translation>ترتيبي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="462"/>
+        <source>nominal</source>
+        <translation>اسمي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
+        <source>documents as units</source>
+        <translation>المقالات وحداتٍ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supervisor/__init__.py" line="127"/>
+        <source>Code&amp;book editor…</source>
+        <translation>محرر دليل الترميز…</translation>
+    </message>
+    <message>
         <location filename="../../gui/supervisor/gold_decisions.py" line="269"/>
         <source>αU of gold against each coder: in this article, and over the articles gold is marked done for (D) with this one. {0} = cannot be computed (hover for why).</source>
         <translation>αU للمرجع مقارنةً بكل مرمّز: في هذا المقال، وفي المقالات التي عُلّم المرجع فيها مكتملًا (D) ومعها هذا المقال. {0} = لا يمكن حسابه (مرّر المؤشر لمعرفة السبب).</translation>
@@ -2391,11 +2454,6 @@
         <location filename="../../gui/supervisor/common.py" line="126"/>
         <source>gold is marked done on no article the other coders finished: mark gold done per article in the comparison window (D), or with `annotator adjudicate --done`</source>
         <translation>لم يُعلَّم المرجع مكتملًا في أي مقال أكمله المرمّزون الآخرون: علّمه مكتملًا لكل مقال في نافذة المقارنة (D)، أو بالأمر ‎`annotator adjudicate --done`‎</translation>
-    </message>
-    <message>
-        <location filename="../../gui/supervisor/__init__.py" line="127"/>
-        <source>Code&amp;book editor…</source>
-        <translation>محرر دليل الترميز…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,298 @@
+"""REFI-QDA files as other tools write them, and hostile ones.
+
+The fixtures in tests/fixtures/refi/ are zipped into .qdpx here, member names as they are
+(Sources/ or sources/). A hostile file gives one line naming it and leaves the project as
+it was, byte for byte."""
+
+from __future__ import annotations
+
+import uuid
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.core.exchange import new_from_qdpx
+from annotator.core.exchange.refi_codes import slug
+from annotator.core.importers.base import ImportedDocument
+from annotator.core.project import Project
+
+FIXTURES = Path(__file__).parent / "fixtures" / "refi"
+
+
+def zip_folder(folder: Path, out: Path) -> Path:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for f in sorted(folder.rglob("*")):
+            if f.is_file() and f.name != "README.md":
+                z.write(f, f.relative_to(folder).as_posix())
+    return out
+
+
+def make_qdpx(out: Path, qde: str, files: dict[str, bytes] | None = None) -> Path:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", qde)
+        for name, data in (files or {}).items():
+            z.writestr(name, data)
+    return out
+
+
+def test_maxqda_shape(tmp_path):
+    qdpx = zip_folder(FIXTURES / "maxqda_like", tmp_path / "m.qdpx")
+    new = tmp_path / "m.annot"
+    report = new_from_qdpx(new, qdpx)
+    with Project.open(new, readonly=True) as p:
+        cb = p.codebook()
+        keys = [c.key for c in cb.categories]
+        # the group "Actors" is not a category; its codes are, keeping the group's path
+        assert keys == ["government_official", "news_agency", "claim", "prediction", "code"]
+        off = cb.category("government_official")
+        assert (off.name_en, off.color) == ("Government official", "#ff0000")
+        assert off.description.startswith("A minister, spokesperson or other official.")
+        assert "Group: Actors" in off.description
+        assert cb.category("news_agency").color == "#0000ff"  # #00F widened
+        assert cb.category("code").name_ar == "مصدر مجهول"  # Arabic name: a made-up key
+        docs = p.documents(with_meta=True)
+        assert [d.uuid for d in docs] == ["6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+                                          "0a0b0c0d-1111-4222-8333-444455556666"]
+        assert docs[0].title == "محادثات" and docs[0].outlet == "الأهرام"  # from the case
+        assert docs[0].meta["refi_variables"] == {"words": 17}
+        text = p.text(docs[0].id)
+        anns = {a.uuid: a for a in p.annotations()}
+        official = anns["5e1e0001-0000-4000-8000-000000000001"]
+        assert (official.category, official.coder, official.quote) == (
+            "government_official", "Layla", "وزير الخارجية")
+        assert text[official.start:official.end] == "وزير الخارجية"
+        # one selection, two codes by two users: two annotations, the codings' GUIDs
+        claim = anns["c0d10001-0000-4000-8000-000000000002"]
+        pred = anns["c0d10001-0000-4000-8000-000000000003"]
+        assert (claim.category, claim.coder) == ("claim", "Layla")
+        assert (pred.category, pred.coder) == ("prediction", "Omar")
+        assert claim.quote == pred.quote == "المحادثات ستستأنف الأسبوع المقبل"
+        # the memo on the selection goes with each annotation made of it
+        assert claim.note == pred.note == "Check the date of the talks."
+        agency = anns["5e1e0001-0000-4000-8000-000000000003"]
+        assert (agency.coder, agency.quote) == ("Omar", "وكالة رويترز")  # the selection's user
+        assert p.annotations(doc_id=docs[1].id) == []  # the source without codings
+        assert p.check() == []
+    assert not any("notes not imported" in n for n in report.notes)
+    ignored = next(n for n in report.notes if n.startswith("ignored"))
+    for part in ("PDFSource", "Sets", "Graphs", "VendorExtension"):
+        assert part in ignored
+
+
+def test_atlas_shape(tmp_path):
+    qdpx = zip_folder(FIXTURES / "atlas_like", tmp_path / "a.qdpx")
+    new = tmp_path / "a.annot"
+    report = new_from_qdpx(new, qdpx)
+    with Project.open(new, readonly=True) as p:
+        docs = p.documents()
+        assert [d.uuid for d in docs] == ["b1c2d3e4-0000-4000-8000-00000000000a",
+                                          "b1c2d3e4-0000-4000-8000-00000000000b"]
+        text = p.text(docs[0].id)
+        assert "\r" not in text and not text.startswith("\ufeff")
+        assert p.text(docs[1].id) == "نص قصير مضمن في الملف."
+        anns = {a.category: a for a in p.annotations()}
+        # positions counted with the CR of each CRLF land on the same words without it
+        assert anns["speaker"].quote == "The minister"
+        assert anns["statement"].quote == "The minister said talks resume."
+        assert (anns["economy"].start, anns["economy"].end) == (0, len(text))
+        assert anns["speaker"].coder == "sam"
+        assert anns["speaker"].uuid == "f1f1f1f1-0000-4000-8000-000000000001"
+        assert {a.origin for a in anns.values()} == {"imported"}  # another tool's coding
+        assert p.check() == []
+    # the link has no relation type in a codebook made of plain codes: said so
+    assert any("1 links not imported" in n for n in report.notes)
+
+
+def test_deep_code_tree_becomes_unique_keys(tmp_path):
+    def code(i, depth):
+        g = uuid.uuid4()
+        kids = "".join(code(i * 10 + k, depth + 1) for k in range(3)) if depth < 2 else ""
+        name = ["Economy", "economy!", "الاقتصاد", "1st wave", "Economy"][i % 5]
+        return (f'<Code guid="{str(g).upper()}" name="{name}" isCodable="true">'
+                f"<Description>code {i}</Description>{kids}</Code>")
+
+    codes = "".join(code(i, 0) for i in range(40))  # 40 + 120 + 360 = 520 codes
+    qde = (f'<Project xmlns="urn:QDA-XML:project:1.0" name="deep"><CodeBook><Codes>{codes}'
+           "</Codes></CodeBook></Project>")
+    new = tmp_path / "deep.annot"
+    new_from_qdpx(new, make_qdpx(tmp_path / "deep.qdpx", qde))
+    with Project.open(new, readonly=True) as p:
+        cats = p.codebook().categories
+    assert len(cats) == 520
+    keys = [c.key for c in cats]
+    assert len(set(keys)) == 520
+    assert all(slug(k) == k for k in keys)
+    assert keys[:3] == ["economy", "economy_2", "economy_3"]
+    assert all(c.description.startswith("code ") for c in cats)
+
+
+def test_slug():
+    assert slug("Government official") == "government_official"
+    assert slug("1st wave") == "c_1st_wave"
+    assert slug("الاقتصاد") == ""
+
+
+# --- hostile files ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(tmp_path):
+    path = tmp_path / "p.annot"
+    with Project.create(path):
+        pass
+    return path
+
+
+GOOD_SOURCE = ('<Sources><TextSource guid="11111111-1111-4111-8111-111111111111" '
+               'plainTextPath="internal://11111111-1111-4111-8111-111111111111.txt">{sel}'
+               '</TextSource></Sources>')
+CODES = ('<CodeBook><Codes><Code guid="22222222-2222-4222-8222-222222222222" name="X" '
+         'isCodable="true"/></Codes></CodeBook>')
+SEL = ('<PlainTextSelection guid="33333333-3333-4333-8333-333333333333" startPosition="{s}" '
+       'endPosition="{e}"><Coding guid="44444444-4444-4444-8444-444444444444">'
+       '<CodeRef targetGUID="22222222-2222-4222-8222-222222222222"/></Coding>'
+       '</PlainTextSelection>')
+TEXT = {"Sources/11111111-1111-4111-8111-111111111111.txt": "نص 😀".encode()}
+
+
+def project_qde(body: str) -> str:
+    return f'<Project xmlns="urn:QDA-XML:project:1.0" name="h">{body}</Project>'
+
+
+def zip_bomb(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", project_qde(""))
+        with z.open("Sources/big.txt", "w") as f:
+            block = b"\0" * (1 << 20)
+            for _ in range(300):
+                f.write(block)
+    return path
+
+
+def entity_bomb(path: Path) -> Path:
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    qde = (f'<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY l0 "lol">{lol}]>'
+           '<Project xmlns="urn:QDA-XML:project:1.0" name="&l9;"/>')
+    return make_qdpx(path, qde)
+
+
+HOSTILE = {
+    "zip bomb": (zip_bomb, "zip bomb"),
+    "entity bomb": (entity_bomb, "DTD"),
+    "path traversal": (lambda p: make_qdpx(p, project_qde(
+        CODES + GOOD_SOURCE.replace("internal://1111", "internal://../../1111").format(sel="")),
+        {"../../11111111-1111-4111-8111-111111111111.txt": b"x", **TEXT}), "refused path"),
+    "absolute path": (lambda p: make_qdpx(p, project_qde(
+        GOOD_SOURCE.replace("internal://11111111-1111-4111-8111-111111111111.txt",
+                            "absolute:///etc/passwd").format(sel=""))), "refused path"),
+    "position past the end": (lambda p: make_qdpx(p, project_qde(
+        CODES + GOOD_SOURCE.format(sel=SEL.format(s=2, e=99))), TEXT), "outside the text"),
+    "reversed positions": (lambda p: make_qdpx(p, project_qde(
+        CODES + GOOD_SOURCE.format(sel=SEL.format(s=4, e=1))), TEXT), "outside the text"),
+    "position not a number": (lambda p: make_qdpx(p, project_qde(
+        CODES + GOOD_SOURCE.format(sel=SEL.format(s="x", e=2))), TEXT), "not whole numbers"),
+    "not a zip": (lambda p: (p.write_bytes(b"PK\x03\x04 garbage" * 10), p)[1], "zip"),
+    "bad GUID": (lambda p: make_qdpx(p, project_qde(
+        GOOD_SOURCE.replace('guid="1111', 'guid="zz11').format(sel="")), TEXT), "not a GUID"),
+    "missing text": (lambda p: make_qdpx(p, project_qde(GOOD_SOURCE.format(sel=""))),
+                     "not in the archive"),
+    "not XML": (lambda p: make_qdpx(p, "<Project"), "not valid XML"),
+    "two sources, one GUID": (lambda p: make_qdpx(p, project_qde(
+        GOOD_SOURCE.format(sel="").replace("</Sources>", "") + GOOD_SOURCE.format(sel="")
+        .replace("<Sources>", "")), TEXT), "used by two elements"),
+    "deep nesting": (lambda p: make_qdpx(p, project_qde(
+        "<CodeBook><Codes>" + '<Code guid="22222222-2222-4222-8222-222222222222" name="x" '
+        'isCodable="true">' * 5000 + "</Code>" * 5000 + "</Codes></CodeBook>")),
+        "not valid XML"),
+    "bad sidecar": (lambda p: make_qdpx(p, project_qde(""), {
+        "annotator/project.json": b'{"format": "annotator-refi", "codebook": {"name": 1}}'}),
+        "codebook"),
+}
+
+
+def _no_qde(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("other.txt", "x")
+    return path
+
+
+HOSTILE["no project.qde"] = (_no_qde, "project.qde")
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_hostile_file_one_line_project_unchanged(case, project, tmp_path, capsys):
+    make, words = HOSTILE[case]
+    bad = make(tmp_path / "bad.qdpx")
+    before = project.read_bytes()
+    assert main(["import", str(project), str(bad)]) == 1
+    assert project.read_bytes() == before
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0, err
+    assert err.startswith(f"error: {bad}"), err
+    assert words in err, err
+    with Project.open(project, readonly=True) as p:
+        assert p.documents() == [] and p.check() == []
+        assert [c.key for c in p.codebook().categories] == [
+            "claim", "source", "reliability", "attribution", "article"]
+    # and `new --from` leaves no project behind
+    new = tmp_path / "new.annot"
+    assert main(["new", str(new), "--from", str(bad)]) == 1
+    assert not new.exists()
+
+
+def test_refused_rows_leave_the_codebook_as_it_was(project, tmp_path, capsys):
+    """A file whose codes would add categories, refused at a later row, adds none."""
+    with Project.open(project) as p:
+        doc = p.add_documents([ImportedDocument(text="نص آخر")]).added[0]
+        other = p.document(doc).uuid
+    qde = project_qde(CODES + GOOD_SOURCE.replace("11111111-1111-4111-8111-111111111111",
+                                                  other).format(sel=""))
+    bad = make_qdpx(tmp_path / "clash.qdpx", qde, {f"Sources/{other}.txt": "نص مختلف".encode()})
+    assert main(["import", str(project), str(bad)]) == 1
+    assert "another text" in capsys.readouterr().err
+    with Project.open(project, readonly=True) as p:
+        assert "x" not in [c.key for c in p.codebook().categories]
+        assert len(p.documents()) == 1
+
+
+def test_foreign_qdc_becomes_the_codebook(project, tmp_path, capsys):
+    qde = (FIXTURES / "maxqda_like" / "project.qde").read_text(encoding="utf-8")
+    codes = qde[qde.index("<Codes>"):qde.index("</Codes>") + len("</Codes>")]
+    qdc = tmp_path / "book.qdc"
+    qdc.write_text('<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:'
+                   f'codebook:1.0" origin="MAXQDA 24">{codes}</CodeBook>', encoding="utf-8")
+    assert main(["codebook", str(project), "--import", str(qdc)]) == 0
+    assert "5 categories" in capsys.readouterr().out
+    with Project.open(project, readonly=True) as p:
+        cb = p.codebook()
+    assert [c.key for c in cb.categories] == [
+        "government_official", "news_agency", "claim", "prediction", "code"]
+    assert cb.category("claim").color == "#00aa00"
+    # a .qdc that is not one: one line
+    bad = tmp_path / "bad.qdc"
+    bad.write_text("<Project", encoding="utf-8")
+    assert main(["codebook", str(project), "--import", str(bad)]) == 1
+    assert capsys.readouterr().err.startswith(f"error: {bad}: the codebook is not valid XML")
+
+
+def test_importing_twice_into_a_project_that_had_the_text(project, tmp_path, capsys):
+    qdpx = zip_folder(FIXTURES / "maxqda_like", tmp_path / "m.qdpx")
+    text = (FIXTURES / "maxqda_like" / "Sources" /
+            "6F1A2B3C-4D5E-4F60-8A7B-9C0D1E2F3A4B.txt").read_text(encoding="utf-8")
+    with Project.open(project) as p:
+        p.add_documents([ImportedDocument(text=text, title="already here")])
+        versions = len(p.codebook_history())
+    assert main(["import", str(project), str(qdpx)]) == 0
+    out = capsys.readouterr().out
+    assert "added 4 categories" in out and "4 annotations" in out
+    assert main(["import", str(project), str(qdpx)]) == 0  # the same file again: nothing new
+    assert "imported 0 documents (2 already here), 0 annotations" in capsys.readouterr().out
+    with Project.open(project, readonly=True) as p:
+        docs = p.documents()
+        assert [d.title for d in docs] == ["already here", "Uncoded"]
+        assert len(p.annotations(doc_id=docs[0].id)) == 4
+        assert p.check() == []
+        history = p.codebook_history()
+        assert len(history) == versions + 1  # the categories the file brought, once
