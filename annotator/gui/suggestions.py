@@ -142,6 +142,10 @@ class SuggestionController(QObject):
         """One slice: paragraphs until SLICE_MS have passed, then back to the event loop."""
         w = self.w
         t0 = time.perf_counter()
+        if w.project is None or w.doc_id is None:  # closed meanwhile (restore, switch)
+            self._slice.stop()
+            self._job, self.ready = None, True
+            return
         if self._job is None:
             try:
                 self._job = w.project.suggester(w.doc_id, w.coder)
