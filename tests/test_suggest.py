@@ -289,3 +289,19 @@ def test_coded_spans_are_looked_up_exactly_as_a_scan_would():
         e = s + rnd.randrange(1, 60)
         assert coded.overlaps(cat, s, e) == any(
             c == cat and a < e and s < b for c, a, b in spans)
+
+
+def test_an_article_in_paragraph_pieces_gives_what_it_gives_whole():
+    from annotator.core.suggest import Suggester
+
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    text = SEED.read_text(encoding="utf-8") + "\n" + "\n\n".join(
+        i["text"] for i in data["texts"] + data["heldout"])
+    mem = Memory.learn([("source", "مصادر مطلعة", {"type": "anonymous"})])
+    whole = Suggester(text, memory=mem).run()
+    for size in (1, 300, 2000):
+        sug = Suggester(text, memory=mem)
+        pieces = [s for a, b in sug.chunks(size) for s in sug.run(a, b)]
+        assert pieces == whole
+        assert all(text[s.start:s.end] == s.quote for s in pieces)
+    assert len(whole) > 60

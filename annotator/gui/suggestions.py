@@ -10,9 +10,9 @@ for the reliability sample (Supervisor menu), and a coder's package carries that
 
 from __future__ import annotations
 
-import threading
+import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..core.errors import AnnotatorError
@@ -21,19 +21,28 @@ from . import i18n
 from .suggestion_commands import AcceptSuggestions, RejectSuggestion
 
 translate = QCoreApplication.translate
+SLICE_MS = 4  # the longest the desk waits on suggestions at a time
+FIRST_SLICE_AFTER_MS = 40  # let the article paint first
 
 
 class SuggestionController(QObject):
-    _found = Signal(int, object)  # (generation, suggestions or error) from the worker
-
     def __init__(self, window):
         super().__init__(window)
         self.w = window
         self.items: list[Suggestion] = []
         self.current = -1
         self.ready = True
-        self._gen = 0
-        self._found.connect(self._loaded, Qt.QueuedConnection)
+        self._job = None
+        self._chunks: list[tuple[int, int]] = []
+        self._found: list[Suggestion] = []
+        self._dirty = False
+        self._slice = QTimer(self)
+        self._slice.setInterval(0)
+        self._slice.timeout.connect(self._step_job)
+        self._start = QTimer(self)
+        self._start.setSingleShot(True)
+        self._start.setInterval(FIRST_SLICE_AFTER_MS)
+        self._start.timeout.connect(self._slice.start)
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(80)  # a burst of undos reloads once
@@ -114,44 +123,78 @@ class SuggestionController(QObject):
     # --- loading and following the project ---------------------------------------------
 
     def load(self) -> None:
-        """Find the article's suggestions off the GUI thread: the article paints and takes
-        keys at once, and the outlines follow (a long article takes a moment to read)."""
-        w = self.w
+        """Find the article's suggestions a few paragraphs at a time, between the desk's
+        own events: the article paints and takes keys at once, the outlines follow. (On
+        the GUI thread, in slices of a few milliseconds: a Python thread would fight the
+        window for the interpreter lock and slow every keystroke.)"""
         self.items, self.current = [], -1
-        self._gen += 1
-        self.ready = True
+        self._job, self._chunks, self._found, self._dirty = None, [], [], False
+        self._slice.stop()
         self._paint()
-        if w.project is None or w.doc_id is None or not self.show_act.isChecked():
-            return
-        self.ready = False
-        project, doc_id, coder, gen = w.project, w.doc_id, w.coder, self._gen
+        w = self.w
+        self.ready = not (w.project is not None and w.doc_id is not None
+                          and self.show_act.isChecked())
+        if not self.ready:
+            # the first slice reads the project: after the article's first paint
+            self._start.start()
 
-        def work():
+    def _step_job(self) -> None:
+        """One slice: paragraphs until SLICE_MS have passed, then back to the event loop."""
+        w = self.w
+        t0 = time.perf_counter()
+        if w.project is None or w.doc_id is None:  # closed meanwhile (restore, switch)
+            self._slice.stop()
+            self._job, self.ready = None, True
+            return
+        if self._job is None:
             try:
-                result = project.suggested_spans(doc_id, coder)
+                self._job = w.project.suggester(w.doc_id, w.coder)
             except AnnotatorError as exc:
-                result = exc
-            except Exception:  # the project was closed meanwhile: a stale request
-                result = []
-            self._found.emit(gen, result)
-
-        threading.Thread(target=work, name="suggestions", daemon=True).start()
-
-    def _loaded(self, gen: int, result) -> None:
-        if gen != self._gen:
-            return  # another article (or a reload) came meanwhile
-        self.ready = True
-        if isinstance(result, AnnotatorError):
-            self.w.show_error(result)
+                self._job = None
+                w.show_error(exc)
+            if self._job is None:  # an error, or turned off by the supervisor
+                self._slice.stop()
+                self.ready = True
+                return
+            self._chunks = self._job.chunks()
+        while self._chunks and (time.perf_counter() - t0) * 1000 < SLICE_MS:
+            self._found.extend(self._job.run(*self._chunks.pop(0)))
+        if self._chunks:
             return
-        self.items, self.current = list(result), -1
+        self._slice.stop()
+        self._job = None
+        self.ready = True
+        self.items, self.current = self._found, -1
+        self._found = []
         self._paint()
+        if self._dirty:  # a deletion during the search may free a suggestion
+            self._reload.start()
+
+    def _during_search(self, event: str, payload) -> None:
+        """An edit while the article is still being read: applied to the search, which
+        goes on (starting over on every keystroke would never finish a long article)."""
+        job = self._job
+        if event in ("annotation_added", "annotation_updated"):
+            a = payload
+            if a.doc_id == self.w.doc_id and a.coder == self.w.coder:
+                if job is not None:
+                    job.also_coded(a.category, a.start, a.end)
+                self._found = [s for s in self._found if not (
+                    s.category == a.category and s.start < a.end and a.start < s.end)]
+        elif event == "suggestion_rejected":
+            doc_id, coder, sug = payload
+            if job is not None:
+                job.rejected.add(sug.key)
+            self._found = [s for s in self._found if s.key != sug.key]
+        elif event.startswith("annotation_") or event == "suggestion_unrejected":
+            self._dirty = True
+        elif event in ("settings_changed", "codebook_changed"):
+            self.load()
 
     def on_event(self, event: str, payload) -> None:
         w = self.w
-        if not self.ready and (event.startswith("annotation_") or event.startswith(
-                "suggestion_") or event in ("settings_changed", "codebook_changed")):
-            self.load()  # a search under way read the article as it was: read it again
+        if not self.ready:
+            self._during_search(event, payload)
             return
         if event == "annotation_added" or event == "annotation_updated":
             a = payload

@@ -134,3 +134,26 @@ def test_supervisor_hides_them_on_the_reliability_sample(qtbot, window):
     assert p.suggestion_settings()["hide_overlap"] is True
     window.suggest.allow_act.trigger()
     assert p.suggestion_settings()["enabled"] is False
+
+
+def test_a_long_article_is_read_in_slices_and_coding_goes_on_meanwhile(qtbot, window):
+    from pathlib import Path
+
+    from annotator.core.importers.base import ImportedDocument
+
+    loaded(qtbot, window)
+    seed = (Path(__file__).resolve().parents[2] / "annotator" / "resources" / "sample"
+            / "000_cbfbf9d43873636c.txt").read_text(encoding="utf-8")
+    text = "\n".join([seed] * 40)  # ~120,000 characters
+    p = window.project
+    [long_id] = p.add_documents([ImportedDocument(text=text, title="long")]).added
+    window.open_document(long_id)
+    assert not window.suggest.ready  # still reading: the article is already there to code
+    s, e = span_of(text, "مواقع عراقية", nth=39)  # in the last copy, read last
+    window.view.select_span(s, e)
+    key(window, Qt.Key_2)
+    assert [(a.category, a.start) for a in p.annotations(long_id, CODER)] == [("source", s)]
+    assert not window.suggest.ready
+    loaded(qtbot, window)
+    sources = [x for x in window.suggest.items if x.quote == "مواقع عراقية"]
+    assert len(sources) == 39 and all(x.start != s for x in sources)

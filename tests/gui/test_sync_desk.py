@@ -50,3 +50,34 @@ def test_the_desk_syncs_in_the_background_and_says_when(qtbot, tmp_path, db, mon
     now = datetime.now(timezone.utc)
     assert ago((now - timedelta(minutes=5)).isoformat(), now) == "Last synced 5 min ago"
     win.close()
+
+
+def test_the_supervisors_desk_on_the_server_shows_progress_and_agreement(qtbot, tmp_path, db):
+    from annotator.core.sync import sync
+    from annotator.gui.app import setup
+    from annotator.gui.main_window import MainWindow
+
+    from ..test_server import _code
+
+    ids, creds = _server_with_coders(tmp_path, db, ("Mona", "Ali"), n_docs=2)
+    for c in ("Mona", "Ali"):
+        _code(tmp_path / f"{c}.annot", c, ids, extra=1 if c == "Ali" else 0)
+        sync(tmp_path / f"{c}.annot", db.with_user(*creds[c]))
+    setup("en")
+    win = MainWindow(Project.open(str(db)), "supervisor", None)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.project.is_server and db.database in win.windowTitle()
+    prog = win.supervisor.progress()
+    qtbot.addWidget(prog)
+    qtbot.waitUntil(lambda: prog.table.rowCount() >= 2, timeout=30000)
+    coders = {prog.table.item(r, 0).text() for r in range(prog.table.rowCount())}
+    assert {"Mona", "Ali"} <= coders
+    dlg = win.supervisor.agreement()
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: not dlg.view.runner.busy, timeout=30000)
+    with open_server(db) as server:
+        from annotator.core.agreement.from_project import project_report
+        expected = project_report(server)["overall"]["alpha_u"]
+    assert dlg.view.report["overall"]["alpha_u"] == expected

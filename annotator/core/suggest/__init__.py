@@ -89,6 +89,69 @@ class _Coded:
         return i >= 0 and self.max_end[category][i] > start
 
 
+class Suggester:
+    """Suggestions for a text, a paragraph range at a time: the lexicon (with what the
+    project taught it) is prepared once, and the desk can spread a long article over
+    many short turns of its event loop. Paragraphs are independent for the rules (no cue,
+    source or claim crosses a line break), so the pieces add up to the whole."""
+
+    def __init__(self, text: str, *, doc_id: int | None = None, codebook=None,
+                 lexicon: Lexicon | None = None, memory: Memory | None = None,
+                 existing: Iterable[tuple[str, int, int]] = (),
+                 rejected: Iterable[tuple[str, int, int]] = ()):
+        self.text, self.doc_id, self.codebook = text, doc_id, codebook
+        lex = lexicon or default_lexicon()
+        self.memory = memory
+        self.lex = memory.teach(lex) if memory is not None else lex
+        self.coded = _Coded(existing)
+        self.rejected = set(rejected)
+        self.coded_since: list[tuple[str, int, int]] = []  # coded while a run is under way
+
+    def also_coded(self, category: str, start: int, end: int) -> None:
+        """The coder coded this meanwhile: later pieces leave it out too."""
+        self.coded_since.append((category, start, end))
+
+    def chunks(self, size: int = 2000) -> list[tuple[int, int]]:
+        """[start, end) ranges of whole paragraphs, about `size` characters each."""
+        out, start, n = [], 0, len(self.text)
+        while start < n:
+            end = self.text.find("\n", min(start + size, n))
+            end = n if end < 0 else end + 1
+            out.append((start, end))
+            start = end
+        return out
+
+    def run(self, start: int = 0, end: int | None = None) -> list[Suggestion]:
+        end = len(self.text) if end is None else end
+        piece = self.text[start:end]
+        found = extract(piece, self.lex, self.memory.sources if self.memory else None)
+        if self.memory is not None:
+            found = self.memory.add_name_hits(piece, found)
+        out: list[Suggestion] = []
+        seen: set[tuple[str, int, int]] = set()
+        for f in found:
+            role, s, e = f.role, f.start + start, f.end + start
+            if self.codebook is not None and self.codebook.category(role) is None:
+                continue
+            key = (role, s, e)
+            if key in seen or key in self.rejected:
+                continue
+            if self.coded.overlaps(role, s, e) or any(
+                    c == role and a < e and s < b for c, a, b in self.coded_since):
+                continue  # the coder has coded this already
+            seen.add(key)
+            link = (f.link[0] + start, f.link[1] + start) if f.link else None
+            out.append(Suggestion(self.doc_id, role, s, e, self.text[s:e],
+                                  _valid_attrs(self.codebook, role, f.attrs), f.cue,
+                                  f.score, link))
+        out.sort(key=_order)
+        return out
+
+
+def _order(s: Suggestion) -> tuple:
+    return (s.start, s.end, ROLES.index(s.category) if s.category in ROLES else 9)
+
+
 def suggest_text(text: str, *, doc_id: int | None = None, codebook=None,
                  lexicon: Lexicon | None = None, memory: Memory | None = None,
                  existing: Iterable[tuple[str, int, int]] = (),
@@ -96,31 +159,8 @@ def suggest_text(text: str, *, doc_id: int | None = None, codebook=None,
     """Suggestions for one text, in text order. `existing` (category, start, end) spans the
     coder already has and `rejected` ones are never proposed again; a suggestion of a
     category the codebook lacks is not made."""
-    lex = lexicon or default_lexicon()
-    if memory is not None:
-        lex = memory.teach(lex)
-    found = extract(text, lex, memory.sources if memory is not None else None)
-    if memory is not None:
-        found = memory.add_name_hits(text, found)
-    coded = _Coded(existing)
-    rejected = set(rejected)
-    out: list[Suggestion] = []
-    seen: set[tuple[str, int, int]] = set()
-    for f in found:
-        if codebook is not None and codebook.category(f.role) is None:
-            continue
-        key = (f.role, f.start, f.end)
-        if key in seen or key in rejected:
-            continue
-        if coded.overlaps(f.role, f.start, f.end):
-            continue  # the coder has coded this already
-        seen.add(key)
-        out.append(Suggestion(doc_id, f.role, f.start, f.end, text[f.start:f.end],
-                              _valid_attrs(codebook, f.role, f.attrs), f.cue, f.score,
-                              f.link))
-    out.sort(key=lambda s: (s.start, s.end, ROLES.index(s.category)
-                            if s.category in ROLES else 9))
-    return out
+    return Suggester(text, doc_id=doc_id, codebook=codebook, lexicon=lexicon, memory=memory,
+                     existing=existing, rejected=rejected).run()
 
 
-__all__ = ["Suggestion", "suggest_text", "Memory", "default_lexicon", "Lexicon"]
+__all__ = ["Suggestion", "Suggester", "suggest_text", "Memory", "default_lexicon", "Lexicon"]

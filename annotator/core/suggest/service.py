@@ -16,7 +16,7 @@ from ..models import (
     Setting,
     SuggestionRejection,
 )
-from . import Memory, Suggestion, suggest_text
+from . import Memory, Suggester, Suggestion
 
 # settings keys (values in the settings table travel in packages)
 ENABLED = "suggestions.enabled"            # bool, default True
@@ -129,19 +129,25 @@ class SuggestionsMixin:
                 .where(SuggestionRejection.document_id == doc_id, Coder.name == coder))
             return {tuple(r) for r in rows}
 
-    def suggested_spans(self, doc_id: int, coder: str | None = None,
-                        respect_settings: bool = True) -> list[Suggestion]:
-        """Suggestions for one article and coder, minus what the coder has coded or
-        rejected there. Empty where the supervisor turned them off."""
+    def suggester(self, doc_id: int, coder: str | None = None,
+                  respect_settings: bool = True) -> Suggester | None:
+        """What finds one article's suggestions for `coder` (minus what the coder coded or
+        rejected there), to run whole or a paragraph range at a time; None where the
+        supervisor turned suggestions off."""
         if respect_settings and not self.suggestions_shown(doc_id):
-            return []
-        text = self.text(doc_id)
+            return None
         existing = [(a.category, a.start, a.end)
                     for a in self.annotations(doc_id, coder)] if coder else []
         rejected = self.rejected_suggestions(doc_id, coder) if coder else set()
-        return suggest_text(text, doc_id=doc_id, codebook=self.codebook(),
-                            memory=self.suggestion_memory(coder, doc_id),
-                            existing=existing, rejected=rejected)
+        return Suggester(self.text(doc_id), doc_id=doc_id, codebook=self.codebook(),
+                         memory=self.suggestion_memory(coder, doc_id), existing=existing,
+                         rejected=rejected)
+
+    def suggested_spans(self, doc_id: int, coder: str | None = None,
+                        respect_settings: bool = True) -> list[Suggestion]:
+        """Suggestions for one article and coder (see `suggester`), all at once."""
+        sug = self.suggester(doc_id, coder, respect_settings)
+        return sug.run() if sug is not None else []
 
     def reject_suggestion(self, doc_id: int, coder: str, sug: Suggestion) -> None:
         with self._tx() as s:

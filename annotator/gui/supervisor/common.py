@@ -221,9 +221,15 @@ class ReportJob(QRunnable):
             finally:
                 project.close()
         except Exception as exc:  # reported in the window, never a traceback dialog
-            self.signals.failed.emit(self.generation, one_line(exc))
+            self._emit(self.signals.failed, one_line(exc))
             return
-        self.signals.finished.emit(self.generation, out)
+        self._emit(self.signals.finished, out)
+
+    def _emit(self, signal, payload) -> None:
+        try:
+            signal.emit(self.generation, payload)
+        except RuntimeError:  # the window closed while this ran: nobody wants the answer
+            pass
 
 
 class ReportRunner(QObject):
