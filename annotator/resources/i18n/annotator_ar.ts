@@ -1423,47 +1423,47 @@
         <translation>رفض الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="84"/>
+        <location filename="../../gui/suggestions.py" line="93"/>
         <source>Show &amp;suggestions</source>
         <translation>إظهار الاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="85"/>
+        <location filename="../../gui/suggestions.py" line="94"/>
         <source>Accept suggestions in this &amp;paragraph</source>
         <translation>قبول اقتراحات هذه الفقرة</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="86"/>
+        <location filename="../../gui/suggestions.py" line="95"/>
         <source>Allow suggestions in this project</source>
         <translation>السماح بالاقتراحات في هذا المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="88"/>
+        <location filename="../../gui/suggestions.py" line="97"/>
         <source>Hide suggestions on the reliability sample</source>
         <translation>إخفاء الاقتراحات في عيّنة الثبات</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="233"/>
+        <location filename="../../gui/suggestions.py" line="276"/>
         <source>Suggested %1 «%2» (%3 of %4): Enter accepts, Backspace rejects, Tab goes on.</source>
         <translation>اقتراح %1 «%2» (%3 من %4): Enter للقبول، وBackspace للرفض، وTab للتالي.</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="253"/>
+        <location filename="../../gui/suggestions.py" line="296"/>
         <source>Accept suggestion</source>
         <translation>قبول الاقتراح</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="271"/>
+        <location filename="../../gui/suggestions.py" line="314"/>
         <source>No more suggestions in this article.</source>
         <translation>لا اقتراحات أخرى في هذه المادة.</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="286"/>
+        <location filename="../../gui/suggestions.py" line="329"/>
         <source>No suggestions in this paragraph.</source>
         <translation>لا اقتراحات في هذه الفقرة.</translation>
     </message>
     <message>
-        <location filename="../../gui/suggestions.py" line="288"/>
+        <location filename="../../gui/suggestions.py" line="331"/>
         <source>Accept %1 suggestions</source>
         <translation>قبول %1 من الاقتراحات</translation>
     </message>
