@@ -23,16 +23,14 @@ from annotator.core.project import Project
 
 from .exchange_data import T1, build_project
 
-# the REFI-QDA schema lives in shared/ beside the repository (or beside its worktrees)
-SCHEMA_PATH = next((d / "shared" / "refi-qda" / "Project.xsd"
-                    for d in Path(__file__).resolve().parents
-                    if (d / "shared" / "refi-qda" / "Project.xsd").is_file()), None)
+# The REFI-QDA project schema (QDA-XML 1.0, REFI consortium, MIT licence), kept with the
+# tests so they never depend on a folder outside the repository.
+SCHEMA_PATH = Path(__file__).resolve().parent / "fixtures" / "refi" / "Project.xsd"
 NS = {"q": PROJECT_NS}
 
 
 @pytest.fixture(scope="module")
 def schema():
-    assert SCHEMA_PATH is not None, "shared/refi-qda/Project.xsd not found beside the repository"
     return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
 
 
