@@ -47,17 +47,33 @@ class SuggestionOverlayMixin(SpanPiecesMixin):
 
     def set_suggestions(self, items: list[tuple[int, int, str]], current: int = -1) -> None:
         """`items`: (start, end, colour) in code points, sorted by start."""
+        if getattr(self, "_sugg_text", None) is not self.text:  # another article
+            self.__dict__["_piece_cache"] = {}
+            self._sugg_text = self.text
+        old = getattr(self, "_sugg", [])
+        old_current = old[self._sugg_current] if 0 <= getattr(
+            self, "_sugg_current", -1) < len(old) else None
         self._sugg = [(self.map.to_qt(s), self.map.to_qt(e), c) for s, e, c in items]
         self._sugg_starts = [s for s, _, _ in self._sugg]
         self._sugg_current = current
-        self.viewport().update()
+        new_current = self._sugg[current] if 0 <= current < len(self._sugg) else None
+        # repaint only what changed (a decided suggestion, the current one), not the page
+        changed = set(old).symmetric_difference(self._sugg) | {old_current, new_current}
+        changed.discard(None)
+        if len(changed) > 40 or not old:
+            self.viewport().update()
+            return
+        for qs, qe, _ in changed:
+            for r in self._pieces(qs, qe):
+                self.viewport().update(r.adjusted(-3, -3, 3, 3).toAlignedRect())
 
     def paint_suggestions(self, painter: QPainter, clip) -> None:
         items = getattr(self, "_sugg", None)
         if not items:
             return
-        first, last = self.firstVisibleBlock(), self.cursorForPosition(
-            clip.bottomRight()).block()
+        # only what the repaint touches: a hotkey repaints a paragraph, not the page
+        first = self.cursorForPosition(clip.topLeft()).block()
+        last = self.cursorForPosition(clip.bottomRight()).block()
         lo = first.position()
         hi = last.position() + last.length()
         # spans are short: any that starts before the visible end and a little before
@@ -65,6 +81,7 @@ class SuggestionOverlayMixin(SpanPiecesMixin):
         i = bisect.bisect_left(self._sugg_starts, lo - 2000)
         j = bisect.bisect_right(self._sugg_starts, hi)
         painter.setRenderHint(QPainter.Antialiasing)
+        clip_f = QRectF(clip)
         for k in range(i, j):
             qs, qe, colour = items[k]
             if qe < lo:
@@ -73,5 +90,21 @@ class SuggestionOverlayMixin(SpanPiecesMixin):
             pen = QPen(QColor(colour).darker(160 if current else 130), 2.4 if current else 1.4)
             pen.setStyle(Qt.SolidLine if current else Qt.DashLine)
             painter.setPen(pen)
-            for r in self.span_pieces(qs, qe):
-                painter.drawRoundedRect(r, 3, 3)
+            for r in self._pieces(qs, qe):
+                if r.intersects(clip_f):
+                    painter.drawRoundedRect(r, 3, 3)
+
+    def _pieces(self, qs: int, qe: int) -> list[QRectF]:
+        """span_pieces, remembered in document coordinates: the outlines are repainted on
+        every scroll and keystroke, and glyph runs are costly to ask for. Forgotten when
+        the layout can move (a new article, a resize, a zoom)."""
+        cache = self.__dict__.setdefault("_piece_cache", {})
+        key = (qs, qe, self.viewport().width(), self.font().pointSizeF())
+        offset = self.contentOffset()
+        rects = cache.get(key)
+        if rects is None:
+            if len(cache) > 5000:
+                cache.clear()
+            rects = [r.translated(-offset) for r in self.span_pieces(qs, qe)]
+            cache[key] = rects
+        return [r.translated(offset) for r in rects]
