@@ -64,7 +64,9 @@ def fill(pkg: Path, coder: str, ids: list[int], per_doc: int) -> int:
                                  quote=(TEXT + " 0")[start:start + 12], attrs={},
                                  created=now, updated=now, note="", flag=False))
         s.execute(Annotation.__table__.insert(), rows)
-        s.query(Assignment).filter(Assignment.coder_id == cid).update({"status": "done"})
+        # marked done now: the merge carries a status only when it is newer
+        s.query(Assignment).filter(Assignment.coder_id == cid).update(
+            {"status": "done", "updated": utcnow()})
     return len(rows)
 
 
