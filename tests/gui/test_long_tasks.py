@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton
 
 from annotator.gui.actions import Act
 
+from ..test_long_work import coded_package
+
 N = 2000
 
 
@@ -278,29 +280,6 @@ def test_closing_the_window_cancels_and_waits(qtbot, window, folder, monkeypatch
     assert dump(path) == before
 
 
-def coded_package(tmp_path: Path, n_docs: int, spans_per_doc: int) -> tuple[Path, Path]:
-    """A project and Mona's package of all its articles, coded with many annotations."""
-    from annotator.core.importers.base import ImportedDocument, ImportedSpan
-    from annotator.core.packages import make_package
-    from annotator.core.project import Project
-
-    words = " ".join(f"كلمة{i}" for i in range(spans_per_doc))
-    texts = [f"{words} مقال {d}" for d in range(n_docs)]
-    path = tmp_path / "study.annot"
-    with Project.create(path) as p:
-        p.add_documents([ImportedDocument(text=t, title=f"doc {i}") for i, t in enumerate(texts)])
-        out = make_package(p, "mona", [d.id for d in p.documents()],
-                           tmp_path / "mona.annot")["path"]
-    coded = []
-    for t in texts:
-        spans, pos = [], 0
-        for w in t.split(" ")[:spans_per_doc]:
-            spans.append(ImportedSpan(pos, pos + len(w), "claim"))
-            pos += len(w) + 1
-        coded.append(ImportedDocument(text=t, spans=spans))
-    with Project.open(out) as pkg:
-        pkg.add_documents(coded, coder="mona")
-    return path, out
 
 
 def test_merge_of_a_large_package_shows_progress(qtbot, tmp_path):
