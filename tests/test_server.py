@@ -300,6 +300,8 @@ def test_supervisor_commands_take_the_server_address(tmp_path, db, capsys):
         assert {a.category for a in server.annotations(coder="gold")} == {"source", "claim"}
     assert cli(["codebook", str(db)]) == 0
     assert "Source" in capsys.readouterr().out
+    assert cli(["suggest", str(db), "--json"]) == 0
+    assert any(r["quote"] == "مواقع عراقية" for r in json.loads(capsys.readouterr().out))
     # a new coder, assigned and packaged from the server, then syncing back to it
     assert cli(["assign", str(db), "--coders", "Huda", "--docs", f"{ids[0]}"]) == 0
     assert cli(["package", str(db), "--coder", "Huda", "--out",
