@@ -2,7 +2,8 @@
 
 from PySide6.QtCore import Qt
 
-from .editor import CodebookEditor, contrast, readable
+from .colours import contrast, readable
+from .editor import CodebookEditor
 
 __all__ = ["CodebookEditor", "contrast", "open_editor", "readable"]
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -49,92 +48,15 @@ from ...core.codebook import (
 )
 from ...core.errors import AnnotatorError
 from .. import i18n
-
-PATH_ROLE = Qt.UserRole + 1
-PALETTE = ("#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
-           "#dbdb8d", "#9edae5")
-
+from .colours import PALETTE
+from .commands import RecodeStep, Snapshot
+from .form import FormMixin
+from .tree import PATH_ROLE, CodebookTree
 
 translate = QCoreApplication.translate
 
 
-def contrast(a: str, b: str) -> float:
-    """WCAG 2.x contrast ratio of two #rrggbb colours."""
-    def lum(c: str) -> float:
-        rgb = [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]
-        lin = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in rgb]
-        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-    hi, lo = sorted((lum(a), lum(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def readable(colour: str) -> bool:
-    """The check the shipped codebook passes: dark text reads on it (7:1), and it shows
-    on the white page (1.4:1)."""
-    return contrast(colour, "#1a1a1a") >= 7.0 and contrast(colour, "#ffffff") >= 1.4
-
-
-class Snapshot(QUndoCommand):
-    """One edit: the whole codebook before and after (small; restores exactly)."""
-
-    def __init__(self, editor: CodebookEditor, before: Codebook, after: Codebook, text: str,
-                 path_after: tuple):
-        super().__init__(text)
-        self.editor, self.before, self.after = editor, before, after
-        self.path_before, self.path_after = editor.current_path(), path_after
-        self._first = True
-
-    def redo(self) -> None:
-        self.editor.show_codebook(copy.deepcopy(self.after), self.path_after,
-                                  keep_form=self._first)
-        self._first = False
-
-    def undo(self) -> None:
-        self.editor.show_codebook(copy.deepcopy(self.before), self.path_before)
-
-
-class RecodeStep(QUndoCommand):
-    """Merge a value into another in the project's data (undo: Project.undo_operation)."""
-
-    def __init__(self, editor: CodebookEditor, category: str, attribute: str, old: str,
-                 new: str):
-        super().__init__(translate("CodebookEditor", "Merge value '%1' into '%2'").replace("%1", old).replace("%2", new))
-        self.editor, self.args = editor, (category, attribute, old, new)
-        self.number: int | None = None
-
-    def redo(self) -> None:
-        p = self.editor.project
-        self.number = p.recode(*self.args, author=self.editor.author)
-        self.editor.reload()
-
-    def undo(self) -> None:
-        self.editor.project.undo_operation(self.number, author=self.editor.author)
-        self.editor.reload()
-
-
-class CodebookTree(QTreeWidget):
-    """Drag and drop only among siblings: a value stays in its attribute, an attribute
-    in its category (anything else is undone by redrawing from the model)."""
-
-    moved = Signal(tuple, int)  # path of the dragged item, its new index
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        item = self.currentItem()
-        if item is None:
-            event.ignore()
-            return
-        path = item.data(0, PATH_ROLE)
-        target = self.itemAt(event.position().toPoint())
-        tpath = target.data(0, PATH_ROLE) if target is not None else None
-        event.setDropAction(Qt.IgnoreAction)
-        event.accept()
-        if tpath is None or len(tpath) != len(path) or tpath[:-1] != path[:-1] \
-                or tpath[-1][0] != path[-1][0]:  # same parent, same kind of entry
-            return
-        self.moved.emit(path, tpath[-1])
-
-
-class CodebookEditor(QDialog):
+class CodebookEditor(FormMixin, QDialog):
     """Edit the codebook of `project` (None: edit a file only, with import/export)."""
 
     saved = Signal(int)  # the new version's number
@@ -387,139 +309,6 @@ class CodebookEditor(QDialog):
             obj = obj.attributes[j] if kind == "attr" else obj.values[j]
         return obj
 
-    # --- the form -------------------------------------------------------------------
-
-    def _fill_form(self) -> None:
-        if self._filling:
-            return
-        e = self.entry()
-        kind = _kind(e)
-        shown = {"key", "name_en", "name_ar", "description"} if e is not None else set()
-        shown |= {"category": {"color", "contrast", "hotkey", "hotkey_msg", "kind", "retired"},
-                  "attribute": {"type", "required", "ordinal"}, "value": {"retired"},
-                  "relation": {"from", "to"}}.get(kind, set())
-        for name, w in self.rows:
-            self.form.setRowVisible(w, name in shown)
-        self._update_buttons()
-        if e is None:
-            return
-        self._filling = True
-        try:
-            self.f_key.setText(e.key)
-            self.f_name_en.setText(e.name_en)
-            self.f_name_ar.setText(e.name_ar)
-            self.f_desc_en.setPlainText(e.description)
-            if kind == "category":
-                self.f_color.setText(e.color)
-                self._show_contrast(e.color)
-                self.f_hotkey.setText(e.hotkey or "")
-                self.f_hotkey_msg.setText("")
-                self.f_kind.setCurrentIndex(self.f_kind.findData(e.kind))
-                self.f_retired.setChecked(e.retired)
-            elif kind == "attribute":
-                self.f_type.setCurrentIndex(self.f_type.findData(e.type))
-                self.f_required.setChecked(e.required)
-                self.f_ordinal.setChecked(e.ordinal)
-            elif kind == "value":
-                self.f_retired.setChecked(e.retired)
-            elif kind == "relation":
-                for combo, value in ((self.f_from, e.from_category), (self.f_to, e.to_category)):
-                    combo.clear()
-                    for c in self.cb.categories:
-                        combo.addItem(c.key, c.key)
-                    combo.setCurrentIndex(combo.findData(value))
-        finally:
-            self._filling = False
-
-    def _update_buttons(self) -> None:
-        kind = _kind(self.entry())
-        self.merge_button.setVisible(kind == "value" and self.project is not None)
-        self.buttons["add_attribute"].setEnabled(kind in ("category", "attribute", "value"))
-        self.buttons["add_value"].setEnabled(
-            kind in ("attribute", "value") and self._attribute().type == "choice")
-
-    def _attribute(self):
-        path = self.current_path()
-        return self.entry(path[:2]) if len(path) >= 2 else None
-
-    def _show_contrast(self, colour: str) -> None:
-        try:
-            ok = readable(colour)
-        except (ValueError, IndexError):
-            self.f_contrast.setText(translate("CodebookEditor", "not a colour like #aec7e8"))
-            return
-        self.f_contrast.setText(translate("CodebookEditor", "✓ dark text reads on it") if ok else
-                                translate("CodebookEditor", "✗ too dark or too pale for highlighted text: choose a "
-                                   "lighter, clearer colour"))
-
-    def _colour_typed(self, text: str) -> None:
-        self._show_contrast(text.strip().lower() if len(text.strip()) == 7 else "")
-
-    def _hotkey_typed(self, text: str) -> None:
-        """A clash is refused as it is typed: the field goes back, a line says why."""
-        e = self.entry()
-        text = text.strip()
-        other = next((c for c in self.cb.categories if c is not e and c.hotkey == text
-                      and not c.retired), None) if text else None
-        if text and text not in HOTKEYS:
-            self.f_hotkey_msg.setText(translate("CodebookEditor", "a hotkey is one digit, 1 to 9"))
-        elif other is not None:
-            self.f_hotkey_msg.setText(translate("CodebookEditor", "%1 is already the key of '%2'")
-                                      .replace("%1", text).replace("%2", i18n.name(other)))
-        else:
-            self.f_hotkey_msg.setText("")
-            self._commit_form()
-            return
-        self.f_hotkey.setText(e.hotkey or "")
-
-    def _commit_form(self) -> None:
-        """The form's values into a new codebook: one undo step when anything changed."""
-        if self._filling:
-            return
-        e = self.entry()
-        if e is None:
-            return
-        path = self.current_path()
-        after = copy.deepcopy(self.cb)
-        n = self._entry_in(after, path)
-        n.key = self.f_key.text().strip()
-        n.name_en = self.f_name_en.text().strip()
-        n.name_ar = self.f_name_ar.text().strip()
-        n.description = self.f_desc_en.toPlainText().strip()
-        kind = _kind(e)
-        if kind == "category":
-            colour = self.f_color.text().strip().lower()
-            if _is_colour(colour):
-                n.color = colour
-            n.hotkey = self.f_hotkey.text().strip() or None
-            n.kind = self.f_kind.currentData()
-            n.retired = self.f_retired.isChecked()
-            if n.key != e.key:  # relations follow a renamed key
-                for r in after.relations:
-                    r.from_category = n.key if r.from_category == e.key else r.from_category
-                    r.to_category = n.key if r.to_category == e.key else r.to_category
-        elif kind == "attribute":
-            n.type = self.f_type.currentData()
-            n.required = self.f_required.isChecked()
-            n.ordinal = self.f_ordinal.isChecked() and n.type == "choice"
-            if n.type != "choice":
-                n.values = []
-        elif kind == "value":
-            n.retired = self.f_retired.isChecked()
-        elif kind == "relation":
-            n.from_category = self.f_from.currentData() or n.from_category
-            n.to_category = self.f_to.currentData() or n.to_category
-        if after.to_dict() != self.cb.to_dict():
-            self.undo.push(Snapshot(self, self.cb, after, translate("CodebookEditor", "Edit %1").replace("%1", n.key),
-                                    path))
-
-    def _entry_in(self, cb: Codebook, path: tuple):
-        keep, self.cb = self.cb, cb
-        try:
-            return self.entry(path)
-        finally:
-            self.cb = keep
-
     # --- structure edits --------------------------------------------------------------
 
     def _push(self, after: Codebook, text: str, path: tuple) -> None:
@@ -713,11 +502,6 @@ class CodebookEditor(QDialog):
         return True
 
 
-def _kind(e) -> str | None:
-    return {CategoryDef: "category", AttributeDef: "attribute", ValueDef: "value",
-            RelationDef: "relation"}.get(type(e))
-
-
 def _label(e) -> str:
     name = i18n.name(e) if hasattr(e, "name_en") else e.key
     return f"{name}  [{e.key}]" + (f"  ({e.hotkey})" if getattr(e, "hotkey", None) else "")
@@ -730,6 +514,3 @@ def _free(base: str, used: set[str]) -> str:
         key = f"{base}_{n}"
     return key
 
-
-def _is_colour(c: str) -> bool:
-    return len(c) == 7 and c[0] == "#" and all(ch in "0123456789abcdef" for ch in c[1:])
