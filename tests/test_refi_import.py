@@ -44,12 +44,15 @@ def test_maxqda_shape(tmp_path):
     with Project.open(new, readonly=True) as p:
         cb = p.codebook()
         keys = [c.key for c in cb.categories]
-        # the group "Actors" is not a category; its codes are, keeping the group's path
+        # the code "Actors" (not codable) is a group, not a category; "Claim" (codable,
+        # with a child) is both: a group holding its own category and "Prediction"
         assert keys == ["government_official", "news_agency", "claim", "prediction", "code"]
+        assert [(g.key, g.name_en, g.parent) for g in cb.groups] == [
+            ("actors", "Actors", None), ("claim", "Claim", None)]
+        assert [c.group for c in cb.categories] == ["actors", "actors", "claim", "claim", None]
         off = cb.category("government_official")
         assert (off.name_en, off.color) == ("Government official", "#ff0000")
-        assert off.description.startswith("A minister, spokesperson or other official.")
-        assert "Group: Actors" in off.description
+        assert off.description == "A minister, spokesperson or other official."
         assert cb.category("news_agency").color == "#0000ff"  # #00F widened
         assert cb.category("code").name_ar == "مصدر مجهول"  # Arabic name: a made-up key
         docs = p.documents(with_meta=True)
@@ -126,6 +129,14 @@ def test_deep_code_tree_becomes_unique_keys(tmp_path):
     assert all(slug(k) == k for k in keys)
     assert keys[:3] == ["economy", "economy_2", "economy_3"]
     assert all(c.description.startswith("code ") for c in cats)
+    # every code with children is a group (40 + 120), nested as in the file: a leaf sits
+    # in its parent's group, three deep
+    with Project.open(new, readonly=True) as p:
+        cb = p.codebook()
+    assert len(cb.groups) == 160 and len({g.key for g in cb.groups}) == 160
+    leaf = cats[2]  # first code > its first child > that child's second child
+    assert [g.description for g in cb.group_path(leaf.group)] == ["code 0", "code 0"]
+    assert cats[0].group == cb.groups[0].key and cb.groups[0].parent is None
 
 
 def test_slug():

@@ -121,6 +121,8 @@ def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | No
             cats = category_defs(s)
         except (SQLAlchemyError, ValueError, TypeError, KeyError, AttributeError) as exc:
             out.append(f"codebook: its categories cannot be read ({_why(exc)})")
+    if {"categories", "category_groups"} <= have:
+        out += _group_problems(conn)
     if "relation_types" in have:
         try:
             rtypes = relation_defs(s)
@@ -177,3 +179,30 @@ def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | No
             except validate.Invalid as exc:
                 out.append(f"{where}: {exc.message}")
     return out
+
+
+def _group_problems(conn) -> list[str]:
+    """Groups are checked as a codebook file's are: each parent known, no loop, and every
+    category filed in a group that exists (an editor or import never stores otherwise)."""
+    from .codebook.validation import MAX_GROUP_DEPTH
+
+    out = []
+    parents = dict(conn.execute(text("SELECT key, parent FROM category_groups")).all())
+    for key, parent in parents.items():
+        seen, p = [key], parent
+        while p is not None and p in parents and p not in seen and len(seen) <= MAX_GROUP_DEPTH:
+            seen.append(p)
+            p = parents[p]
+        if p is not None and p not in parents:
+            out.append(f"codebook: group '{key}' sits in group '{p}', which does not exist"
+                       if p == parent else "")
+        elif p in seen:
+            out.append(f"codebook: group '{key}' is in a loop of groups ({' > '.join(seen)})")
+        elif len(seen) > MAX_GROUP_DEPTH:
+            out.append(f"codebook: group '{key}' is nested more than {MAX_GROUP_DEPTH} deep")
+    for key, group in conn.execute(text(
+            "SELECT key, group_key FROM categories WHERE group_key IS NOT NULL ORDER BY key")):
+        if group not in parents:
+            out.append(f"codebook: category '{key}' is filed in group '{group}', which "
+                       "does not exist")
+    return [line for line in out if line]

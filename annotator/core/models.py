@@ -97,10 +97,27 @@ class Category(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     description: Mapped[str] = mapped_column(Text, default="")
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the key of its CategoryGroup (None: at the top level); a key, not a foreign key, like
+    # a relation type's ends, so a codebook is replaced group by group without ordering
+    group_key: Mapped[str | None] = mapped_column(String(100))
 
     attributes: Mapped[list[Attribute]] = relationship(
         back_populates="category", cascade="all, delete-orphan", order_by="Attribute.position"
     )
+
+
+class CategoryGroup(Base):
+    """A folder of categories in the codebook (nested through `parent`, a group key)."""
+
+    __tablename__ = "category_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name_ar: Mapped[str] = mapped_column(Text, default="")
+    name_en: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    parent: Mapped[str | None] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Attribute(Base):

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .. import __version__
 from . import db
 from .annotations import AnnotationsMixin
-from .codebook import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
+from .codebook import AttributeDef, CategoryDef, Codebook, GroupDef, RelationDef, ValueDef
 from .errors import InputError, NotFoundError, ProjectError
 from .import_spans import date_order, label_categories, store_spans
 from .importers.base import ImportedDocument
@@ -32,6 +32,7 @@ from .models import (
     Assignment,
     Attribute,
     Category,
+    CategoryGroup,
     Coder,
     Document,
     DocumentText,
@@ -270,6 +271,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                 cats = s.scalars(select(Category).where(Category.retired.is_(False))
                                  .order_by(Category.position)).all()
                 rels = s.scalars(select(RelationType).order_by(RelationType.id)).all()
+                groups = s.scalars(select(CategoryGroup).order_by(CategoryGroup.position)).all()
                 self._codebook = Codebook(
                     name=p.codebook_name, version=p.codebook_version,
                     description=p.codebook_description,
@@ -278,6 +280,9 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                                            from_category=r.from_category,
                                            to_category=r.to_category,
                                            description=r.description) for r in rels],
+                    groups=[GroupDef(key=g.key, name_ar=g.name_ar, name_en=g.name_en,
+                                     description=g.description, parent=g.parent)
+                            for g in groups],
                 )
         return self._codebook
 
@@ -327,6 +332,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
             row.name_ar, row.name_en, row.color = cd.name_ar, cd.name_en, cd.color
             row.hotkey, row.kind, row.position = cd.hotkey, cd.kind, pos
             row.description, row.retired = cd.description, cd.retired
+            row.group_key = cd.group
             if cd.retired:
                 row.hotkey = None  # a retired category's key is free for another
             # update attributes in place by key: replacing the list would insert the
@@ -357,6 +363,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                 row.retired, row.hotkey = True, None
             else:
                 s.delete(row)
+        self._apply_groups(s, cb)
         rels = {r.key: r for r in s.scalars(select(RelationType))}
         for rd in cb.relations:
             row = rels.pop(rd.key, None) or RelationType(key=rd.key)
@@ -369,6 +376,23 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                             .where(Relation.type_id == row.id)):
                 s.delete(row)
         return number
+
+    @staticmethod
+    def _apply_groups(s: Session, cb: Codebook) -> None:
+        """The groups of `cb`, updated in place by key; groups it drops are deleted (a
+        group holds no data: its categories only move to the top level)."""
+        rows = {g.key: g for g in s.scalars(select(CategoryGroup))}
+        for pos, gd in enumerate(cb.groups):
+            row = rows.pop(gd.key, None) or CategoryGroup(key=gd.key)
+            row.name_ar, row.name_en, row.description = gd.name_ar, gd.name_en, gd.description
+            row.parent, row.position = gd.parent, pos
+            s.add(row)
+        for row in rows.values():
+            s.delete(row)
+        kept = {g.key for g in cb.groups}
+        for row in s.scalars(select(Category).where(Category.group_key.is_not(None))):
+            if row.group_key not in kept:  # a retired category left in a dropped group
+                row.group_key = None
 
     def _category_id(self, s: Session, key: str) -> int:
         if self._category_ids is None:
@@ -661,5 +685,5 @@ def _category_def(c: Category) -> CategoryDef:
                              retired=bool(v.get("retired"))) for v in a.values],
             ordinal=a.ordinal, suggest=a.suggest, required=a.required,
             description=a.description) for a in c.attributes],
-        retired=bool(c.retired),
+        retired=bool(c.retired), group=c.group_key,
     )

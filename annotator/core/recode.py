@@ -78,8 +78,8 @@ class RecodeMixin:
 
     def split_category(self, source: str, new: CategoryDef, uuids: list[str],
                        author: str = "") -> int:
-        """Add `new` (a category of the same kind; its attributes are copied from `source`
-        when it has none) and move the annotations `uuids` of `source` into it. Annotations
+        """Add `new` (a category of the same kind, in the same group unless it names one;
+        its attributes are copied from `source` when it has none) and move the annotations `uuids` of `source` into it. Annotations
         with links are refused: a link type names the categories it joins."""
         cb = self.codebook()
         src = cb.category(source)
@@ -88,8 +88,8 @@ class RecodeMixin:
         if cb.category(new.key) is not None or new.key in {
                 c.key for c in self.full_codebook().categories}:
             raise InputError(self.path, f"category '{new.key}' exists already")
-        new = replace(new, kind=src.kind, attributes=copy.deepcopy(new.attributes
-                                                                   or src.attributes))
+        new = replace(new, kind=src.kind, group=new.group or src.group,  # filed beside it
+                      attributes=copy.deepcopy(new.attributes or src.attributes))
         revised = copy.deepcopy(cb)
         revised.categories.insert(revised.categories.index(revised.category(source)) + 1, new)
         with self._tx() as s:

@@ -105,7 +105,7 @@ class VersionsMixin:
                 select(Category).where(Category.retired.is_(True)).order_by(Category.position))]
         return Codebook(name=cb.name, version=cb.version, description=cb.description,
                         categories=list(cb.categories) + retired,
-                        relations=list(cb.relations))
+                        relations=list(cb.relations), groups=list(cb.groups))
 
     def codebook_conflicts(self, cb: Codebook, s: Session | None = None) -> list[str]:
         """Why `cb` cannot replace the codebook of this project's stored work (empty: it
@@ -137,5 +137,7 @@ def _with_dropped_as_retired(cb: Codebook, old: Codebook) -> Codebook:
         return cb
     from dataclasses import replace
 
+    # a retired category whose group went too is kept at the top level
     return replace(cb, categories=list(cb.categories)
-                   + [replace(c, retired=True) for c in dropped])
+                   + [replace(c, retired=True, group=c.group if cb.group(c.group) else None)
+                      for c in dropped])

@@ -1,5 +1,6 @@
-"""The codebook palette: span categories as buttons with their colours and hotkeys, and
-the document-level category of the whole article chosen from a list."""
+"""The codebook palette: span categories as buttons with their colours and hotkeys, under
+the names of the groups they are filed in, and the document-level category of the whole
+article chosen from a list."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..core.codebook import Codebook
+from ..core.codebook import Codebook, GroupDef
 from . import i18n
 
 
@@ -26,6 +27,7 @@ class CategoryPalette(QWidget):
         super().__init__(parent)
         self.codebook: Codebook | None = None
         self.buttons: dict[str, QPushButton] = {}
+        self.headings: dict[str, QLabel] = {}  # group key -> its heading above its buttons
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 6, 6, 6)
         self._title = QLabel()
@@ -44,9 +46,18 @@ class CategoryPalette(QWidget):
                 w.deleteLater()
         self.buttons.clear()
         self._layout.addWidget(self._title)
-        for c in cb.categories:
-            if c.kind != "span":
+        self.headings: dict[str, QLabel] = {}
+        heading = None
+        for _depth, c in cb.tree():  # a group's name heads the buttons filed in it
+            if isinstance(c, GroupDef) or c.kind != "span":
                 continue
+            if c.group != heading and c.group is not None:
+                lab = QLabel()
+                lab.setObjectName(f"group_{c.group}")
+                lab.setStyleSheet("color: #555555; font-weight: bold; margin-top: 6px;")
+                self.headings[c.group] = lab
+                self._layout.addWidget(lab)
+            heading = c.group
             b = QPushButton()
             b.setObjectName(f"category_{c.key}")
             b.setFocusPolicy(Qt.NoFocus)  # clicking must not steal the article's selection
@@ -94,6 +105,9 @@ class CategoryPalette(QWidget):
         self._doc_label.setText(self.tr("Whole article:"))
         if self.codebook is None:
             return
+        for key, lab in self.headings.items():
+            lab.setText(" › ".join(i18n.name(g) for g in self.codebook.group_path(key)))
+            lab.setToolTip(self.codebook.group(key).description)
         for c in self.codebook.categories:
             b = self.buttons.get(c.key)
             if b is not None:

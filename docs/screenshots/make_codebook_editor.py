@@ -1,5 +1,5 @@
 """Regenerate the screenshots of the codebook editor (English, Arabic), offscreen, on the
-shipped codebook with the claim type attribute open.
+shipped codebook filed in two groups, with the source category open.
 
     python docs/screenshots/make_codebook_editor.py [OUT_DIR]   # default: docs/screenshots
 """
@@ -27,14 +27,30 @@ def main(out: Path) -> None:
 
     setup("en")
     project = Project.create(tmp / "study.annot")
+    import copy
+
+    from annotator.core.codebook import GroupDef
+
+    cb = copy.deepcopy(project.codebook())
+    cb.groups = [GroupDef("content", "المضمون", "Content", "What the article says"),
+                 GroupDef("sourcing", "الإسناد", "Sourcing", "Who it says it")]
+    for key, group in (("claim", "content"), ("attribution", "content"),
+                       ("source", "sourcing"), ("reliability", "sourcing")):
+        cb.category(key).group = group
+    project.set_codebook(cb, author="sara")
     for lang in ("en", "ar"):
         i18n.install(lang)
         ed = CodebookEditor(project, author="sara")
         ed.resize(1000, 620)
         ed.show()
-        items = ed.tree.findItems("[claim_type]", i18n_match(), 0)
+        ed.tree.collapseAll()  # the groups and their categories; the source one open
+        for label in ("[content]", "[sourcing]", "[source]"):
+            for it in ed.tree.findItems(label, i18n_match(), 0):
+                it.setExpanded(True)
+        items = ed.tree.findItems("[source]", i18n_match(), 0)
         if items:
             ed.tree.setCurrentItem(items[0])
+            ed.tree.scrollToItem(items[0])
         QApplication.processEvents()
         ed.grab().save(str(out / f"codebook-editor-{lang}.png"))
         ed.close()

@@ -1,6 +1,6 @@
 """Codebooks: the categories, attributes and relations coders annotate with.
 
-A codebook is a YAML or JSON file. The package is split along its seams:
+A codebook is a YAML or JSON file; its categories may be filed in (nested) groups. The package is split along its seams:
 
 - `model`: the dataclasses and look-ups;
 - `validation`: checking raw data, every problem at once with its field path;
@@ -19,6 +19,7 @@ from .model import (
     AttributeDef,
     CategoryDef,
     Codebook,
+    GroupDef,
     RelationDef,
     ValueDef,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "AttributeDef",
     "CategoryDef",
     "Codebook",
+    "GroupDef",
     "RelationDef",
     "ValueDef",
     "default_codebook",

@@ -134,6 +134,10 @@ def describe_changes(old: Codebook | None, new: Codebook) -> list[str]:
         out.extend(_entry_changes(f"category '{key}'", o, c, ("color", "hotkey", "kind")))
         if c.retired != o.retired:
             out.append(f"{'retired' if c.retired else 'restored'} category '{key}'")
+        if c.group != o.group:
+            out.append(f"moved category '{key}' "
+                       + (f"into group '{c.group}'" if c.group else "out of its group")
+                       + (f" (was in '{o.group}')" if o.group and c.group else ""))
         out.extend(_attribute_changes(key, o, c))
     out.extend(f"removed category '{k}'" for k in before if k not in after)
     shared = [k for k in before if k in after]
@@ -149,8 +153,28 @@ def describe_changes(old: Codebook | None, new: Codebook) -> list[str]:
             out.extend(_entry_changes(f"relation '{key}'", o, r,
                                       ("from_category", "to_category")))
     out.extend(f"removed relation '{k}'" for k in rb if k not in ra)
+    out.extend(_group_changes(old, new))
     if (old.name, old.description) != (new.name, new.description):
         out.append("changed the codebook's name or description")
+    return out
+
+
+def _group_changes(old: Codebook, new: Codebook) -> list[str]:
+    out = []
+    before = {g.key: g for g in old.groups}
+    after = {g.key: g for g in new.groups}
+    for key, g in after.items():
+        o = before.get(key)
+        if o is None:
+            out.append(f"added group '{key}'" + (f" in '{g.parent}'" if g.parent else ""))
+            continue
+        out.extend(_entry_changes(f"group '{key}'", o, g, ()))
+        if g.parent != o.parent:
+            out.append(f"moved group '{key}' "
+                       + (f"into group '{g.parent}'" if g.parent else "to the top level"))
+    out.extend(f"removed group '{k}'" for k in before if k not in after)
+    if [k for k in before if k in after] != [k for k in after if k in before]:
+        out.append("reordered the groups")
     return out
 
 

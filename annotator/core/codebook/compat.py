@@ -1,8 +1,8 @@
 """What must match for two coders' work to merge: the codebook's structure.
 
 Category keys and kinds, attribute keys and types, choice value keys, relation keys and
-ends. Colours, hotkeys, names, descriptions and order are presentation and are ignored,
-so a coder who recolours a category can still hand their work back.
+ends. Colours, hotkeys, names, descriptions, order and groups are presentation and are
+ignored, so a coder who recolours a category can still hand their work back.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import yaml
 from ..errors import InputError
 
 if TYPE_CHECKING:
-    from .model import AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
+    from .model import AttributeDef, CategoryDef, Codebook, GroupDef, RelationDef, ValueDef
 
 
 def _names(obj) -> dict:
@@ -22,6 +22,8 @@ def _names(obj) -> dict:
 
 def category_to_dict(c: CategoryDef) -> dict:
     d = _names(c)
+    if c.group:
+        d["group"] = c.group
     if c.kind != "span":
         d["kind"] = c.kind
     d["color"] = c.color
@@ -58,6 +60,15 @@ def _value_to_dict(v: ValueDef) -> dict:
     return d
 
 
+def group_to_dict(g: GroupDef) -> dict:
+    d = _names(g)
+    if g.parent:
+        d["parent"] = g.parent
+    if g.description:
+        d["description"] = g.description
+    return d
+
+
 def relation_to_dict(r: RelationDef) -> dict:
     d = _names(r)
     d["from_category"] = r.from_category
@@ -65,7 +76,6 @@ def relation_to_dict(r: RelationDef) -> dict:
     if r.description:
         d["description"] = r.description
     return d
-
 
 
 def save_codebook(codebook: Codebook, path: str | os.PathLike) -> None:

@@ -1,4 +1,5 @@
-"""The codebook model: categories, their attributes and values, and relations.
+"""The codebook model: categories, their attributes and values, relations, and the
+groups categories are filed in.
 
 Pure data with look-ups. Reading and checking files is in `validation`/`loading`, writing
 in `export`, and what must match for a merge in `compat`.
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .compat import fingerprint, structural_diff
-from .export import category_to_dict, relation_to_dict
+from .export import category_to_dict, group_to_dict, relation_to_dict
 
 ATTRIBUTE_TYPES = ("choice", "text", "number", "boolean")
 CATEGORY_KINDS = ("span", "document")
@@ -52,6 +53,18 @@ class AttributeDef:
 
 
 @dataclass
+class GroupDef:
+    """A folder of categories (a parent code in an imported code tree). Groups nest through
+    `parent`; they only arrange the codebook, so they never block a merge."""
+
+    key: str
+    name_ar: str
+    name_en: str
+    description: str = ""
+    parent: str | None = None  # the key of the group this one sits in
+
+
+@dataclass
 class CategoryDef:
     key: str
     name_ar: str
@@ -62,6 +75,7 @@ class CategoryDef:
     description: str = ""
     attributes: list[AttributeDef] = field(default_factory=list)
     retired: bool = False  # hidden from coders; its annotations kept and exported
+    group: str | None = None  # the key of the group it is filed in
 
     def attribute(self, key: str) -> AttributeDef | None:
         for a in self.attributes:
@@ -89,14 +103,62 @@ class Codebook:
     description: str = ""
     categories: list[CategoryDef] = field(default_factory=list)
     relations: list[RelationDef] = field(default_factory=list)
+    groups: list[GroupDef] = field(default_factory=list)
 
     # -- look-ups --
+
+    def group(self, key: str | None) -> GroupDef | None:
+        for g in self.groups:
+            if g.key == key:
+                return g
+        return None
+
+    def group_path(self, key: str | None) -> list[GroupDef]:
+        """The group `key` and the groups it sits in, outermost first ([] for None).
+        Stops at a loop or a missing parent (validation refuses both in a file)."""
+        out: list[GroupDef] = []
+        g = self.group(key)
+        while g is not None and g not in out:
+            out.insert(0, g)
+            g = self.group(g.parent)
+        return out
 
     def category(self, key: str) -> CategoryDef | None:
         for c in self.categories:
             if c.key == key:
                 return c
         return None
+
+    def tree(self) -> list[tuple[int, GroupDef | CategoryDef]]:
+        """Groups and categories in the order the editor, the palette and exports show
+        them, each with its depth: depth first, a folder's categories before its groups
+        (so a codable parent code's own category leads its group), each in list order. A group in a loop or under a missing parent, and a category
+        filed in a missing group, are shown at the top level rather than lost."""
+        kids: dict[str | None, list[GroupDef]] = {}
+        placed = {g.key for g in self.groups if self._rooted(g)}
+        for g in self.groups:
+            kids.setdefault(g.parent if g.key in placed and g.parent in placed else None,
+                            []).append(g)
+        cats: dict[str | None, list[CategoryDef]] = {}
+        for c in self.categories:
+            cats.setdefault(c.group if c.group in placed else None, []).append(c)
+        out: list[tuple[int, GroupDef | CategoryDef]] = []
+        done: set[str] = set()
+
+        def walk(key: str | None, depth: int) -> None:
+            out.extend((depth, c) for c in cats.get(key, []))
+            for g in kids.get(key, []):
+                if g.key not in done:
+                    done.add(g.key)
+                    out.append((depth, g))
+                    walk(g.key, depth + 1)
+
+        walk(None, 0)
+        return out
+
+    def _rooted(self, g: GroupDef) -> bool:
+        path = self.group_path(g.key)
+        return path[0].parent is None
 
     def category_for_label(self, label: str) -> CategoryDef | None:
         """The category whose key, Arabic or English name is `label`.
@@ -134,6 +196,8 @@ class Codebook:
         out["categories"] = [category_to_dict(c) for c in self.categories]
         if self.relations:
             out["relations"] = [relation_to_dict(r) for r in self.relations]
+        if self.groups:
+            out["groups"] = [group_to_dict(g) for g in self.groups]
         return out
 
     @classmethod

@@ -21,6 +21,7 @@ from .model import (
     AttributeDef,
     CategoryDef,
     Codebook,
+    GroupDef,
     RelationDef,
     ValueDef,
 )
@@ -31,11 +32,15 @@ _VALUE_SLUG = re.compile(r"[a-z0-9][a-z0-9_]*\Z")
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
 
 _MISSING = object()
+# As deep as the REFI-QDA reader accepts a code tree (MAXQDA itself stops at 10 levels);
+# a longer chain is a damaged or hostile file.
+MAX_GROUP_DEPTH = 100
 
 _FIELDS = {
-    "codebook": ("name", "version", "description", "categories", "relations"),
+    "codebook": ("name", "version", "description", "categories", "relations", "groups"),
     "category": ("key", "name_ar", "name_en", "color", "hotkey", "kind", "description",
-                 "attributes", "retired"),
+                 "attributes", "retired", "group"),
+    "group": ("key", "name_ar", "name_en", "description", "parent"),
     "attribute": ("key", "name_ar", "name_en", "type", "values", "ordinal", "suggest",
                   "required", "description"),
     "value": ("key", "name_ar", "name_en", "description", "retired"),
@@ -180,6 +185,14 @@ class _Parser:
             if cat is not None:
                 categories.append((f"categories[{i}]", cat))
         self.unique([(w, c.key) for w, c in categories])
+        groups = self.groups(d)
+        known_groups = {g.key for _, g in groups}
+        for where, c in categories:
+            if c.group is not None and c.group not in known_groups:
+                hint = difflib.get_close_matches(c.group, sorted(known_groups), n=1)
+                self.problem(f"{where}.group", f"unknown group '{c.group}'"
+                             + (f" (did you mean '{hint[0]}'?)" if hint else
+                                " (list it under groups)"))
 
         hotkeys: dict[str, tuple[str, str]] = {}
         for where, c in categories:
@@ -204,7 +217,42 @@ class _Parser:
             raise CodebookError(self.path, self.problems)
         return Codebook(name=name, version=version, description=description,
                         categories=[c for _, c in categories],
-                        relations=[r for _, r in relations])
+                        relations=[r for _, r in relations],
+                        groups=[g for _, g in groups])
+
+    def groups(self, d: dict) -> list[tuple[str, GroupDef]]:
+        """The groups, each parent known, no loops, at most MAX_GROUP_DEPTH deep."""
+        groups = []
+        for i, raw in enumerate(self.items(d, "groups", "")):
+            where = f"groups[{i}]"
+            g = self.mapping(raw, where, "group")
+            if g is None:
+                continue
+            key = self.key(g, where)
+            name_ar, name_en = self.names(g, where)
+            parent = self.text(g, "parent", where) or None
+            groups.append((where, GroupDef(key=key, name_ar=name_ar, name_en=name_en,
+                                           description=self.text(g, "description", where),
+                                           parent=parent)))
+        self.unique([(w, g.key) for w, g in groups])
+        by_key = {g.key: g for _, g in groups}
+        for where, g in groups:
+            if g.parent is None:
+                continue
+            if g.parent not in by_key:
+                self.problem(f"{where}.parent", f"unknown group '{g.parent}'")
+                continue
+            seen, p = {g.key}, by_key[g.parent]
+            while p is not None and p.key not in seen and len(seen) <= MAX_GROUP_DEPTH:
+                seen.add(p.key)
+                p = by_key.get(p.parent) if p.parent else None
+            if p is not None and p.key in seen:
+                self.problem(f"{where}.parent", f"'{g.parent}' makes a loop of groups "
+                                                f"(a group cannot sit inside itself)")
+            elif len(seen) > MAX_GROUP_DEPTH:
+                self.problem(f"{where}.parent", f"groups nest more than {MAX_GROUP_DEPTH} "
+                                                "levels deep")
+        return groups
 
     def category(self, raw: Any, where: str) -> CategoryDef | None:
         d = self.mapping(raw, where, "category")
@@ -247,7 +295,8 @@ class _Parser:
                            hotkey=hotkey, kind=kind,
                            description=self.text(d, "description", where),
                            attributes=[a for _, a in attributes],
-                           retired=self.flag(d, "retired", where))
+                           retired=self.flag(d, "retired", where),
+                           group=self.text(d, "group", where) or None)
 
     def attribute(self, raw: Any, where: str) -> AttributeDef | None:
         d = self.mapping(raw, where, "attribute")

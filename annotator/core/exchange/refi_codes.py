@@ -3,19 +3,23 @@ value or true flag, and which codes become new categories.
 
 Codes are found by GUID first (the GUIDs Annotator derives from its keys, see
 refi_common), then through the codebook Annotator wrote beside them, then by name; a code
-found by none of these becomes a new category with a key derived from its name. A code
-with children that cannot itself be coded is a group: its categories keep the group's
-path in their description (the codebook has no groups yet).
+found by none of these becomes a new category with a key derived from its name.
+
+A code with child codes (other than the attribute and value codes Annotator writes under a
+category) is a group of the codebook, nested as in the file; a codable parent code is both
+a group and a category filed in it, so MAXQDA's "Sources" with its children stays one
+folder. Groups are found like codes: by GUID, then by name under the same parent.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from ..codebook import CategoryDef, Codebook
+from ..codebook import CategoryDef, Codebook, GroupDef
+from ..codebook.model import _label_form
 from ..errors import CodebookError, InputError
-from .refi_common import attribute_guid, category_guid, value_guid
+from .refi_common import attribute_guid, category_guid, group_guid, value_guid
 from .refi_read import RefiFile
 
 # Colours for codes that have none (the desk's palette needs one per category).
@@ -38,6 +42,11 @@ class CodeMapping:
     codebook: Codebook
     targets: dict[str, Target]  # code GUID -> what it means here
     added: list[str]  # keys of categories the file brought
+    # where the file files each category it has a code for (None: at the top level)
+    placed: dict[str, str | None] = field(default_factory=dict)
+    groups_added: list[str] = field(default_factory=list)
+    # the groups of the file's tree, with those they sit in (a .qdc import files by them)
+    file_groups: list[GroupDef] = field(default_factory=list)
 
 
 def slug(name: str) -> str:
@@ -96,20 +105,27 @@ def map_codes(refi: RefiFile, base: Codebook | None) -> CodeMapping:
     probe = Codebook(name="", categories=list(categories))
     in_file = {c.guid for c in refi.all_codes()}
     taken: set[str] = set()  # project categories a code of this file was matched to
+    groups = _Groups(refi, base, side, targets, side_targets)
 
     for code in refi.all_codes():
-        if code.guid in targets:
+        home = groups.home(code)
+        t = targets.get(code.guid)
+        if t is not None:
+            if t.kind == "category":
+                groups.placed[t.category] = home
             continue
         t = side_targets.get(code.guid)
         if t is not None and t.category not in keys:
             cat = side.category(t.category)
+            cat = replace(cat, group=home)
             categories.append(cat)
             keys.add(cat.key)
             added.append(cat.key)
             _register([cat], targets)
+            groups.placed[cat.key] = home
             continue
-        if not code.codable and code.children:
-            continue  # a group
+        if not code.codable and code.guid in groups.codes:
+            continue  # only a group
         # a project category of the same name (e.g. one an earlier import of this file
         # made), unless the file has its own code for it or took it already
         same = probe.category_for_label(code.name) if code.name else None
@@ -117,20 +133,18 @@ def map_codes(refi: RefiFile, base: Codebook | None) -> CodeMapping:
                 and category_guid(same.key) not in in_file:
             taken.add(same.key)
             targets[code.guid] = Target("category", same.key)
+            groups.placed[same.key] = home
             continue
         key = _unique(slug(code.name) or "code", keys)
         keys.add(key)
-        desc = code.description
-        path = code.path()
-        if path:
-            where = "Group: " + " › ".join(p or "-" for p in path)
-            desc = f"{desc}\n\n{where}" if desc else where
         name = code.name or key
         cat = CategoryDef(key=key, name_ar=name, name_en=name,
-                          color=_colour(code.color, len(categories)), description=desc)
+                          color=_colour(code.color, len(categories)),
+                          description=code.description, group=home)
         categories.append(cat)
         added.append(key)
         targets[code.guid] = Target("category", key)
+        groups.placed[key] = home
     relations = list(base.relations) if base else []
     if side is not None:
         have = {r.key for r in relations}
@@ -138,17 +152,85 @@ def map_codes(refi: RefiFile, base: Codebook | None) -> CodeMapping:
                       and r.from_category in keys and r.to_category in keys]
     name = (base.name if base else "") or (side.name if side else "") or refi.name or \
         refi.path.stem
+    groups.prune(categories)
     cb = Codebook(name=name, version=base.version if base else (side.version if side else 1),
                   description=(base.description if base else
                                (side.description if side else "")),
-                  categories=categories, relations=relations)
+                  categories=categories, relations=relations, groups=groups.defs)
     if categories:
         try:  # the same checks as a codebook file gets
             cb = Codebook.from_dict(cb.to_dict())
         except CodebookError as e:
             raise InputError(refi.path, f"its codes do not make a valid codebook: "
                                         f"{e.message}") from None
-    return CodeMapping(cb, targets, added)
+    return CodeMapping(cb, targets, added, groups.placed, groups.added, groups.in_file)
+
+
+class _Groups:
+    """The file's group codes as the codebook's groups: the project's own (by GUID or by
+    name under the same parent), the sidecar's, or new ones with keys from their names."""
+
+    def __init__(self, refi: RefiFile, base: Codebook | None, side: Codebook | None,
+                 targets: dict[str, Target], side_targets: dict[str, Target]):
+        def attribute_code(c) -> bool:  # the codes Annotator writes under a category
+            t = targets.get(c.guid) or side_targets.get(c.guid)
+            return t is not None and t.kind != "category"
+
+        self.base: list[GroupDef] = list(base.groups) if base else []
+        self.defs: list[GroupDef] = list(self.base)
+        self.added: list[str] = []
+        self.placed: dict[str, str | None] = {}
+        known = {group_guid(g.key): g for g in self.defs}
+        side_by_guid = {group_guid(g.key): g for g in (side.groups if side else [])}
+        self.codes: dict[str, str] = {}  # GUID of a group code -> group key
+        for code in refi.all_codes():  # parents come before their children
+            if attribute_code(code):
+                continue
+            if not (code.guid in known or code.guid in side_by_guid
+                    or any(not attribute_code(ch) for ch in code.children)):
+                continue
+            parent = self.codes.get(code.parent.guid) if code.parent is not None else None
+            g = known.get(code.guid) or self._same_name(code.name, parent)
+            if g is None:
+                mine = side_by_guid.get(code.guid)
+                taken = {d.key for d in self.defs}
+                key = mine.key if mine is not None and mine.key not in taken else \
+                    _unique(slug(code.name) or "group", taken)
+                name = code.name or key
+                g = GroupDef(key=key, name_ar=mine.name_ar if mine else name,
+                             name_en=code.name or (mine.name_en if mine else key),
+                             description=code.description, parent=parent)
+                self.defs.append(g)
+                self.added.append(key)
+            self.codes[code.guid] = g.key
+
+    def prune(self, categories: list[CategoryDef]) -> None:
+        """Drop the new groups nothing is filed in (their codes matched categories the
+        project already files elsewhere)."""
+        probe = Codebook(name="", groups=self.defs)
+        in_file = {g.key for key in list(self.codes.values()) + list(self.placed.values())
+                   for g in probe.group_path(key)}
+        self.in_file = [g for g in self.defs if g.key in in_file]
+        used = {g.key for c in categories for g in probe.group_path(c.group)}
+        gone = {k for k in self.added if k not in used}
+        self.defs = [g for g in self.defs if g.key not in gone]
+        self.added = [k for k in self.added if k not in gone]
+
+    def _same_name(self, name: str, parent: str | None) -> GroupDef | None:
+        """A project group of this name under the same parent that no code of the file
+        took yet (two codes named alike in one file are two groups)."""
+        wanted = _label_form(name or "")
+        taken = set(self.codes.values())
+        return next((g for g in self.base if wanted and g.parent == parent
+                     and g.key not in taken
+                     and wanted in (_label_form(g.name_en), _label_form(g.name_ar))), None)
+
+    def home(self, code) -> str | None:
+        """The group a category made of `code` is filed in: its own group when the code is
+        a codable parent, else its parent code's group."""
+        if code.guid in self.codes:
+            return self.codes[code.guid]
+        return self.codes.get(code.parent.guid) if code.parent is not None else None
 
 
 def _unique(key: str, keys: set[str]) -> str:

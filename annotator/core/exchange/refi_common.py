@@ -35,6 +35,10 @@ def category_guid(cat: str) -> str:
     return str(uuid.uuid5(_NS, f"category:{cat}"))
 
 
+def group_guid(group: str) -> str:
+    return str(uuid.uuid5(_NS, f"group:{group}"))
+
+
 def attribute_guid(cat: str, attr: str) -> str:
     return str(uuid.uuid5(_NS, f"attribute:{cat}:{attr}"))
 

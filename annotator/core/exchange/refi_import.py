@@ -95,8 +95,10 @@ def import_qdpx(project, path, author: str = "") -> RefiImport:
     if not mapping.added:
         return _apply(project, refi, mapping, plan)
     project.set_codebook(mapping.codebook, author=author,
-                         changes=[f"added category '{k}' from {Path(path).name}"
-                                  for k in mapping.added])
+                         changes=[f"added group '{k}' from {Path(path).name}"
+                                  for k in mapping.groups_added]
+                         + [f"added category '{k}' from {Path(path).name}"
+                            for k in mapping.added])
     try:
         return _apply(project, refi, mapping, plan)
     except BaseException:

@@ -1,7 +1,7 @@
 """A REFI-QDA codebook (.qdc) as the project's codebook.
 
 Like a YAML codebook import, the file's code tree replaces the codebook, in the file's
-order: a category whose code is in the file stays (found by GUID or name it keeps its key,
+order and folders (its groups): a category whose code is in the file stays (found by GUID or name it keeps its key,
 attributes and Arabic name, and takes the code's name, colour and description, so what
 was renamed or recoloured in another tool comes back; otherwise it is new, its key derived
 from its name); a category that is not in the file is dropped, or retired when
@@ -36,12 +36,13 @@ def import_qdc(project, path, author: str = "") -> Codebook:
             cat = replace(cat, name_en=code.name or cat.name_en,
                           color=_colour(code.color, 0) if code.color else cat.color,
                           description=code.description or cat.description)
-        cats.append(cat)
+        cats.append(replace(cat, group=mapping.placed.get(cat.key)))  # the file's folders
     keys = {c.key for c in cats}
     cb = Codebook(name=full.name, version=full.version, description=full.description,
                   categories=cats,
                   relations=[r for r in full.relations
-                             if r.from_category in keys and r.to_category in keys])
+                             if r.from_category in keys and r.to_category in keys],
+                  groups=mapping.file_groups)
     try:
         cb = Codebook.from_dict(cb.to_dict())
     except CodebookError as e:
@@ -52,3 +53,4 @@ def import_qdc(project, path, author: str = "") -> Codebook:
     except CodebookConflictError as exc:  # name the file that would do the damage
         raise CodebookConflictError(path, exc.problems) from None
     return project.codebook()
+

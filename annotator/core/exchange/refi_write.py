@@ -18,7 +18,7 @@ from lxml import etree
 from sqlalchemy import func, select
 
 from ... import __version__
-from ..codebook import AttributeDef, CategoryDef, Codebook, ValueDef
+from ..codebook import AttributeDef, CategoryDef, Codebook, GroupDef, ValueDef
 from ..exporters.files import (
     check_output_file,
     explain_os_error,
@@ -45,6 +45,7 @@ from .refi_common import (
     attribute_guid,
     category_guid,
     coding_guid,
+    group_guid,
     note_guid,
     value_guid,
     variable_guid,
@@ -74,13 +75,25 @@ def _name(obj) -> str:
     return xml_text(obj.name_en or obj.name_ar or obj.key)
 
 
-def _code_tree(categories: list[CategoryDef], ns: str) -> etree._Element:
-    """<Codes>: a code per category; under it, a non-codable code per choice attribute
-    holding a codable code per value, and a codable code per boolean attribute (coded
-    when true). Text and number attributes have no code (see the sidecar)."""
+def _code_tree(categories: list[CategoryDef], ns: str,
+               groups: list[GroupDef] = ()) -> etree._Element:
+    """<Codes>: the categories and groups in the codebook's tree order, a group as a
+    non-codable code holding its categories and groups. Under a category's code, a
+    non-codable code per choice attribute holding a codable code per value, and a codable
+    code per boolean attribute (coded when true). Text and number attributes have no code
+    (see the sidecar)."""
     codes = etree.Element(_q("Codes", ns), nsmap={None: ns})
-    for c in categories:
-        el = etree.SubElement(codes, _q("Code", ns), guid=category_guid(c.key), name=_name(c),
+    folders: dict[str, etree._Element] = {}
+    for _depth, c in Codebook(name="", categories=categories, groups=list(groups)).tree():
+        if isinstance(c, GroupDef):
+            el = etree.SubElement(folders.get(c.parent, codes), _q("Code", ns),
+                                  guid=group_guid(c.key), name=_name(c), isCodable="false")
+            if c.description:
+                etree.SubElement(el, _q("Description", ns)).text = xml_text(c.description)
+            folders[c.key] = el
+            continue
+        el = etree.SubElement(folders.get(c.group, codes), _q("Code", ns),
+                              guid=category_guid(c.key), name=_name(c),
                               isCodable="true", color=c.color)
         if c.description:
             etree.SubElement(el, _q("Description", ns)).text = xml_text(c.description)
@@ -130,7 +143,7 @@ def export_qdc(codebook: Codebook, path, like=None) -> None:
     check_output_file(path, ".qdc")
     root = etree.Element(_q("CodeBook", CODEBOOK_NS), nsmap={None: CODEBOOK_NS},
                          origin=f"Annotator {__version__}")
-    root.append(_code_tree(codebook.categories, CODEBOOK_NS))
+    root.append(_code_tree(codebook.categories, CODEBOOK_NS, codebook.groups))
     tmp = temp_beside(path)
     try:
         etree.ElementTree(root).write(str(tmp), xml_declaration=True, encoding="utf-8",
@@ -211,7 +224,8 @@ class _Writer:
     def _sidecar(self) -> dict:
         cb = self.p.codebook()
         book = Codebook(name=cb.name, version=cb.version, description=cb.description,
-                        categories=self.categories, relations=list(cb.relations))
+                        categories=self.categories, relations=list(cb.relations),
+                        groups=list(cb.groups))
         with self.plan.session() as s:
             users = {u: {"name": n, "role": r} for u, n, r in s.execute(
                 select(Coder.uuid, Coder.name, Coder.role)
@@ -240,7 +254,8 @@ class _Writer:
                     xf.write(us)
                 if self.categories:
                     book = _el("CodeBook")
-                    book.append(_code_tree(self.categories, PROJECT_NS))
+                    book.append(_code_tree(self.categories, PROJECT_NS,
+                                           self.p.codebook().groups))
                     xf.write(book)
                 variables = _el("Variables")
                 for field, typ in VARIABLES:

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from sqlalchemy import and_, func, select
 
 from ..errors import InputError, NotFoundError
-from ..models import Annotation, Category, Coder, Document, RelationType
+from ..models import Annotation, Category, CategoryGroup, Coder, Document, RelationType
 
 DOC_BATCH = 100  # documents per query
 
@@ -72,6 +72,7 @@ class CategoryMeta:
     description: str
     retired: bool
     attributes: list[AttrMeta] = field(default_factory=list)
+    group: str | None = None  # the key of the CategoryGroup it is filed in
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Plan:
     arabic: bool = True
     agreement_error: str | None = None
     docs_given: int = 0  # how many document ids were asked for (some may not exist)
+    groups: list[CategoryGroup] = field(default_factory=list)  # in codebook order
     exported_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc)
                                   .replace(tzinfo=None, microsecond=0))
 
@@ -194,12 +196,15 @@ def make_plan(project, coders: list[str] | None = None, gold: bool = False,
                 c.id, c.key, c.name_ar, c.name_en, c.kind, c.color, c.hotkey, c.description,
                 c.retired, [AttrMeta(c.key, a.key, a.name_ar, a.name_en, a.type,
                                      list(a.values or []), a.ordinal, a.required,
-                                     a.description) for a in c.attributes]))
+                                     a.description) for a in c.attributes], c.group_key))
         rels = list(s.scalars(select(RelationType).order_by(RelationType.id)))
         for r in rels:
             s.expunge(r)
         plan = Plan(project, [tuple(c) for c in chosen], ids, cats, rels)
         plan.docs_given = given
+        plan.groups = list(s.scalars(select(CategoryGroup).order_by(CategoryGroup.position)))
+        for g in plan.groups:
+            s.expunge(g)
         cids = plan.coder_ids
         claim = plan.category(CLAIM)
 

@@ -22,8 +22,8 @@ from ..errors import InputError, ProjectError
 GROUP = "annot_coders"
 # tables a coder writes: their own rows only (coder_id), on their own articles
 OWN_ROWS = ("annotations", "relations", "document_notes", "suggestion_rejections")
-READ_ONLY = ("project", "categories", "attributes", "relation_types", "codebook_versions",
-             "settings", "alembic_version")
+READ_ONLY = ("project", "categories", "category_groups", "attributes", "relation_types",
+             "codebook_versions", "settings", "alembic_version")
 
 _SETUP = [
     f"DO $$ BEGIN CREATE ROLE {GROUP} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; "

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,7 @@ from ...core.codebook import (
     AttributeDef,
     CategoryDef,
     Codebook,
+    GroupDef,
     RelationDef,
     ValueDef,
     load_codebook,
@@ -51,12 +53,13 @@ from .. import i18n
 from .colours import PALETTE
 from .commands import RecodeStep, Snapshot
 from .form import FormMixin
+from .groups import GroupsMixin, free_key
 from .tree import PATH_ROLE, CodebookTree
 
 translate = QCoreApplication.translate
 
 
-class CodebookEditor(FormMixin, QDialog):
+class CodebookEditor(FormMixin, GroupsMixin, QDialog):
     """Edit the codebook of `project` (None: edit a file only, with import/export)."""
 
     saved = Signal(int)  # the new version's number
@@ -82,11 +85,11 @@ class CodebookEditor(FormMixin, QDialog):
         self.tree.setHeaderHidden(True)
         self.tree.setDragDropMode(QAbstractItemView.InternalMove)
         self.tree.currentItemChanged.connect(lambda *_: self._fill_form())
-        self.tree.moved.connect(self._moved)
+        self.tree.dropped.connect(self._dropped)
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        for key, slot in (("add_category", self.add_category),
+        for key, slot in (("add_group", self.add_group), ("add_category", self.add_category),
                           ("add_attribute", self.add_attribute),
                           ("add_value", self.add_value), ("add_relation", self.add_relation),
                           ("delete", self.delete_current), ("up", lambda: self.move(-1)),
@@ -123,6 +126,7 @@ class CodebookEditor(FormMixin, QDialog):
         self.f_retired = QCheckBox(objectName="retired")
         self.f_from = QComboBox(objectName="from_category")
         self.f_to = QComboBox(objectName="to_category")
+        self.f_group = QComboBox(objectName="group")
         self.labels: dict[str, QLabel] = {}
         self.rows = [("key", self.f_key), ("name_en", self.f_name_en),
                      ("name_ar", self.f_name_ar), ("description", self.f_desc_en),
@@ -130,7 +134,8 @@ class CodebookEditor(FormMixin, QDialog):
                      ("hotkey", self.f_hotkey), ("hotkey_msg", self.f_hotkey_msg),
                      ("kind", self.f_kind), ("type", self.f_type),
                      ("required", self.f_required), ("ordinal", self.f_ordinal),
-                     ("retired", self.f_retired), ("from", self.f_from), ("to", self.f_to)]
+                     ("retired", self.f_retired), ("from", self.f_from), ("to", self.f_to),
+                     ("group", self.f_group)]
         for name, w in self.rows:
             lab = QLabel()
             self.labels[name] = lab
@@ -140,7 +145,7 @@ class CodebookEditor(FormMixin, QDialog):
         self.f_desc_en.installEventFilter(self)
         self.f_hotkey.textEdited.connect(self._hotkey_typed)
         self.f_color.textEdited.connect(self._colour_typed)
-        for w in (self.f_kind, self.f_type, self.f_from, self.f_to):
+        for w in (self.f_kind, self.f_type, self.f_from, self.f_to, self.f_group):
             w.activated.connect(lambda *_: self._commit_form())
         for w in (self.f_required, self.f_ordinal, self.f_retired):
             w.toggled.connect(lambda *_: self._commit_form())
@@ -202,7 +207,8 @@ class CodebookEditor(FormMixin, QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(translate("CodebookEditor", "Codebook editor"))
-        texts = {"add_category": translate("CodebookEditor", "Add category"), "add_attribute": translate("CodebookEditor", "Add attribute"),
+        texts = {"add_group": translate("CodebookEditor", "Add group"),
+                 "add_category": translate("CodebookEditor", "Add category"), "add_attribute": translate("CodebookEditor", "Add attribute"),
                  "add_value": translate("CodebookEditor", "Add value"), "add_relation": translate("CodebookEditor", "Add relation"),
                  "delete": translate("CodebookEditor", "Delete"), "up": translate("CodebookEditor", "Move up"), "down": translate("CodebookEditor", "Move down")}
         for k, b in self.buttons.items():
@@ -215,9 +221,13 @@ class CodebookEditor(FormMixin, QDialog):
                   "hotkey_msg": "", "kind": translate("CodebookEditor", "Kind"), "type": translate("CodebookEditor", "Type"),
                   "required": translate("CodebookEditor", "Required"), "ordinal": translate("CodebookEditor", "Ordinal (values low to high)"),
                   "retired": translate("CodebookEditor", "Retired (hidden from coders, kept in the data)"),
-                  "from": translate("CodebookEditor", "From category"), "to": translate("CodebookEditor", "To category")}
+                  "from": translate("CodebookEditor", "From category"), "to": translate("CodebookEditor", "To category"),
+                  "group": translate("CodebookEditor", "In group")}
         for k, lab in self.labels.items():
             lab.setText(labels[k])
+        for combo, names in ((self.f_kind, kind_name), (self.f_type, type_name)):
+            for i in range(combo.count()):
+                combo.setItemText(i, names(combo.itemData(i)))
         self.merge_button.setText(translate("CodebookEditor", "Merge this value into another…"))
         self.undo_button.setText(translate("CodebookEditor", "Undo"))
         self.redo_button.setText(translate("CodebookEditor", "Redo"))
@@ -252,11 +262,26 @@ class CodebookEditor(FormMixin, QDialog):
         try:
             self.tree.clear()
             select = None
-            for i, c in enumerate(self.cb.categories):
-                ci = self._item(self.tree, (("cat", i),), _label(c), c.color, c.retired)
+            cat_index = {id(c): i for i, c in enumerate(self.cb.categories)}
+            grp_index = {id(g): i for i, g in enumerate(self.cb.groups)}
+            parents = [self.tree]  # the item at each depth of the group tree
+            for depth, e in self.cb.tree():
+                del parents[depth + 1:]
+                if isinstance(e, GroupDef):
+                    gi = self._item(parents[depth], (("grp", grp_index[id(e)]),), _label(e),
+                                    None, False)
+                    gi.setIcon(0, self.style().standardIcon(QStyle.SP_DirIcon))
+                    font = gi.font(0)
+                    font.setBold(True)
+                    gi.setFont(0, font)
+                    gi.setToolTip(0, e.description)
+                    parents.append(gi)
+                    continue
+                c, i = e, cat_index[id(e)]
+                ci = self._item(parents[depth], (("cat", i),), _label(c), c.color, c.retired)
                 for j, a in enumerate(c.attributes):
                     ai = self._item(ci, (("cat", i), ("attr", j)),
-                                    f"{_label(a)} · {a.type}", None, False)
+                                    f"{_label(a)} · {type_name(a.type)}", None, False)
                     for k, v in enumerate(a.values):
                         self._item(ai, (("cat", i), ("attr", j), ("val", k)), _label(v), None,
                                    v.retired)
@@ -304,6 +329,8 @@ class CodebookEditor(FormMixin, QDialog):
         kind, i = path[0]
         if kind == "rel":
             return self.cb.relations[i]
+        if kind == "grp":
+            return self.cb.groups[i]
         obj = self.cb.categories[i]
         for kind, j in path[1:]:
             obj = obj.attributes[j] if kind == "attr" else obj.values[j]
@@ -311,7 +338,11 @@ class CodebookEditor(FormMixin, QDialog):
 
     # --- structure edits --------------------------------------------------------------
 
+    def _push_quiet(self, after: Codebook, text: str, path: tuple) -> None:
+        self.undo.push(Snapshot(self, self.cb, after, text, path))
+
     def _push(self, after: Codebook, text: str, path: tuple) -> None:
+        """A new entry: select it and put the cursor in its key, ready to type."""
         self.undo.push(Snapshot(self, self.cb, after, text, path))
         self._fill_form()
         self.f_key.setFocus()
@@ -321,10 +352,10 @@ class CodebookEditor(FormMixin, QDialog):
         after = copy.deepcopy(self.cb)
         used = {c.key for c in after.categories}
         n = len(after.categories) + 1
-        key = _free(f"category_{n}", used)
+        key = free_key(f"category_{n}", used)
         hot = next((h for h in HOTKEYS if h not in {c.hotkey for c in after.categories}), None)
         after.categories.append(CategoryDef(key, key, key, PALETTE[(n - 1) % len(PALETTE)],
-                                            hot))
+                                            hot, group=self.folder()))
         self._push(after, translate("CodebookEditor", "Add category"), (("cat", len(after.categories) - 1),))
 
     def add_attribute(self) -> None:
@@ -333,7 +364,7 @@ class CodebookEditor(FormMixin, QDialog):
             return
         after = copy.deepcopy(self.cb)
         cat = after.categories[path[0][1]]
-        key = _free(f"attribute_{len(cat.attributes) + 1}", {a.key for a in cat.attributes})
+        key = free_key(f"attribute_{len(cat.attributes) + 1}", {a.key for a in cat.attributes})
         cat.attributes.append(AttributeDef(key, key, key, "text"))
         self._push(after, translate("CodebookEditor", "Add attribute"), (path[0], ("attr", len(cat.attributes) - 1)))
 
@@ -345,7 +376,7 @@ class CodebookEditor(FormMixin, QDialog):
         attr = after.categories[path[0][1]].attributes[path[1][1]]
         if attr.type != "choice":
             return
-        key = _free(f"value_{len(attr.values) + 1}", {v.key for v in attr.values})
+        key = free_key(f"value_{len(attr.values) + 1}", {v.key for v in attr.values})
         attr.values.append(ValueDef(key, key, key))
         self._push(after, translate("CodebookEditor", "Add value"), (path[0], path[1], ("val", len(attr.values) - 1)))
 
@@ -353,7 +384,7 @@ class CodebookEditor(FormMixin, QDialog):
         if not self.cb.categories:
             return
         after = copy.deepcopy(self.cb)
-        key = _free(f"relation_{len(after.relations) + 1}", {r.key for r in after.relations})
+        key = free_key(f"relation_{len(after.relations) + 1}", {r.key for r in after.relations})
         first = after.categories[0].key
         last = after.categories[-1].key
         after.relations.append(RelationDef(key, key, key, first, last))
@@ -364,6 +395,10 @@ class CodebookEditor(FormMixin, QDialog):
         path = self.current_path()
         e = self.entry(path)
         if e is None:
+            return
+        if path[0][0] == "grp":
+            self.problems.setText("")
+            self.delete_group(path)
             return
         used = self._uses(path)
         if used:
@@ -410,7 +445,9 @@ class CodebookEditor(FormMixin, QDialog):
 
     def move(self, step: int) -> None:
         path = self.current_path()
-        if path:
+        if len(path) == 1 and path[0][0] in ("cat", "grp"):
+            self.move_in_folder(path, step)  # among the entries of its own group
+        elif path:
             self._moved(path, path[-1][1] + step)
 
     def _moved(self, path: tuple, index: int) -> None:
@@ -502,15 +539,19 @@ class CodebookEditor(FormMixin, QDialog):
         return True
 
 
+def kind_name(kind: str) -> str:
+    return {"span": translate("CodebookEditor", "a span of the text"),
+            "document": translate("CodebookEditor", "the whole article")}.get(kind, kind)
+
+
+def type_name(typ: str) -> str:
+    return {"choice": translate("CodebookEditor", "choice"),
+            "text": translate("CodebookEditor", "text"),
+            "number": translate("CodebookEditor", "number"),
+            "boolean": translate("CodebookEditor", "yes / no")}.get(typ, typ)
+
+
 def _label(e) -> str:
     name = i18n.name(e) if hasattr(e, "name_en") else e.key
     return f"{name}  [{e.key}]" + (f"  ({e.hotkey})" if getattr(e, "hotkey", None) else "")
-
-
-def _free(base: str, used: set[str]) -> str:
-    key, n = base, 1
-    while key in used:
-        n += 1
-        key = f"{base}_{n}"
-    return key
 

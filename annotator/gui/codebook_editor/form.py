@@ -7,7 +7,15 @@ import copy
 
 from PySide6.QtCore import QCoreApplication
 
-from ...core.codebook import HOTKEYS, AttributeDef, CategoryDef, Codebook, RelationDef, ValueDef
+from ...core.codebook import (
+    HOTKEYS,
+    AttributeDef,
+    CategoryDef,
+    Codebook,
+    GroupDef,
+    RelationDef,
+    ValueDef,
+)
 from .. import i18n
 from .colours import is_colour, readable
 from .commands import Snapshot
@@ -26,7 +34,8 @@ class FormMixin:
         e = self.entry()
         kind = _kind(e)
         shown = {"key", "name_en", "name_ar", "description"} if e is not None else set()
-        shown |= {"category": {"color", "contrast", "hotkey", "hotkey_msg", "kind", "retired"},
+        shown |= {"category": {"color", "contrast", "hotkey", "hotkey_msg", "kind", "retired",
+                               "group"}, "group": {"group"},
                   "attribute": {"type", "required", "ordinal"}, "value": {"retired"},
                   "relation": {"from", "to"}}.get(kind, set())
         for name, w in self.rows:
@@ -40,6 +49,12 @@ class FormMixin:
             self.f_name_en.setText(e.name_en)
             self.f_name_ar.setText(e.name_ar)
             self.f_desc_en.setPlainText(e.description)
+            if kind in ("category", "group"):
+                self.f_group.clear()
+                for label, key in self.group_choices(e):
+                    self.f_group.addItem(label, key)
+                self.f_group.setCurrentIndex(
+                    max(0, self.f_group.findData(e.group if kind == "category" else e.parent)))
             if kind == "category":
                 self.f_color.setText(e.color)
                 self._show_contrast(e.color)
@@ -125,6 +140,7 @@ class FormMixin:
             n.hotkey = self.f_hotkey.text().strip() or None
             n.kind = self.f_kind.currentData()
             n.retired = self.f_retired.isChecked()
+            n.group = self.f_group.currentData()
             if n.key != e.key:  # relations follow a renamed key
                 for r in after.relations:
                     r.from_category = n.key if r.from_category == e.key else r.from_category
@@ -137,6 +153,10 @@ class FormMixin:
                 n.values = []
         elif kind == "value":
             n.retired = self.f_retired.isChecked()
+        elif kind == "group":
+            n.parent = self.f_group.currentData()
+            if n.key != e.key:
+                self._rename_group(after, e.key, n.key)
         elif kind == "relation":
             n.from_category = self.f_from.currentData() or n.from_category
             n.to_category = self.f_to.currentData() or n.to_category
@@ -154,4 +174,4 @@ class FormMixin:
 
 def _kind(e) -> str | None:
     return {CategoryDef: "category", AttributeDef: "attribute", ValueDef: "value",
-            RelationDef: "relation"}.get(type(e))
+            RelationDef: "relation", GroupDef: "group"}.get(type(e))

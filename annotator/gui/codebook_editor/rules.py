@@ -1,10 +1,12 @@
 """The codebook as coders read it (F1): each category with its key, coding rule,
-attributes and values, in the interface language; retired entries left out."""
+attributes and values, under the names of its groups, in the interface language; retired
+entries left out."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ...core.codebook import GroupDef
 from .. import i18n
 
 
@@ -18,7 +20,13 @@ def codebook_html(cb) -> str:
     side = "right" if i18n.is_rtl() else "left"
     title = QCoreApplication.translate("CodebookRules", "The codebook: %1")
     out = [f"<h3 align={side}>" + _esc(title.replace("%1", cb.name)) + "</h3>"]
-    for c in cb.categories:
+    for depth, c in cb.tree():
+        if isinstance(c, GroupDef):  # a group's name heads the categories filed in it
+            out.append(f"<h{min(4 + depth, 6)} align={side}>{_esc(i18n.name(c))}"
+                       f"</h{min(4 + depth, 6)}>"
+                       + (f"<p align={side}><i>{_esc(c.description)}</i></p>"
+                          if c.description else ""))
+            continue
         if c.retired:
             continue
         key = f" <b>[{c.hotkey}]</b>" if c.hotkey else ""

@@ -9,10 +9,11 @@ PATH_ROLE = Qt.UserRole + 1
 
 
 class CodebookTree(QTreeWidget):
-    """Drag and drop only among siblings: a value stays in its attribute, an attribute
-    in its category (anything else is undone by redrawing from the model)."""
+    """A drop says which entry went onto which; the editor decides what that means (a
+    reorder among siblings, filing a category in a group) and redraws from the model, so
+    Qt never moves an item by itself."""
 
-    moved = Signal(tuple, int)  # path of the dragged item, its new index
+    dropped = Signal(tuple, tuple)  # path of the dragged entry, path of the one it fell on
 
     def dropEvent(self, event) -> None:  # noqa: N802
         item = self.currentItem()
@@ -24,7 +25,5 @@ class CodebookTree(QTreeWidget):
         tpath = target.data(0, PATH_ROLE) if target is not None else None
         event.setDropAction(Qt.IgnoreAction)
         event.accept()
-        if tpath is None or len(tpath) != len(path) or tpath[:-1] != path[:-1] \
-                or tpath[-1][0] != path[-1][0]:  # same parent, same kind of entry
-            return
-        self.moved.emit(path, tpath[-1])
+        if tpath and tpath != path:
+            self.dropped.emit(path, tpath)

@@ -412,22 +412,22 @@
 <context>
     <name>CategoryPalette</name>
     <message>
-        <location filename="../../gui/palette.py" line="79"/>
+        <location filename="../../gui/palette.py" line="90"/>
         <source>&lt;b&gt;Categories&lt;/b&gt; (select text, then press the key)</source>
         <translation>&lt;b&gt;الفئات&lt;/b&gt; (حدّد النص ثم اضغط المفتاح)</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="94"/>
+        <location filename="../../gui/palette.py" line="105"/>
         <source>Whole article:</source>
         <translation>المادة كاملة:</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="104"/>
+        <location filename="../../gui/palette.py" line="118"/>
         <source>— not coded —</source>
         <translation>— دون ترميز —</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="82"/>
+        <location filename="../../gui/palette.py" line="93"/>
         <source>Categories</source>
         <translation>الفئات</translation>
     </message>
@@ -435,245 +435,299 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="101"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="44"/>
         <source>Merge value &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>دمج القيمة «%1» في «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="282"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
         <source>Codebook editor</source>
         <translation>محرر دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="283"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="539"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="40"/>
+        <source>Add group</source>
+        <translation>إضافة مجموعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="211"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="359"/>
         <source>Add category</source>
         <translation>إضافة فئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="283"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="549"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="211"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="369"/>
         <source>Add attribute</source>
         <translation>إضافة سمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="284"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="561"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="212"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="381"/>
         <source>Add value</source>
         <translation>إضافة قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="284"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="571"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="212"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="391"/>
         <source>Add relation</source>
         <translation>إضافة علاقة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="285"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="285"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
         <source>Move up</source>
         <translation>تحريك لأعلى</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="285"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
         <source>Move down</source>
         <translation>تحريك لأسفل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="290"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="290"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
         <source>Name (English)</source>
         <translation>الاسم (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="291"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="291"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
         <source>Coding rule</source>
         <translation>قاعدة الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="292"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="292"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
         <source>Hotkey (1–9)</source>
         <translation>مفتاح الاختصار (1–9)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="293"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="293"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
         <source>Type</source>
         <translation>نوع السمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="294"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
         <source>Required</source>
         <translation>إلزامية</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="294"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
         <source>Ordinal (values low to high)</source>
         <translation>ترتيبية (القيم من الأدنى إلى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="295"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
         <source>Retired (hidden from coders, kept in the data)</source>
         <translation>متقاعدة (مخفية عن المرمِّزين، محفوظة في البيانات)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="296"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="224"/>
         <source>From category</source>
         <translation>من الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="296"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="224"/>
         <source>To category</source>
         <translation>إلى الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="299"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
+        <source>In group</source>
+        <translation>ضمن المجموعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="231"/>
         <source>Merge this value into another…</source>
         <translation>دمج هذه القيمة في قيمة أخرى…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="300"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="232"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="301"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="233"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="302"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="234"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="303"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="235"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="304"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="236"/>
         <source>Save as new version</source>
         <translation>حفظ كإصدار جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="305"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="237"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="449"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="543"/>
+        <source>a span of the text</source>
+        <translation>مقطع من النص</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="544"/>
+        <source>the whole article</source>
+        <translation>المادة كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="548"/>
+        <source>choice</source>
+        <translation>اختيار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="549"/>
+        <source>text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="550"/>
+        <source>number</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/editor.py" line="551"/>
+        <source>yes / no</source>
+        <translation>نعم / لا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/form.py" line="95"/>
         <source>not a colour like #aec7e8</source>
         <translation>ليس لونًا مثل ‎#aec7e8‎</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="451"/>
+        <location filename="../../gui/codebook_editor/form.py" line="97"/>
         <source>✓ dark text reads on it</source>
         <translation>✓ النص الداكن مقروء عليه</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="452"/>
+        <location filename="../../gui/codebook_editor/form.py" line="98"/>
         <source>✗ too dark or too pale for highlighted text: choose a lighter, clearer colour</source>
         <translation>✗ داكن جدًا أو باهت جدًا للنص المظلل: اختر لونًا أفتح وأوضح</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="465"/>
+        <location filename="../../gui/codebook_editor/form.py" line="111"/>
         <source>a hotkey is one digit, 1 to 9</source>
         <translation>مفتاح الاختصار رقم واحد من 1 إلى 9</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="467"/>
+        <location filename="../../gui/codebook_editor/form.py" line="113"/>
         <source>%1 is already the key of &apos;%2&apos;</source>
         <translation>%1 هو مفتاح «%2» من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="513"/>
+        <location filename="../../gui/codebook_editor/form.py" line="164"/>
         <source>Edit %1</source>
         <translation>تعديل %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="581"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="405"/>
         <source>&apos;%1&apos; is used by %2 annotations: it cannot be deleted. Retire it (hidden from coders, kept in the data) or merge it into another value.</source>
         <translation>«%1» مستخدم في %2 من الترميزات: لا يمكن حذفه. اجعله متقاعدًا (مخفيًا عن المرمِّزين، محفوظًا في البيانات) أو ادمجه في قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="594"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="418"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="70"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="635"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="461"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="97"/>
         <source>Reorder</source>
         <translation>إعادة ترتيب</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="645"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="471"/>
         <source>Save your changes first: merging values rewrites coded data.</source>
         <translation>احفظ تعديلاتك أولًا: دمج القيم يعيد كتابة البيانات المرمَّزة.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="650"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="476"/>
         <source>Merge value</source>
         <translation>دمج قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="651"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="477"/>
         <source>Annotations with &apos;%1&apos; get:</source>
         <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="673"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="499"/>
         <source>Import a codebook</source>
         <translation>استيراد دليل ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="674"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="689"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="500"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="515"/>
         <source>Codebooks (*.yaml *.yml *.json)</source>
         <translation>أدلة الترميز (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="683"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="509"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="687"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="513"/>
         <source>Export the codebook</source>
         <translation>تصدير دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="708"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="534"/>
         <source>Saved as version %1.</source>
         <translation>حُفظ بوصفه الإصدار %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/groups.py" line="46"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="136"/>
+        <source>(top level)</source>
+        <translation>(المستوى الأعلى)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/groups.py" line="137"/>
+        <source>Move to %1</source>
+        <translation>نقل إلى %1</translation>
     </message>
 </context>
 <context>
     <name>CodebookRules</name>
     <message>
-        <location filename="../../gui/codebook_editor/rules.py" line="19"/>
+        <location filename="../../gui/codebook_editor/rules.py" line="21"/>
         <source>The codebook: %1</source>
         <translation>دليل الترميز: %1</translation>
     </message>

@@ -1,0 +1,146 @@
+"""Groups in the editor: folders of categories (nested), as imported code trees have them.
+
+A group only arranges the codebook, so every group edit is a plain undo step: add one in
+the current folder, file a category (drop it on a group, or pick the group in the form),
+move a group into another, delete one (what it held moves up a level, nothing is lost).
+Categories and groups reorder among the siblings of their own folder.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QCoreApplication
+
+from ...core.codebook import Codebook, GroupDef
+from .. import i18n
+
+translate = QCoreApplication.translate
+
+
+class GroupsMixin:
+    """The group half of CodebookEditor (paths: ("grp", index in cb.groups))."""
+
+    def folder(self, path: tuple | None = None) -> str | None:
+        """The group new entries go into: the selected group, or the selected entry's."""
+        path = self.current_path() if path is None else path
+        if not path:
+            return None
+        kind, i = path[0]
+        if kind == "grp":
+            return self.cb.groups[i].key
+        if kind == "cat":
+            return self.cb.categories[i].group
+        return None
+
+    def add_group(self) -> None:
+        after = copy.deepcopy(self.cb)
+        key = free_key(f"group_{len(after.groups) + 1}", {g.key for g in after.groups})
+        after.groups.append(GroupDef(key, key, key, parent=self.folder()))
+        self._push(after, translate("CodebookEditor", "Add group"),
+                   (("grp", len(after.groups) - 1),))
+
+    def group_choices(self, entry) -> list[tuple[str, str | None]]:
+        """(label, key) of the folders `entry` may go in: the top level and every group,
+        but not a group inside itself."""
+        out: list[tuple[str, str | None]] = [(translate("CodebookEditor", "(top level)"), None)]
+        for g in self.cb.groups:
+            path = self.cb.group_path(g.key)
+            if isinstance(entry, GroupDef) and entry in path:
+                continue
+            out.append((" › ".join(i18n.name(p) for p in path), g.key))
+        return out
+
+    def _rename_group(self, cb: Codebook, old: str, new: str) -> None:
+        """Categories and groups follow a renamed group key."""
+        for c in cb.categories:
+            c.group = new if c.group == old else c.group
+        for g in cb.groups:
+            g.parent = new if g.parent == old else g.parent
+
+    def delete_group(self, path: tuple) -> None:
+        g = self.cb.groups[path[0][1]]
+        after = copy.deepcopy(self.cb)
+        for c in after.categories:
+            c.group = g.parent if c.group == g.key else c.group
+        for other in after.groups:
+            other.parent = g.parent if other.parent == g.key else other.parent
+        after.groups.pop(path[0][1])
+        nxt = (("grp", max(0, path[0][1] - 1)),) if after.groups else ()
+        self._push_quiet(after, translate("CodebookEditor", "Delete %1").replace("%1", g.key),
+                         nxt)
+
+    # --- moving: reorder within a folder, or file into another ------------------------
+
+    def _folder_siblings(self, cb: Codebook, path: tuple) -> list[int]:
+        """Indexes (in cb.categories or cb.groups) of the entries sharing path's folder."""
+        kind, i = path[0]
+        if kind == "cat":
+            home = cb.categories[i].group
+            return [j for j, c in enumerate(cb.categories) if c.group == home]
+        home = cb.groups[i].parent
+        return [j for j, g in enumerate(cb.groups) if g.parent == home]
+
+    def move_in_folder(self, path: tuple, step: int) -> None:
+        """Ctrl+Up/Down on a category or group: swap with its neighbour in the folder."""
+        near = self._folder_siblings(self.cb, path)
+        at = near.index(path[0][1])
+        if not 0 <= at + step < len(near):
+            return
+        self._reorder(path, near[at + step])
+
+    def _reorder(self, path: tuple, index: int) -> None:
+        kind, i = path[0]
+        after = copy.deepcopy(self.cb)
+        items = after.categories if kind == "cat" else after.groups
+        items.insert(index, items.pop(i))
+        self._push_quiet(after, translate("CodebookEditor", "Reorder"), ((kind, index),))
+
+    def _dropped(self, path: tuple, target: tuple) -> None:
+        """What a drop means: among siblings of one parent, a reorder; a category onto a
+        group, filed in it; a category onto a category of another folder, filed there
+        before it; a group onto a group of another folder, moved into it."""
+        kind, tkind = path[-1][0], target[-1][0]
+        if kind in ("attr", "val", "rel"):
+            if len(target) == len(path) and target[:-1] == path[:-1] and tkind == kind:
+                self._moved(path, target[-1][1])
+            return
+        if kind == "cat" and tkind == "grp":
+            self._file(path, self.cb.groups[target[0][1]].key)
+        elif kind == "cat" and tkind == "cat" and len(target) == 1:
+            there = self.cb.categories[target[0][1]].group
+            if there == self.cb.categories[path[0][1]].group:
+                self._reorder(path, target[0][1])
+            else:
+                self._file(path, there, before=target[0][1])
+        elif kind == "grp" and tkind == "grp":
+            g, t = self.cb.groups[path[0][1]], self.cb.groups[target[0][1]]
+            if t.parent == g.parent:
+                self._reorder(path, target[0][1])
+            elif g not in self.cb.group_path(t.key):  # never into itself
+                self._file(path, t.key)
+
+    def _file(self, path: tuple, group: str | None, before: int | None = None) -> None:
+        kind, i = path[0]
+        after = copy.deepcopy(self.cb)
+        if kind == "cat":
+            after.categories[i].group = group
+            if before is not None:
+                c = after.categories.pop(i)
+                index = before if before < i else before - 1
+                after.categories.insert(index, c)
+                i = index
+        else:
+            after.groups[i].parent = group
+        name = i18n.name(self.cb.group(group)) if group else \
+            translate("CodebookEditor", "(top level)")
+        self._push_quiet(after, translate("CodebookEditor", "Move to %1").replace("%1", name),
+                         ((kind, i),))
+
+
+def free_key(base: str, used: set[str]) -> str:
+    key, n = base, 1
+    while key in used:
+        n += 1
+        key = f"{base}_{n}"
+    return key
