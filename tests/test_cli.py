@@ -234,3 +234,17 @@ def test_spreadsheet_rows_without_text_are_reported(proj, tmp_path, capsys):
     code, out, err = run(capsys, "import", proj, f)
     assert code == 0 and "imported 2 documents" in out
     assert "note: " in err and "rows 3" in err and "without text" in err
+
+
+def test_an_error_quoting_a_hostile_key_stays_one_line(proj, tmp_path, capsys):
+    """A key that is a line break or a terminal escape is shown escaped: the error is one
+    line and cannot colour or clear the terminal (found by the property suite)."""
+    import json
+
+    bad = tmp_path / "cb.json"
+    bad.write_text(json.dumps({"name": "x", "categories": [
+        {"key": "\n"}, {"key": "\n"}, {"key": "\x1b[2J"}]}), encoding="utf-8")
+    assert main(["codebook", str(proj), "--import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"error: {bad}")
+    assert "\x1b" not in err and "duplicate key '\\n'" in err and "'\\x1b[2J'" in err

@@ -158,12 +158,18 @@ category = st.fixed_dictionaries(
     {"key": st.one_of(st.sampled_from(["claim", "source", "article"]), scalars)},
     optional={"name_en": scalars, "name_ar": scalars, "color": scalars, "hotkey": scalars,
               "kind": st.one_of(st.sampled_from(["span", "document"]), scalars),
-              "attributes": st.lists(attribute, max_size=2)})
+              "attributes": st.lists(attribute, max_size=2),
+              "group": st.one_of(st.sampled_from(["g", "h"]), scalars)})
+group = st.fixed_dictionaries(  # folders of categories: loops, unknown parents, bad keys
+    {"key": st.one_of(st.sampled_from(["g", "h"]), scalars)},
+    optional={"name_en": scalars, "parent": st.one_of(st.sampled_from(["g", "h"]), scalars),
+              "description": scalars})
 codebook = st.fixed_dictionaries(
     {"name": scalars, "categories": st.one_of(st.lists(category, max_size=3), scalars)},
     optional={"version": st.one_of(st.integers(-5, 10**100), scalars),
               "relations": st.lists(st.fixed_dictionaries(
-                  {"key": scalars, "from": scalars, "to": scalars}), max_size=2)})
+                  {"key": scalars, "from": scalars, "to": scalars}), max_size=2),
+              "groups": st.one_of(st.lists(group, max_size=3), scalars)})
 
 
 @BOUNDED

@@ -102,6 +102,14 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def one_line(message: str) -> str:
+    """The message with control characters shown escaped: text quoted from a hostile file
+    (a key that is a line break, a terminal escape sequence) can neither break the one
+    error line nor drive the terminal."""
+    return "".join(ch if ch.isprintable() or ch == " " else
+                   ch.encode("unicode_escape").decode("ascii") for ch in message)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
@@ -117,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args) or 0
     except AnnotatorError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted; nothing of the unfinished step was saved", file=sys.stderr)
