@@ -10,7 +10,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.codebook import CategoryDef
-from annotator.core.errors import InputError
+from annotator.core.errors import CodebookError, InputError, NotFoundError
 from annotator.core.importers.base import ImportedDocument
 from annotator.core.project import Project
 
@@ -165,3 +165,39 @@ def test_split_from_the_command_line_and_undo(study, capsys):
     assert main(["recode", str(study), "--undo", str(number)]) == 0
     with Project.open(study, readonly=True) as p:
         assert p.annotation(mona[0]).category == "claim"
+
+
+def test_split_candidates_list_the_live_annotations_and_flag_the_linked(study):
+    with Project.open(study) as p:
+        src = p.add_annotation(1, "ali", "source", *span("صحيفة الجارديان"))
+        linked = [x for x in p.annotations() if x.attrs.get("claim_type") == "factual"][0]
+        p.add_relation("attributed_to", linked.uuid, src.uuid, "ali")
+        gone = p.add_annotation(1, "mona", "claim", *span("مواقع عراقية"))
+        p.delete_annotation(gone.uuid)
+        got = p.split_candidates("claim")
+        assert [(c.coder, c.quote, c.title, c.linked) for c in got] == [
+            ("mona", "غادر الموصل", "t", False), ("ali", "غادر الموصل", "t", False),
+            ("ali", "ذلك الخبر", "t", True)]  # text order; the deleted one is not offered
+        assert got[0].attrs == {"claim_type": "prediction"}
+        assert [c.linked for c in p.split_candidates("source")] == [True]  # the link's end
+        # what it flags is what split_category refuses
+        with pytest.raises(InputError, match="linked"):
+            p.split_category("claim", CategoryDef("x", "x", "x", "#c5b0d5"), [linked.uuid])
+        p.delete_relation(p.relations()[0].uuid)
+        assert not any(c.linked for c in p.split_candidates("claim"))
+        with pytest.raises(NotFoundError):
+            p.split_candidates("nothing")
+
+
+def test_split_refuses_a_new_category_the_codebook_cannot_hold(study):
+    with Project.open(study) as p:
+        a = p.annotations()[0]
+        versions = len(p.codebook_history())
+        taken = p.codebook().category("source").hotkey
+        with pytest.raises(CodebookError, match="already used by"):
+            p.split_category("claim", CategoryDef("quoted", "x", "x", "#c5b0d5", taken),
+                             [a.uuid])
+        with pytest.raises(CodebookError, match="not a key"):
+            p.split_category("claim", CategoryDef("Bad Key", "x", "x", "#c5b0d5"), [a.uuid])
+        assert p.annotation(a.uuid).category == "claim"
+        assert len(p.codebook_history()) == versions

@@ -17,7 +17,8 @@ from sqlalchemy import select
 
 from .codebook import CategoryDef, Codebook
 from .errors import InputError, NotFoundError
-from .models import Annotation, Category, CodebookVersion, Relation, utcnow
+from .models import Annotation, Category, CodebookVersion, Coder, Document, Relation, utcnow
+from .records import SplitCandidate
 
 
 class RecodeMixin:
@@ -76,6 +77,32 @@ class RecodeMixin:
 
     # --- split a category ----------------------------------------------------------------
 
+    def split_candidates(self, category: str) -> list[SplitCandidate]:
+        """The live annotations of `category`, in article and text order, for choosing
+        which to split off: title, coder, quote, attributes, and whether a live link holds
+        it (the same test split_category refuses by)."""
+        with self._read() as s:
+            cat_id = s.scalar(select(Category.id).where(Category.key == category))
+            if cat_id is None:
+                raise NotFoundError(self.path, f"no category '{category}' in the codebook")
+            mine = select(Annotation.id).where(Annotation.category_id == cat_id,
+                                               Annotation.deleted.is_(None))
+            live = Relation.deleted.is_(None)
+            linked = set(s.scalars(select(Relation.from_id).where(
+                live, Relation.from_id.in_(mine))))
+            linked |= set(s.scalars(select(Relation.to_id).where(
+                live, Relation.to_id.in_(mine))))
+            q = (select(Annotation.id, Annotation.uuid, Annotation.document_id, Document.title,
+                        Coder.name, Annotation.quote, Annotation.attrs)
+                 .join(Document, Document.id == Annotation.document_id)
+                 .join(Coder, Coder.id == Annotation.coder_id)
+                 .where(Annotation.category_id == cat_id, Annotation.deleted.is_(None))
+                 .order_by(Annotation.document_id, Annotation.start, Annotation.end,
+                           Annotation.id))
+            return [SplitCandidate(uuid, doc, title or "", coder, quote or "",
+                                   dict(attrs or {}), id_ in linked)
+                    for id_, uuid, doc, title, coder, quote, attrs in s.execute(q)]
+
     def split_category(self, source: str, new: CategoryDef, uuids: list[str],
                        author: str = "") -> int:
         """Add `new` (a category of the same kind, in the same group unless it names one;
@@ -92,6 +119,9 @@ class RecodeMixin:
                       attributes=copy.deepcopy(new.attributes or src.attributes))
         revised = copy.deepcopy(cb)
         revised.categories.insert(revised.categories.index(revised.category(source)) + 1, new)
+        # checked as a codebook file is: the key's form, the colour, a hotkey another
+        # category has (the version stored below would otherwise carry the clash)
+        Codebook.from_dict(revised.to_dict(), self.path)
         with self._tx() as s:
             rows = list(s.scalars(select(Annotation).where(Annotation.uuid.in_(uuids))))
             src_id = s.scalar(select(Category.id).where(Category.key == source))

@@ -116,3 +116,18 @@ class ImportReport:
         self.annotations += other.annotations
         for k, n in other.missing_required.items():
             self.missing_required[k] = self.missing_required.get(k, 0) + n
+
+
+@dataclass(frozen=True)
+class SplitCandidate:
+    """A live annotation a category split can move, with what a supervisor chooses by:
+    the article's title, the coder, the quote. `linked`: a live link holds it, and
+    `split_category` refuses linked annotations."""
+
+    uuid: str
+    doc_id: int
+    title: str
+    coder: str
+    quote: str
+    attrs: dict = field(default_factory=dict, compare=False, hash=False)
+    linked: bool = False
