@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ...core.codebook import Codebook
+from ...core.codebook import CategoryDef, Codebook
+from ...core.errors import AnnotatorError
 
 if TYPE_CHECKING:
     from .editor import CodebookEditor
@@ -53,3 +54,44 @@ class RecodeStep(QUndoCommand):
     def undo(self) -> None:
         self.editor.project.undo_operation(self.number, author=self.editor.author)
         self.editor.reload()
+
+
+class SplitStep(QUndoCommand):
+    """Split a category: the new one added, the chosen annotations moved into it (undo:
+    Project.undo_operation). A refusal (the core's one line) goes to the editor's problem
+    line and the step makes itself obsolete, so the stack drops it instead of holding a
+    step that did nothing; an exception must not cross Qt's undo stack."""
+
+    def __init__(self, editor: CodebookEditor, source: str, new: CategoryDef,
+                 uuids: list[str]):
+        super().__init__(translate("CodebookEditor", "Split '%1' into '%2'")
+                         .replace("%1", source).replace("%2", new.key))
+        self.editor, self.source, self.new, self.uuids = editor, source, new, list(uuids)
+        self.number: int | None = None
+        self.error = ""
+
+    def _run(self, fn) -> bool:
+        try:
+            fn()
+        except AnnotatorError as exc:
+            self.error = " ".join(getattr(exc, "message", str(exc)).split())
+            self.editor.problems.setText(self.error)
+            self.setObsolete(True)
+            return False
+        self.editor.reload()
+        return True
+
+    def redo(self) -> None:
+        def split():
+            self.number = self.editor.project.split_category(
+                self.source, copy.deepcopy(self.new), self.uuids, author=self.editor.author)
+        if self._run(split):
+            self.editor.problems.setText(
+                translate("CodebookEditor", "%1 annotations moved into '%2' (version %3).")
+                .replace("%1", str(len(self.uuids))).replace("%2", self.new.key)
+                .replace("%3", str(self.number)))
+
+    def undo(self) -> None:
+        if self._run(lambda: self.editor.project.undo_operation(
+                self.number, author=self.editor.author)):
+            self.editor.problems.setText("")

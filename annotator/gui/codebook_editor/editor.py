@@ -51,9 +51,10 @@ from ...core.codebook import (
 from ...core.errors import AnnotatorError
 from .. import i18n
 from .colours import PALETTE
-from .commands import RecodeStep, Snapshot
+from .commands import RecodeStep, Snapshot, SplitStep
 from .form import FormMixin
 from .groups import GroupsMixin, free_key
+from .split_dialog import SplitDialog
 from .tree import PATH_ROLE, CodebookTree
 
 translate = QCoreApplication.translate
@@ -152,6 +153,9 @@ class CodebookEditor(FormMixin, GroupsMixin, QDialog):
 
         self.merge_button = QPushButton(objectName="mergeValue")
         self.merge_button.clicked.connect(self.merge_value)
+        self.split_button = QPushButton(objectName="splitCategory")
+        self.split_button.clicked.connect(self.split_category)
+        self.split_dialog: SplitDialog | None = None
         self.problems = QLabel(objectName="problems")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet("color: #a00000")
@@ -160,6 +164,7 @@ class CodebookEditor(FormMixin, GroupsMixin, QDialog):
         rl = QVBoxLayout(right)
         rl.addLayout(self.form)
         rl.addWidget(self.merge_button)
+        rl.addWidget(self.split_button)
         rl.addStretch(1)
         split = QSplitter()
         split.addWidget(self.tree)
@@ -229,6 +234,7 @@ class CodebookEditor(FormMixin, GroupsMixin, QDialog):
             for i in range(combo.count()):
                 combo.setItemText(i, names(combo.itemData(i)))
         self.merge_button.setText(translate("CodebookEditor", "Merge this value into another…"))
+        self.split_button.setText(translate("CodebookEditor", "Split category…"))
         self.undo_button.setText(translate("CodebookEditor", "Undo"))
         self.redo_button.setText(translate("CodebookEditor", "Redo"))
         self.import_button.setText(translate("CodebookEditor", "Import…"))
@@ -478,6 +484,32 @@ class CodebookEditor(FormMixin, GroupsMixin, QDialog):
                                        others, 0, False)
         if ok and new:
             self.run_recode(cat.key, attr.key, val.key, new)
+
+    def split_category(self) -> None:
+        """Open the split dialog for the selected category; its OK runs the split."""
+        source = self.entry()
+        if self.project is None or not isinstance(source, CategoryDef):
+            return
+        if not self.undo.isClean():
+            self.problems.setText(translate("CodebookEditor", "Save your changes first: "
+                                            "splitting a category moves coded data."))
+            return
+        try:
+            dlg = SplitDialog(self.project, source, self)
+        except AnnotatorError as exc:
+            self.problems.setText(" ".join(str(exc).split()))
+            return
+        self.split_dialog = dlg
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.accepted.connect(lambda: self.run_split(source.key, dlg.category, dlg.chosen()))
+        dlg.destroyed.connect(lambda *_: setattr(self, "split_dialog", None))
+        dlg.open()
+
+    def run_split(self, source: str, new: CategoryDef, uuids: list[str]) -> None:
+        step = SplitStep(self, source, new, uuids)
+        self.undo.push(step)  # a refusal: the step drops itself, its line is shown
+        if not step.error:
+            self.undo.setClean()
 
     def run_recode(self, category: str, attribute: str, old: str, new: str) -> None:
         try:

@@ -80,6 +80,8 @@ class FormMixin:
     def _update_buttons(self) -> None:
         kind = _kind(self.entry())
         self.merge_button.setVisible(kind == "value" and self.project is not None)
+        self.split_button.setVisible(self.project is not None)
+        self.split_button.setEnabled(kind == "category")
         self.buttons["add_attribute"].setEnabled(kind in ("category", "attribute", "value"))
         self.buttons["add_value"].setEnabled(
             kind in ("attribute", "value") and self._attribute().type == "choice")
