@@ -112,10 +112,11 @@ class FilesMixin:
             path += ".annot"
         with self.guarded():
             self.set_project(Project.create(path))
-        # the first screen of a new project: its codebook, to keep or change
-        from .codebook_editor import open_editor
+            # the first screen of a new project: the shipped codebook, to keep or change
+            # (only once it exists: a refusal must not open the old project's codebook)
+            from .codebook_editor import open_editor
 
-        open_editor(self.project, self, getattr(self, "coder", ""))
+            open_editor(self.project, self, getattr(self, "coder", ""))
 
     def _folder(self) -> Path:
         return self.project.path.parent if self.project is not None else Path.home()
