@@ -2,16 +2,22 @@
 drop, and prints what happened as JSON lines.
 
     QT_QPA_PLATFORM=minimal python tests/gui/drag_driver.py PROJECT
+    QT_QPA_PLATFORM=xcb DISPLAY=:N python tests/gui/drag_driver.py PROJECT x11
 
-Why a process of its own, on the "minimal" platform: under "offscreen" (the test suite's
-platform) QDrag.exec returns IgnoreAction at once (its QOffscreenDrag never drags), so no
-drag ever starts there. "minimal" keeps Qt's in-application drag (QSimpleDrag): exec runs
-its own event loop and takes the mouse events it sees as the drag's moves and its drop,
-and a platform is chosen once per process.
+Why a process of its own: under "offscreen" (the test suite's platform) QDrag.exec
+returns IgnoreAction at once (its QOffscreenDrag never drags), so no drag ever starts
+there, and a platform is chosen once per process.
 
-The driver presses on an entry, moves past the start distance (which enters QDrag.exec
-and blocks), and from a timer that fires inside that loop moves over the target and
-releases. It logs the drag events the tree's viewport receives, whether they came while a
+"minimal" keeps Qt's in-application drag (QSimpleDrag): exec runs its own event loop and
+takes the mouse events it sees as the drag's moves and its drop. The driver presses on an
+entry with QTest, moves past the start distance (which enters QDrag.exec and blocks), and
+from a timer that fires inside that loop moves over the target and releases.
+
+"x11" (under Xvfb): the mouse is the X server's. For each drag the driver prints the two
+points in screen coordinates ({"drag": ..., "from": [x, y], "to": [x, y]}) and waits for
+the caller to drag there with xdotool (XTEST: real pointer events, QXcbDrag's loop).
+
+It logs the drag events the tree's viewport receives, whether they came while a
 QDrag was running, and the codebook order after each step; then Ctrl+Z, Ctrl+Shift+Z and
 a click on Save, so the caller can read the order from the project file.
 """
@@ -31,16 +37,18 @@ def main() -> None:
     from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
     from PySide6.QtGui import QDrag
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QAbstractItemView, QApplication, QSplitter
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QSplitter, QWidget
 
     from annotator.core.project import Project
     from annotator.gui.app import setup
     from annotator.gui.codebook_editor import CodebookEditor
 
+    x11 = sys.argv[2:] == ["x11"]
     setup("en")
     app = QApplication.instance()
     project = Project.open(sys.argv[1])
     ed = CodebookEditor(project, author="sara")
+    QWidget.setGeometry(ed, 0, 0, 1000, 700)  # no window manager under Xvfb: stays there
     ed.show()
     QTest.qWaitForWindowExposed(ed)
     ed.findChild(QSplitter).setSizes([500, 500])  # minimal's fonts leave the tree narrow
@@ -83,6 +91,16 @@ def main() -> None:
         tree.scrollToItem(tree.findItems(target, Qt.MatchContains | Qt.MatchRecursive)[0],
                           QAbstractItemView.PositionAtCenter)
         a, b = point(source), point(target)  # both in view, no scrolling between them
+        if x11:
+            ga, gb = vp.mapToGlobal(a), vp.mapToGlobal(b)
+            print(json.dumps({"drag": [source, target], "from": [ga.x(), ga.y()],
+                              "to": [gb.x(), gb.y()]}), flush=True)
+            for _ in range(750):  # up to 15 s for the caller's pointer
+                if any(e.startswith("drop") for e in events):
+                    break
+                QTest.qWait(20)
+            QTest.qWait(200)
+            return
         QTest.mousePress(vp, Qt.LeftButton, Qt.NoModifier, a)
 
         def inside_the_drag_loop():
