@@ -228,3 +228,17 @@ def test_drop_reorders_among_siblings_only(qtbot, tmp_path):
     QTest.keyClick(ed.tree, Qt.Key_Z, Qt.ControlModifier)  # one undo step
     assert [c.key for c in ed.cb.categories] == before
     p.close()
+
+
+def test_a_refused_merge_of_values_leaves_no_dead_undo_step(qtbot, tmp_path, monkeypatch):
+    """The core refuses (here: the target value was deleted meanwhile); the editor shows
+    its one line, and Undo is not offered for a step that did nothing."""
+    p = Project.create(tmp_path / "r.annot")
+    ed = editor(qtbot, p)
+    click_item(qtbot, ed, "[factual]")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("no_such_value", True))
+    click(qtbot, ed.merge_button)
+    assert "no_such_value" in ed.problems.text()
+    assert ed.undo.count() == 0 and not ed.undo_button.isEnabled()
+    assert [v.operation for v in p.codebook_history()] == [None]
+    p.close()

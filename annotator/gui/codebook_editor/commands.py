@@ -37,36 +37,15 @@ class Snapshot(QUndoCommand):
         self.editor.show_codebook(copy.deepcopy(self.before), self.path_before)
 
 
-class RecodeStep(QUndoCommand):
-    """Merge a value into another in the project's data (undo: Project.undo_operation)."""
+class DataStep(QUndoCommand):
+    """An operation that rewrites coded data (undo: Project.undo_operation). A refusal
+    (the core's one line) goes to the editor's problem line and the step makes itself
+    obsolete, so the stack drops it instead of holding a step that did nothing; an
+    exception must not cross Qt's undo stack."""
 
-    def __init__(self, editor: CodebookEditor, category: str, attribute: str, old: str,
-                 new: str):
-        super().__init__(translate("CodebookEditor", "Merge value '%1' into '%2'").replace("%1", old).replace("%2", new))
-        self.editor, self.args = editor, (category, attribute, old, new)
-        self.number: int | None = None
-
-    def redo(self) -> None:
-        p = self.editor.project
-        self.number = p.recode(*self.args, author=self.editor.author)
-        self.editor.reload()
-
-    def undo(self) -> None:
-        self.editor.project.undo_operation(self.number, author=self.editor.author)
-        self.editor.reload()
-
-
-class SplitStep(QUndoCommand):
-    """Split a category: the new one added, the chosen annotations moved into it (undo:
-    Project.undo_operation). A refusal (the core's one line) goes to the editor's problem
-    line and the step makes itself obsolete, so the stack drops it instead of holding a
-    step that did nothing; an exception must not cross Qt's undo stack."""
-
-    def __init__(self, editor: CodebookEditor, source: str, new: CategoryDef,
-                 uuids: list[str]):
-        super().__init__(translate("CodebookEditor", "Split '%1' into '%2'")
-                         .replace("%1", source).replace("%2", new.key))
-        self.editor, self.source, self.new, self.uuids = editor, source, new, list(uuids)
+    def __init__(self, editor: CodebookEditor, text: str):
+        super().__init__(text)
+        self.editor = editor
         self.number: int | None = None
         self.error = ""
 
@@ -81,6 +60,36 @@ class SplitStep(QUndoCommand):
         self.editor.reload()
         return True
 
+    def undo(self) -> None:
+        if self._run(lambda: self.editor.project.undo_operation(
+                self.number, author=self.editor.author)):
+            self.editor.problems.setText("")
+
+
+class RecodeStep(DataStep):
+    """Merge a value into another in the project's data."""
+
+    def __init__(self, editor: CodebookEditor, category: str, attribute: str, old: str,
+                 new: str):
+        super().__init__(editor, translate("CodebookEditor", "Merge value '%1' into '%2'")
+                         .replace("%1", old).replace("%2", new))
+        self.args = (category, attribute, old, new)
+
+    def redo(self) -> None:
+        def recode():
+            self.number = self.editor.project.recode(*self.args, author=self.editor.author)
+        self._run(recode)
+
+
+class SplitStep(DataStep):
+    """Split a category: the new one added, the chosen annotations moved into it."""
+
+    def __init__(self, editor: CodebookEditor, source: str, new: CategoryDef,
+                 uuids: list[str]):
+        super().__init__(editor, translate("CodebookEditor", "Split '%1' into '%2'")
+                         .replace("%1", source).replace("%2", new.key))
+        self.source, self.new, self.uuids = source, new, list(uuids)
+
     def redo(self) -> None:
         def split():
             self.number = self.editor.project.split_category(
@@ -90,8 +99,3 @@ class SplitStep(QUndoCommand):
                 translate("CodebookEditor", "%1 annotations moved into '%2' (version %3).")
                 .replace("%1", str(len(self.uuids))).replace("%2", self.new.key)
                 .replace("%3", str(self.number)))
-
-    def undo(self) -> None:
-        if self._run(lambda: self.editor.project.undo_operation(
-                self.number, author=self.editor.author)):
-            self.editor.problems.setText("")

@@ -512,11 +512,9 @@ class CodebookEditor(FormMixin, GroupsMixin, QDialog):
             self.undo.setClean()
 
     def run_recode(self, category: str, attribute: str, old: str, new: str) -> None:
-        try:
-            self.undo.push(RecodeStep(self, category, attribute, old, new))
-        except AnnotatorError as exc:
-            self.problems.setText(str(exc))
-        else:
+        step = RecodeStep(self, category, attribute, old, new)
+        self.undo.push(step)  # a refusal: the step drops itself, its line is shown
+        if not step.error:
             self.undo.setClean()
 
     def reload(self) -> None:

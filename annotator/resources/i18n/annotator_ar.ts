@@ -435,7 +435,7 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="45"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="74"/>
         <source>Merge value &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>دمج القيمة «%1» في «%2»</translation>
     </message>
@@ -595,32 +595,32 @@
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="575"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="573"/>
         <source>a span of the text</source>
         <translation>مقطع من النص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="576"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="574"/>
         <source>the whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="580"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="578"/>
         <source>choice</source>
         <translation>اختيار</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="581"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="579"/>
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="582"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="580"/>
         <source>number</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="583"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="581"/>
         <source>yes / no</source>
         <translation>نعم / لا</translation>
     </message>
@@ -690,28 +690,28 @@
         <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="531"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="529"/>
         <source>Import a codebook</source>
         <translation>استيراد دليل ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="532"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="547"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="530"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="545"/>
         <source>Codebooks (*.yaml *.yml *.json)</source>
         <translation>أدلة الترميز (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="541"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="539"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="545"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="543"/>
         <source>Export the codebook</source>
         <translation>تصدير دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="566"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="564"/>
         <source>Saved as version %1.</source>
         <translation>حُفظ بوصفه الإصدار %1.</translation>
     </message>
@@ -727,12 +727,12 @@
         <translation>نقل إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="67"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="89"/>
         <source>Split &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>تقسيم «%1»: فئة جديدة «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="90"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="99"/>
         <source>%1 annotations moved into &apos;%2&apos; (version %3).</source>
         <translation>نُقل %1 من الترميزات إلى «%2» (الإصدار %3).</translation>
     </message>
