@@ -440,187 +440,187 @@
         <translation>دمج القيمة «%1» في «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
         <source>Codebook editor</source>
         <translation>محرر دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="211"/>
         <location filename="../../gui/codebook_editor/groups.py" line="40"/>
         <source>Add group</source>
         <translation>إضافة مجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="365"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="212"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="40"/>
         <source>Add category</source>
         <translation>إضافة فئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="375"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="212"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="50"/>
         <source>Add attribute</source>
         <translation>إضافة سمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="387"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="62"/>
         <source>Add value</source>
         <translation>إضافة قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="397"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="72"/>
         <source>Add relation</source>
         <translation>إضافة علاقة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
         <source>Move up</source>
         <translation>تحريك لأعلى</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
         <source>Move down</source>
         <translation>تحريك لأسفل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
         <source>Name (English)</source>
         <translation>الاسم (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="224"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="224"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
         <source>Coding rule</source>
         <translation>قاعدة الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
         <source>Hotkey (1–9)</source>
         <translation>مفتاح الاختصار (1–9)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="226"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="226"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
         <source>Type</source>
         <translation>نوع السمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="227"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
         <source>Required</source>
         <translation>إلزامية</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="227"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
         <source>Ordinal (values low to high)</source>
         <translation>ترتيبية (القيم من الأدنى إلى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="224"/>
         <source>Retired (hidden from coders, kept in the data)</source>
         <translation>متقاعدة (مخفية عن المرمِّزين، محفوظة في البيانات)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
         <source>From category</source>
         <translation>من الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
         <source>To category</source>
         <translation>إلى الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="226"/>
         <source>In group</source>
         <translation>ضمن المجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="236"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="232"/>
         <source>Merge this value into another…</source>
         <translation>دمج هذه القيمة في قيمة أخرى…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="238"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="234"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="239"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="235"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="240"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="236"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="241"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="237"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="242"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="238"/>
         <source>Save as new version</source>
         <translation>حفظ كإصدار جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="243"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="239"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="573"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="444"/>
         <source>a span of the text</source>
         <translation>مقطع من النص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="574"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="445"/>
         <source>the whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="578"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="449"/>
         <source>choice</source>
         <translation>اختيار</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="579"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="450"/>
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="580"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="451"/>
         <source>number</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="581"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="452"/>
         <source>yes / no</source>
         <translation>نعم / لا</translation>
     </message>
@@ -658,60 +658,60 @@
         <translation>تعديل %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="411"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="86"/>
         <source>&apos;%1&apos; is used by %2 annotations: it cannot be deleted. Retire it (hidden from coders, kept in the data) or merge it into another value.</source>
         <translation>«%1» مستخدم في %2 من الترميزات: لا يمكن حذفه. اجعله متقاعدًا (مخفيًا عن المرمِّزين، محفوظًا في البيانات) أو ادمجه في قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="424"/>
         <location filename="../../gui/codebook_editor/groups.py" line="70"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="99"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="467"/>
         <location filename="../../gui/codebook_editor/groups.py" line="97"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="142"/>
         <source>Reorder</source>
         <translation>إعادة ترتيب</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="477"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="348"/>
         <source>Save your changes first: merging values rewrites coded data.</source>
         <translation>احفظ تعديلاتك أولًا: دمج القيم يعيد كتابة البيانات المرمَّزة.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="482"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="353"/>
         <source>Merge value</source>
         <translation>دمج قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="483"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="354"/>
         <source>Annotations with &apos;%1&apos; get:</source>
         <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="529"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="400"/>
         <source>Import a codebook</source>
         <translation>استيراد دليل ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="530"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="545"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="401"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="416"/>
         <source>Codebooks (*.yaml *.yml *.json)</source>
         <translation>أدلة الترميز (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="539"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="410"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="543"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="414"/>
         <source>Export the codebook</source>
         <translation>تصدير دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="564"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="435"/>
         <source>Saved as version %1.</source>
         <translation>حُفظ بوصفه الإصدار %1.</translation>
     </message>
@@ -737,12 +737,12 @@
         <translation>نُقل %1 من الترميزات إلى «%2» (الإصدار %3).</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="237"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="233"/>
         <source>Split category…</source>
         <translation>تقسيم الفئة…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="494"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="365"/>
         <source>Save your changes first: splitting a category moves coded data.</source>
         <translation>احفظ تعديلاتك أولًا: تقسيم الفئة ينقل بيانات مرمَّزة.</translation>
     </message>
