@@ -132,17 +132,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
         try:
             project._engine = db.make_engine(path, readonly=readonly)
             if readonly:
-                rev = db.current_revision(project._engine)
-                if rev != db.schema_head():
-                    if rev is None:
-                        raise ProjectError(path, "not an Annotator project")
-                    if rev not in db._known_revisions():
-                        raise ProjectError(path, f"made by a newer version of Annotator "
-                                                 f"(schema {rev}); update Annotator to "
-                                                 "open it")
-                    raise ProjectError(path, f"schema {rev} is older than this version's "
-                                             f"{db.schema_head()}; open it for writing to "
-                                             "upgrade it")
+                db.refuse_for_reading(path, db.current_revision(project._engine, path))
             else:
                 project.upgraded_from_backup = db.upgrade(project._engine, path)
                 if project.upgraded_from_backup is None:
