@@ -41,17 +41,26 @@ def cmd_open(args) -> int:
 
 def cmd_render(args) -> int:
     from ..core.errors import InputError, NotFoundError
-    from ..core.project import Project
+    from ..core.server.url import is_server_url
 
     if args.out.suffix.lower() not in (".png", ".pdf"):
         raise InputError(args.out, "the output must end in .png or .pdf")
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # servers and CI
-    from ..gui.app import setup
-    from ..gui.render import render_document
+    from ..gui.render import application, render_document
 
-    setup("en")
-    with Project.open(args.project, readonly=True) as project:
+    if is_server_url(args.project):
+        from ..core.project import Project
+
+        opened = Project.open(args.project, readonly=True)
+    else:
+        # Plain sqlite3: SQLAlchemy and the ORM took longer to import than the drawing
+        # (issue 10); the reader refuses what Project.open refuses.
+        from ..core.read_light import ProjectReader
+
+        opened = ProjectReader.open(args.project)
+    with opened as project:
+        application()
         if args.coder is not None and args.coder not in {c.name for c in project.coders()}:
             # a misspelt name would otherwise draw the article with no highlights at all
             raise NotFoundError(None, f"no coder named {args.coder}")

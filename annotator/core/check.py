@@ -43,7 +43,7 @@ def missing_tables(engine) -> list[str]:
 
 def category_defs(session) -> dict[int, CategoryDef]:
     """Every category by id, retired ones too (their annotations stay valid)."""
-    from .project import _category_def
+    from .read_light import category_def as _category_def
 
     return {c.id: _category_def(c) for c in session.scalars(
         select(Category).options(selectinload(Category.attributes)))}

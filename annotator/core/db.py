@@ -11,7 +11,6 @@ import re
 import shutil
 import sqlite3
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -20,89 +19,36 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from .errors import ProjectError, ProjectLockedError
 
-SUFFIX = ".annot"
-SQLITE_MAGIC = b"SQLite format 3\x00"
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+# the file's identity and schema revision live in `schema` (no SQLAlchemy there, so a
+# reader on plain sqlite3 decides with the same functions); kept importable from here
+from .schema import (  # noqa: F401
+    MIGRATIONS,
+    SQLITE_MAGIC,
+    SUFFIX,
+    _alembic_config,
+    _known_revisions,
+    _revisions,
+    check_is_project,
+    explain_sqlite_error,
+    one_revision,
+    readonly_query,
+    refuse_for_reading,
+    schema_head,
+    set_pragmas,
+)
+
 BACKUPS_KEPT = 10  # the newest ones; plus the first of each of the last BACKUP_DAYS days
 BACKUP_DAYS = 7
 
 
-def _alembic_config():
-    # Alembic costs ~0.1 s to import: loaded only when a schema really is upgraded.
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
-_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*['"]?([\w-]+|None)['"]?""",
-                       re.M)
-
-
-@lru_cache(maxsize=1)
-def _revisions() -> dict[str, str | None]:
-    """revision -> down_revision of every migration file, read as text (not imported)."""
-    out: dict[str, str | None] = {}
-    for f in sorted((MIGRATIONS / "versions").glob("*.py")):
-        found = dict(m.groups() for m in _REVISION.finditer(f.read_text(encoding="utf-8")))
-        if "revision" in found:
-            down = found.get("down_revision")
-            out[found["revision"]] = None if down in (None, "None") else down
-    return out
-
-
-def schema_head() -> str:
-    revs = _revisions()
-    heads = set(revs) - set(revs.values())
-    if len(heads) != 1:  # a broken chain: let Alembic say what is wrong
-        from alembic.script import ScriptDirectory
-
-        return ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    return heads.pop()
-
-
-def _known_revisions() -> set[str]:
-    return set(_revisions())
-
-
-def _set_pragmas(dbapi_conn, _record, readonly: bool) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
-    if not readonly:
-        # A committed annotation survives a power cut, not only a crash.
-        cur.execute("PRAGMA synchronous=FULL")
-    cur.close()
-
-
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     if readonly:
-        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
-        if not os.access(path.parent, os.W_OK) and not Path(str(path) + "-shm").exists():
-            # A WAL database needs its -shm file; in a folder nobody can write (a CD, a
-            # read-only share) read it as immutable instead, which needs none.
-            url += "&immutable=1"
+        url = f"sqlite:///file:{path.as_posix()}?{readonly_query(path)}&uri=true"
     else:
         url = f"sqlite:///{path.as_posix()}"
     engine = create_engine(url)
-    event.listen(engine, "connect", lambda c, r: _set_pragmas(c, r, readonly))
+    event.listen(engine, "connect", lambda c, _r: set_pragmas(c, readonly))
     return engine
-
-
-def check_is_project(path: Path) -> None:
-    """Refuse, with one line, anything that is not an SQLite project file."""
-    if not path.exists():
-        raise ProjectError(path, "no such project file")
-    if path.is_dir():
-        raise ProjectError(path, "is a folder, not a project file")
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(16)
-    except PermissionError:
-        raise ProjectError(path, "cannot be read (permission denied)") from None
-    if head != SQLITE_MAGIC:
-        raise ProjectError(path, "not an Annotator project (not an SQLite database)")
 
 
 class ProjectLock:
@@ -140,7 +86,7 @@ def checkpoint(engine: Engine) -> None:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: Engine, path: Path | None = None) -> str | None:
     """The schema revision Alembic recorded (None: not stamped), read without Alembic."""
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
@@ -152,16 +98,14 @@ def current_revision(engine: Engine) -> str | None:
         if not exists:
             return None
         revs = [r for (r,) in conn.execute(text("SELECT version_num FROM alembic_version"))]
-    if len(revs) > 1:
-        raise ProjectError(None, f"the schema has several revisions ({', '.join(revs)})")
-    return revs[0] if revs else None
+    return one_revision(revs, path)
 
 
 def upgrade(engine: Engine, path: Path) -> str | None:
     """Bring the schema to head. Returns the path of the backup written before an upgrade
     of an existing project (None for a new file or one already current)."""
     try:
-        current = current_revision(engine)
+        current = current_revision(engine, path)
     except DatabaseError as exc:
         raise ProjectError(path, f"damaged project file ({exc.orig})") from None
     head = schema_head()
@@ -292,34 +236,12 @@ def integrity_problems(engine: Engine) -> list[str]:
     return problems
 
 
-def _disk_nearly_full(path: Path) -> bool:
-    if not isinstance(path, Path):  # a server address
-        return False
-    try:
-        return shutil.disk_usage(path.parent).free < 64 * 1024
-    except OSError:
-        return False
-
-
 def explain_operational_error(path: Path, exc: OperationalError) -> ProjectError:
     if not isinstance(path, Path):  # a server project: the network, roles, the server
         from .server.connect import explain
 
         return explain(path, exc)
-    msg = str(exc.orig)
-    if "readonly" in msg or "read-only" in msg:
-        return ProjectError(path, "is read-only; copy it somewhere you can write, or fix "
-                                  "the permissions")
-    if ("disk" in msg and "full" in msg) or _disk_nearly_full(path):
-        return ProjectError(path, "the disk is full; nothing was saved by this step")
-    if "disk I/O error" in msg:
-        return ProjectError(path, "the disk could not be written (disk I/O error); nothing "
-                                  "was saved by this step")
-    if "unable to open database file" in msg:
-        return ProjectError(path, "cannot be opened (is its folder writable and present?)")
-    if "locked" in msg:
-        return ProjectLockedError(path, "is busy in another process; try again")
-    return ProjectError(path, f"database error: {msg}")
+    return explain_sqlite_error(path, str(exc.orig))
 
 
 # Damage a reader would trip over (a KeyError, a time that cannot be parsed), found by SQL

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .. import __version__
 from . import db
 from .annotations import AnnotationsMixin
-from .codebook import AttributeDef, CategoryDef, Codebook, GroupDef, RelationDef, ValueDef
+from .codebook import Codebook, GroupDef, RelationDef
 from .errors import InputError, NotFoundError, ProjectError
 from .import_spans import date_order, label_categories, store_spans
 from .importers.base import ImportedDocument
@@ -44,6 +44,7 @@ from .models import (
 )
 from .progress import CancelToken, Progress, checkpoint
 from .progress import report as report_progress
+from .read_light import category_def
 from .recode import RecodeMixin
 from .records import (
     STATUSES,
@@ -132,17 +133,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
         try:
             project._engine = db.make_engine(path, readonly=readonly)
             if readonly:
-                rev = db.current_revision(project._engine)
-                if rev != db.schema_head():
-                    if rev is None:
-                        raise ProjectError(path, "not an Annotator project")
-                    if rev not in db._known_revisions():
-                        raise ProjectError(path, f"made by a newer version of Annotator "
-                                                 f"(schema {rev}); update Annotator to "
-                                                 "open it")
-                    raise ProjectError(path, f"schema {rev} is older than this version's "
-                                             f"{db.schema_head()}; open it for writing to "
-                                             "upgrade it")
+                db.refuse_for_reading(path, db.current_revision(project._engine, path))
             else:
                 project.upgraded_from_backup = db.upgrade(project._engine, path)
                 if project.upgraded_from_backup is None:
@@ -275,7 +266,7 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
                 self._codebook = Codebook(
                     name=p.codebook_name, version=p.codebook_version,
                     description=p.codebook_description,
-                    categories=[_category_def(c) for c in cats],
+                    categories=[category_def(c) for c in cats],
                     relations=[RelationDef(key=r.key, name_ar=r.name_ar, name_en=r.name_en,
                                            from_category=r.from_category,
                                            to_category=r.to_category,
@@ -671,19 +662,3 @@ class Project(AnnotationsMixin, MemosMixin, SuggestionsMixin, VersionsMixin, Rec
 def _writable(path: Path) -> bool:
     # The mode bits too: root may write anything, but a file marked read-only is meant so.
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
-
-
-def _category_def(c: Category) -> CategoryDef:
-    return CategoryDef(
-        key=c.key, name_ar=c.name_ar, name_en=c.name_en, color=c.color, hotkey=c.hotkey,
-        kind=c.kind, description=c.description,
-        attributes=[AttributeDef(
-            key=a.key, name_ar=a.name_ar, name_en=a.name_en, type=a.type,
-            values=[ValueDef(key=v["key"], name_ar=v.get("name_ar", ""),
-                             name_en=v.get("name_en", ""),
-                             description=v.get("description", ""),
-                             retired=bool(v.get("retired"))) for v in a.values],
-            ordinal=a.ordinal, suggest=a.suggest, required=a.required,
-            description=a.description) for a in c.attributes],
-        retired=bool(c.retired), group=c.group_key,
-    )

@@ -99,7 +99,7 @@ class VersionsMixin:
         """The codebook with its retired categories (flagged), as the data knows it."""
         cb = self.codebook()
         with self._read() as s:
-            from .project import _category_def
+            from .read_light import category_def as _category_def
 
             retired = [_category_def(c) for c in s.scalars(
                 select(Category).where(Category.retired.is_(True)).order_by(Category.position))]

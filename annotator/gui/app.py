@@ -14,15 +14,16 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from ..core.errors import AnnotatorError
 from ..core.importers import iter_files, read_path
 from ..core.project import Project
 from ..core.server.url import is_server_url
-from ..resources import FONTS, ICONS, SAMPLE
+from ..resources import ICONS, SAMPLE
 from . import i18n
+from .code_points import load_fonts
 
 ORGANISATION = APPLICATION = "Annotator"
 DEMO_NAME = "demo.annot"
@@ -33,16 +34,6 @@ translate = QCoreApplication.translate
 
 def settings() -> QSettings:
     return QSettings(QSettings.IniFormat, QSettings.UserScope, ORGANISATION, APPLICATION)
-
-
-def load_fonts() -> list[str]:
-    """Register the shipped fonts; returns the families Qt now knows them by."""
-    families = []
-    for f in sorted(FONTS.glob("*.ttf")):
-        fid = QFontDatabase.addApplicationFont(str(f))
-        if fid >= 0:
-            families += QFontDatabase.applicationFontFamilies(fid)
-    return sorted(set(families))
 
 
 def setup(language: str | None = None) -> QApplication:

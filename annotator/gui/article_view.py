@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 import unicodedata
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -25,11 +25,8 @@ from ..core.records import AnnotationInfo
 from ..core.text import OffsetMap, snap_to_words
 from . import i18n
 from .code_points import CodePointSelection, align_for_language, article_font
-from .highlighter import SpanHighlighter, block_starts
+from .highlighter import BASE_POINT_SIZE, SpanHighlighter, block_starts, paint_lanes
 from .suggestion_overlay import SuggestionOverlayMixin
-
-BASE_POINT_SIZE = 15.0
-LANE = 3  # px per underline lane marking each category of an overlap
 
 
 class ArticleView(SuggestionOverlayMixin, CodePointSelection, QPlainTextEdit):
@@ -290,27 +287,6 @@ class ArticleView(SuggestionOverlayMixin, CodePointSelection, QPlainTextEdit):
 
     def _paint_block_lanes(self, painter, layout, origin, segs) -> None:
         paint_lanes(painter, layout, origin, segs, self._colour)
-
-
-def paint_lanes(painter, layout, origin, segs, colour) -> None:
-    """One thin lane per category under each overlapping stretch of one paragraph's
-    lines (`segs` from the highlighter; `colour(category)` a colour name). The renderer
-    draws the same."""
-    for i in range(layout.lineCount()):
-        line = layout.lineAt(i)
-        ls, le = line.textStart(), line.textStart() + line.textLength()
-        bottom = origin.y() + line.y() + line.height() - 1
-        for s, e, cats in segs:
-            s, e = max(s, ls), min(e, le)
-            if s >= e:
-                continue
-            lanes = list(dict.fromkeys(cats))
-            for run in line.glyphRuns(s, e - s):
-                r = run.boundingRect()
-                for j, cat in enumerate(lanes):
-                    painter.fillRect(QRectF(origin.x() + r.left(), bottom - (j + 1) * LANE,
-                                            r.width(), LANE - 1),
-                                     QColor(colour(cat)).darker(140))
 
 
 SENTENCE_END = ".؟!?"

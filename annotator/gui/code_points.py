@@ -10,10 +10,11 @@ in one place.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QFont, QFontDatabase, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QToolTip
 
 from ..core.text import snap_to_words
+from ..resources import FONTS
 
 ARTICLE_FONT = "Noto Naskh Arabic"
 RTL_LANGUAGES = ("ar", "fa", "ur", "he", "ps", "ku")
@@ -21,6 +22,16 @@ RTL_LANGUAGES = ("ar", "fa", "ur", "he", "ps", "ku")
 
 def is_rtl_language(language: str) -> bool:
     return (language or "").lower().startswith(RTL_LANGUAGES)
+
+
+def load_fonts() -> list[str]:
+    """Register the shipped fonts; returns the families Qt now knows them by."""
+    families = []
+    for f in sorted(FONTS.glob("*.ttf")):
+        fid = QFontDatabase.addApplicationFont(str(f))
+        if fid >= 0:
+            families += QFontDatabase.applicationFontFamilies(fid)
+    return sorted(set(families))
 
 
 def article_font(point_size: float) -> QFont:

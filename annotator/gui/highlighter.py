@@ -24,11 +24,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
 from ..core.text import OffsetMap
 
 LAYER_ALPHA = 0.55  # each category layer tints the paper this much; overlaps get darker
+BASE_POINT_SIZE = 15.0  # the article's size at zoom 0, on the desk and on paper
+LANE = 3  # px per underline lane marking each category of an overlap
 
 
 def blend(colours: Iterable[str]) -> QColor:
@@ -274,3 +277,24 @@ class SpanHighlighter:
                 del active[cat]
             prev = pos
         return segs
+
+
+def paint_lanes(painter, layout, origin, segs, colour) -> None:
+    """One thin lane per category under each overlapping stretch of one paragraph's
+    lines (`segs` from the highlighter; `colour(category)` a colour name). The renderer
+    draws the same."""
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        ls, le = line.textStart(), line.textStart() + line.textLength()
+        bottom = origin.y() + line.y() + line.height() - 1
+        for s, e, cats in segs:
+            s, e = max(s, ls), min(e, le)
+            if s >= e:
+                continue
+            lanes = list(dict.fromkeys(cats))
+            for run in line.glyphRuns(s, e - s):
+                r = run.boundingRect()
+                for j, cat in enumerate(lanes):
+                    painter.fillRect(QRectF(origin.x() + r.left(), bottom - (j + 1) * LANE,
+                                            r.width(), LANE - 1),
+                                     QColor(colour(cat)).darker(140))

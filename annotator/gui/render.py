@@ -11,9 +11,10 @@ first paragraph for every page (39 s for a 300,000-character article).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -25,19 +26,36 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication
 
 from ..core.errors import InputError
 from ..core.records import AnnotationInfo
 from ..core.text import OffsetMap
-from .article_view import BASE_POINT_SIZE, paint_lanes
-from .code_points import ARTICLE_FONT, align_for_language, article_font, is_rtl_language
-from .highlighter import SpanHighlighter, blend, block_starts
+from .code_points import (
+    ARTICLE_FONT,
+    align_for_language,
+    article_font,
+    is_rtl_language,
+    load_fonts,
+)
+from .highlighter import BASE_POINT_SIZE, SpanHighlighter, blend, block_starts, paint_lanes
 
 WIDTH = 1000  # px of a page's width; the PDF scales it to the paper
 PAGE_H = round(WIDTH * 297 / 210)  # A4 proportions
 HEADER_H = 96
 PAD = 24
 MARGIN = 18  # the document margin, as in the desk
+
+
+def application():
+    """What drawing needs of the app: the QApplication, the shipped fonts, and English
+    (the page's words are English; no translator is loaded). Not gui.app.setup, which
+    brings the desk's imports with it."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    load_fonts()
+    QLocale.setDefault(QLocale(QLocale.English))
+    app.setLayoutDirection(Qt.LeftToRight)
+    return app
 
 
 class Article:

@@ -10,8 +10,6 @@ A codebook is a YAML or JSON file; its categories may be filed in (nested) group
 Pure Python: no Qt, no SQL.
 """
 
-from .export import save_codebook
-from .loading import default_codebook, load_codebook
 from .model import (
     ATTRIBUTE_TYPES,
     CATEGORY_KINDS,
@@ -38,3 +36,17 @@ __all__ = [
     "load_codebook",
     "save_codebook",
 ]
+
+
+def __getattr__(name: str):
+    # Reading and writing files needs PyYAML (~10 ms to import); the model does not, and
+    # `render` reads a project's codebook only. Loaded on first use.
+    if name in ("default_codebook", "load_codebook"):
+        from . import loading
+
+        return getattr(loading, name)
+    if name == "save_codebook":
+        from .export import save_codebook
+
+        return save_codebook
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

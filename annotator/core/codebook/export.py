@@ -8,8 +8,6 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from ..errors import InputError
 
 if TYPE_CHECKING:
@@ -92,6 +90,8 @@ def save_codebook(codebook: Codebook, path: str | os.PathLike) -> None:
     if fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
+        import yaml  # only here: reading a project's codebook needs no YAML (render)
+
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
                               default_flow_style=False, width=100, indent=2)
     folder = path.parent if str(path.parent) else Path(".")
