@@ -275,27 +275,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="68"/>
+        <location filename="../../gui/app.py" line="59"/>
         <source>Demo project</source>
         <translation>مشروع تجريبي</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="94"/>
+        <location filename="../../gui/app.py" line="85"/>
         <source>Welcome to Annotator</source>
         <translation>مرحباً بك في Annotator</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="95"/>
+        <location filename="../../gui/app.py" line="86"/>
         <source>Your name as a coder (saved with every annotation; you can change it in Settings):</source>
         <translation>اسمك بصفتك مرمِّزاً (يُحفظ مع كل ترميز، ويمكنك تغييره من الإعدادات):</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="112"/>
+        <location filename="../../gui/app.py" line="103"/>
         <source>Internal error (%1); details in %2. Everything you coded is saved.</source>
         <translation>خطأ داخلي (%1)؛ التفاصيل في %2. كل ما رمّزته محفوظ.</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="116"/>
+        <location filename="../../gui/app.py" line="107"/>
         <source>Internal error (%1); the details could not be written (%2). Everything you coded is saved.</source>
         <translation>خطأ داخلي (%1)؛ تعذّرت كتابة التفاصيل (%2). كل ما رمّزته محفوظ.</translation>
     </message>
