@@ -74,6 +74,17 @@ CASES = [
                        "created, updated) VALUES ('00000000-0000-4000-8000-000000000009', 1, "
                        "1, 'x', '2026-01-01 00:00:00', 'yesterday')"],
      "updated 'yesterday' is not a date and time"),
+    # found by export's quick scan but missed by check's full one
+    ("document metadata not JSON", ["UPDATE documents SET meta = '{bad json' WHERE id = 1"],
+     "document 1: metadata is not a JSON object"),
+    ("document time", ["UPDATE documents SET created = 'not a date' WHERE id = 2"],
+     "document 2: a time is not a date and time"),
+    ("choice values not a list", ["UPDATE attributes SET \"values\" = '{}' "
+                                  "WHERE key = 'claim_type'"],
+     "choice values are not a JSON list"),
+    ("group in a loop", ["INSERT INTO category_groups (key, name_ar, name_en, description, "
+                         "parent, position) VALUES ('g', 'g', 'g', '', 'g', 0)"],
+     "group 'g' is in a loop of groups"),
 ]
 
 
@@ -119,3 +130,19 @@ def test_import_into_a_project_missing_a_table_is_refused(coded, tmp_path, capsy
     err = capsys.readouterr().err
     assert err.startswith(f"error: {coded}: damaged project file") and err.count("\n") == 1
     assert list(sqlite3.connect(coded).iterdump()) == before
+
+
+@pytest.mark.parametrize("args", [["assign", "{p}", "--coder", "ali", "--docs", "1"],
+                                  ["package", "{p}", "--coder", "mona", "--docs", "1",
+                                   "--out", "{d}/mona.annot"]])
+def test_a_command_tripping_over_damage_names_it_instead_of_an_internal_error(
+        coded, tmp_path, capsys, args):
+    """Commands that read rows through the ORM fail on a time that is not a time; the
+    user learns the file is damaged and what to do, not that Annotator has a bug."""
+    tamper(coded, "UPDATE documents SET created = 'not a date' WHERE id = 1")
+    code = main([a.format(p=coded, d=tmp_path) for a in args])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err == (f"error: {coded}: damaged project (1 problem: document 1: a time is not "
+                   "a date and time); `annotator check` lists them, `annotator backups` "
+                   "restores\n")

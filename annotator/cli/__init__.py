@@ -132,11 +132,28 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # a bug: one line for the user, the details in a log file
-        from ..core import crashlog
+    except Exception as exc:
+        damage = _damage_behind(args)
+        if damage is not None:  # not our bug: a project file damaged on disk or by hand
+            print(f"error: {one_line(damage)}", file=sys.stderr)
+            return 1
+        from ..core import crashlog  # a bug: one line for the user, details in a log file
 
         print(f"error: {crashlog.report(exc)}", file=sys.stderr)
         return 2
+
+
+def _damage_behind(args) -> str | None:
+    """'FILE: damaged project (...)' when the command's project file is damaged."""
+    from pathlib import Path
+
+    path = getattr(args, "project", None)
+    if not isinstance(path, (str, Path)) or not Path(path).is_file():
+        return None
+    from ..core.check import damage_behind
+
+    found = damage_behind(path)
+    return f"{path}: {found}" if found else None
 
 
 def _start_gui(args) -> int:

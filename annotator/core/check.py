@@ -76,9 +76,36 @@ def problems(project, quick: bool = False, progress: Progress | None = None,
         else:
             with project._read() as s:
                 out += _rows(s, have, progress, cancel)
+            # the rows _rows does not walk one by one (document metadata and times,
+            # choice values), by the same SQL scan export refuses a damaged file with
+            out += db.quick_damage(engine, have & {"documents", "attributes"})
     except DatabaseError as exc:
         out.append(f"database: cannot be read ({_why(exc)})")
     return out
+
+
+DAMAGE_SHOWN = 3
+
+
+def damage_summary(damage: list[str]) -> str:
+    """One line for a damaged project: how many problems, the first few, what to do."""
+    more = len(damage) - DAMAGE_SHOWN
+    return (f"damaged project ({len(damage)} problem{'s' if len(damage) != 1 else ''}: "
+            + "; ".join(damage[:DAMAGE_SHOWN]) + (f"; and {more} more" if more > 0 else "")
+            + "); `annotator check` lists them, `annotator backups` restores")
+
+
+def damage_behind(path) -> str | None:
+    """After an unexpected error on the project file `path`: the damage that explains it
+    (a line for the user), or None when the file is sound (then it is our bug)."""
+    from .project import Project
+
+    try:
+        with Project.open(path, readonly=True) as p:
+            damage = problems(p, quick=True)
+    except Exception:  # it cannot even be opened: let the original error stand
+        return None
+    return damage_summary(damage) if damage else None
 
 
 def _why(exc: BaseException) -> str:

@@ -133,20 +133,14 @@ def explain_os_error(path, exc: BaseException) -> ExportError:
     return ExportError(path, f"{what}; nothing was written")
 
 
-DAMAGE_SHOWN = 3
-
-
 def refuse_damaged(project) -> None:
     """A damaged project (a dropped table, non-JSON attributes, an annotation whose
     category is gone) is refused with the damage listed, before anything is written."""
+    from ..check import damage_summary
+
     damage = project.check(quick=True)
     if damage:
-        more = len(damage) - DAMAGE_SHOWN
-        raise ExportError(project.path, f"damaged project ({len(damage)} problem"
-                          f"{'s' if len(damage) != 1 else ''}: "
-                          + "; ".join(damage[:DAMAGE_SHOWN])
-                          + (f"; and {more} more" if more > 0 else "")
-                          + "); `annotator check` lists them, `annotator backups` restores")
+        raise ExportError(project.path, damage_summary(damage))
 
 
 @contextmanager
