@@ -1618,7 +1618,7 @@
         <location filename="../../gui/supervisor/agreement_view.py" line="205"/>
         <location filename="../../gui/supervisor/agreement_view.py" line="360"/>
         <location filename="../../gui/supervisor/agreement_view.py" line="389"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="275"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="221"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="312"/>
         <source>Documents</source>
         <translation>المقالات</translation>
@@ -1846,67 +1846,67 @@
         <translation>غير موثوق (&lt; 0.667)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="234"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="180"/>
         <source>&amp;Article:</source>
         <translation>المقال:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="235"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="181"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="236"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="182"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="239"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="185"/>
         <source>Disagreements</source>
         <translation>مواضع الاختلاف</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="240"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="186"/>
         <source>Decide (gold)</source>
         <translation>القرار (المرجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="246"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="192"/>
         <source>&amp;Edit (E)</source>
         <translation>تعديل (E)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="247"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="193"/>
         <source>Put the chosen span into gold with the text selected in the article as its bounds and the category below</source>
         <translation>أدخِل المقطع المختار في المرجع بحدود النص المحدّد في المقال وبالفئة أدناه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="250"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="196"/>
         <source>&amp;Reject (R)</source>
         <translation>رفض (R)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="251"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="197"/>
         <source>Take the span out of gold</source>
         <translation>أخرِج المقطع من المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="252"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="198"/>
         <source>Category for Edit:</source>
         <translation>فئة التعديل:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="253"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="199"/>
         <source>Accept all agreed spans (Ctrl+Shift+A)</source>
         <translation>قبول كل المقاطع المتفق عليها (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="271"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="217"/>
         <source>Gold against each coder</source>
         <translation>المرجع مقارنةً بكل مرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="273"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="219"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="218"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="311"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="381"/>
@@ -1914,63 +1914,63 @@
         <translation>المرمّز</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="273"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="219"/>
         <source>αU this article</source>
         <translation>αU هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="220"/>
         <source>αU all adjudicated</source>
         <translation>αU كل ما حُسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="276"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="222"/>
         <source>Compare coders</source>
         <translation>مقارنة المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="335"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="92"/>
         <source>{0} · {1} — {2} coders, {3} done</source>
         <translation>{0} · {1} — {2} مرمّزين، {3} أنهوا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="372"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="129"/>
         <source>Compare coders — {0}</source>
         <translation>مقارنة المرمّزين — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="451"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="208"/>
         <source>missed by {0}</source>
         <translation>فاته: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="452"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="209"/>
         <source>✓ decided: {0}</source>
         <translation>✓ حُسم: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="455"/>
-        <location filename="../../gui/supervisor/comparison_view.py" line="473"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="212"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="230"/>
         <source>not decided</source>
         <translation>لم يُحسم</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="504"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="261"/>
         <source>gold</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="517"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="274"/>
         <source>Lanes under each line, top to bottom: {0}</source>
         <translation>المسارات تحت كل سطر، من الأعلى إلى الأسفل: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="519"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="276"/>
         <source>coders differ</source>
         <translation>اختلاف المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="524"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="281"/>
         <source>{0} of {1} · {2} undecided</source>
         <translation>{0} من {1} · {2} لم تُحسم</translation>
     </message>
@@ -2320,82 +2320,82 @@
         <translation>إعادة فتح المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="241"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="187"/>
         <source>&amp;Accept (1–9, A)</source>
         <translation>قبول (1–9، A)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="242"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="188"/>
         <source>Put the chosen span into gold as it is; keys 1–9 accept the span with that number, Ctrl+Down and Ctrl+Up choose among all candidates and A or Return accepts the chosen one</source>
         <translation>يضع المقطع المختار في المرجع كما هو؛ المفاتيح 1–9 تقبل المقطع الذي يحمل الرقم، وCtrl+Down وCtrl+Up تنتقلان بين كل المقاطع المرشَّحة، وA أو Return يقبل المختار منها</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="255"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="201"/>
         <source>Agreed: identical bounds, category and attributes from every coder who marked the article done; the links whose both ends are then in gold come too</source>
         <translation>المتفق عليه: الحدود والفئة والسمات نفسها عند كل مرمِّز أكمل المقال؛ وتأتي معه الروابط التي يصبح طرفاها كلاهما في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="259"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="205"/>
         <source>Two identical spans are enough</source>
         <translation>يكفي مقطعان متطابقان</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="260"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="206"/>
         <source>Count a span as agreed when at least two coders have it identically, instead of every coder who finished the article</source>
         <translation>عُدَّ المقطع متفقًا عليه إذا تطابق عند مرمِّزَين على الأقل، بدل كل مرمِّز أكمل المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="263"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="209"/>
         <source>&amp;Link gold spans (L)</source>
         <translation>ربط مقاطع المرجع (L)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="264"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="210"/>
         <source>Link the chosen gold span to another: press L, then click the other gold span; linked ones are unlinked. Esc cancels</source>
         <translation>اربط المقطع المرجعي المختار بآخر: اضغط L ثم انقر المقطع المرجعي الآخر؛ ويُفك الرابط إن كانا مرتبطين. Esc للإلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="267"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="213"/>
         <source>&amp;Gold done (D)</source>
         <translation>اكتمل المرجع (D)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="268"/>
+        <location filename="../../gui/supervisor/comparison_layout.py" line="214"/>
         <source>Gold is finished for this article: what is not in gold was left out on purpose, and agreement with gold counts this article</source>
         <translation>اكتمل المرجع لهذا المقال: ما ليس فيه تُرك عمدًا، ويُحسب المقال في الاتفاق مع المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="454"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="211"/>
         <source>✓ left out of gold (gold done)</source>
         <translation>✓ تُرك خارج المرجع (اكتمل المرجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="464"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="221"/>
         <source>link {0}: {1} → {2}</source>
         <translation>رابط {0}: {1} ← {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="467"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="224"/>
         <source>linked by {0}</source>
         <translation>ربطه: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="469"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="226"/>
         <source>not linked by {0}</source>
         <translation>لم يربطه: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="471"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="228"/>
         <source>✓ linked in gold</source>
         <translation>✓ مربوط في المرجع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="472"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="229"/>
         <source>✓ left unlinked</source>
         <translation>✓ تُرك دون ربط</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/comparison_view.py" line="528"/>
+        <location filename="../../gui/supervisor/comparison_view.py" line="285"/>
         <source>{0} agreed not yet in gold</source>
         <translation>{0} متفق عليه لم يدخل المرجع بعد</translation>
     </message>
