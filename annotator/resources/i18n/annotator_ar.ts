@@ -1608,225 +1608,226 @@
         <translation>لا يمكن حسابه</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="204"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="383"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="415"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="65"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="101"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="200"/>
         <source>Coders</source>
         <translation>المرمّزون</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="205"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="360"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="389"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="40"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="71"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="201"/>
         <location filename="../../gui/supervisor/comparison_layout.py" line="221"/>
         <location filename="../../gui/supervisor/team_dialogs.py" line="312"/>
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="206"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="202"/>
         <source>Marked done by two or more coders</source>
         <translation>أنهاها مرمّزان أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="208"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="204"/>
         <source>All documents two or more coders annotated</source>
         <translation>كل المقالات التي رمّزها مرمّزان أو أكثر</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="210"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="206"/>
         <source>&amp;Category:</source>
         <translation>الفئة:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="211"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="207"/>
         <source>&amp;Compute</source>
         <translation>احسب</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="212"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="208"/>
         <source>&amp;Export JSON…</source>
         <translation>تصدير JSON…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="213"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="209"/>
         <source>Chart:</source>
         <translation>الرسم:</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="214"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="210"/>
         <source>Per category</source>
         <translation>حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="215"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="211"/>
         <source>Per coder pair</source>
         <translation>حسب زوج المرمّزين</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="216"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="212"/>
         <source>Per document</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="217"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="213"/>
         <source>Attributes</source>
         <translation>الخصائص</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="230"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="226"/>
         <source>αU (unitizing alpha)</source>
         <translation>αU (ألفا التقطيع)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="231"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="227"/>
         <source>(k)u-α</source>
         <translation>(k)u-α</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="232"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="228"/>
         <source>α nominal (character units)</source>
         <translation>α الاسمية (وحدات الحروف)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="248"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="244"/>
         <source>All categories</source>
         <translation>كل الفئات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="284"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="280"/>
         <location filename="../../gui/supervisor/gold_decisions.py" line="234"/>
         <source>Computing…</source>
         <translation>جارٍ الحساب…</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="315"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="311"/>
         <source>Could not compute: {0}</source>
         <translation>تعذّر الحساب: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="333"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="329"/>
         <source>{0} documents, {1} character units, continuum {2} code points</source>
         <translation>{0} مقالات، {1} وحدة حرفية، متصل من {2} محرفًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="341"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="337"/>
         <source>&lt;b&gt;Overall&lt;/b&gt;</source>
         <translation>&lt;b&gt;الإجمالي&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="343"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="339"/>
         <source>coders: {0}</source>
         <translation>المرمّزون: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="355"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="382"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="416"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="456"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="35"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="64"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="102"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="136"/>
         <source>Category</source>
+        <extracomment>(columns, rows): columns as (key, heading), rows as lists of Cells</extracomment>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="357"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="418"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="37"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="104"/>
         <source>α nominal</source>
         <translation>α الاسمية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="358"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="387"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="419"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="38"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="69"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="105"/>
         <source>% agreement</source>
         <translation>نسبة الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="359"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="388"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="420"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="39"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="70"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="106"/>
         <source>Units</source>
         <translation>الوحدات</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="361"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="41"/>
         <source>Spans: {0}</source>
         <translation>مقاطع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="364"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="438"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="44"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="117"/>
         <source>All categories (overall)</source>
         <translation>كل الفئات (الإجمالي)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="376"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="56"/>
         <source>{0} after merging overlaps</source>
         <translation>{0} بعد دمج المتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="385"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="67"/>
         <source>F1 exact</source>
         <translation>F1 تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="386"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="68"/>
         <source>F1 overlap</source>
         <translation>F1 تداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="390"/>
-        <location filename="../../gui/supervisor/agreement_view.py" line="421"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="72"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="107"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="399"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="81"/>
         <source>{0} spans match exactly</source>
         <translation>{0} مقاطع متطابقة تمامًا</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="403"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="85"/>
         <source>{0} spans match by overlap</source>
         <translation>{0} مقاطع متطابقة بالتداخل</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="406"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="88"/>
         <location filename="../../gui/supervisor/common.py" line="122"/>
         <source>the two coders share no included document</source>
         <translation>لا يشترك المرمّزان في أي مقال مشمول</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="414"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="100"/>
         <source>Document</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="457"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="137"/>
         <source>Attribute</source>
         <translation>الخاصية</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="487"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="377"/>
         <source>{0} units · spans {1}</source>
         <translation>{0} وحدة · المقاطع {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="491"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="381"/>
         <source>{0} per category</source>
         <translation>{0} حسب الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="511"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="401"/>
         <source>Export agreement report</source>
         <translation>تصدير تقرير الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="513"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="403"/>
         <source>JSON files (*.json)</source>
         <translation>ملفات JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="530"/>
+        <location filename="../../gui/supervisor/agreement_view.py" line="420"/>
         <source>Agreement — {0}</source>
         <translation>الاتفاق — {0}</translation>
     </message>
@@ -2470,32 +2471,32 @@
         <translation>المواد الموزَّعة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="458"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="138"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="459"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="139"/>
         <source>Level</source>
         <translation>المستوى</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="460"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="140"/>
         <source>Units (matched span pairs or documents)</source>
         <translation>الوحدات (أزواج المقاطع المتقابلة أو المقالات)</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="461"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="141"/>
         <source>ordinal</source>
         <translation>ترتيبي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="462"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="142"/>
         <source>nominal</source>
         <translation>اسمي</translation>
     </message>
     <message>
-        <location filename="../../gui/supervisor/agreement_view.py" line="472"/>
+        <location filename="../../gui/supervisor/agreement_tables.py" line="151"/>
         <source>documents as units</source>
         <translation>المقالات وحداتٍ</translation>
     </message>
