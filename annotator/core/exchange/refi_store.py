@@ -1,8 +1,13 @@
 """The rows planned from a REFI-QDA project (`refi_plan`) written into a project in ONE
 transaction: coders by GUID, else by name, else new; documents by GUID (the same text),
 else by text, else new; annotations by GUID (same document and coder: updated), else new;
-each coder's note on an article; links. A GUID that already means something else here
-refuses the whole file, and nothing is written.
+each coder's note on an article; links. The categories the file's codes bring are added
+to the codebook in the same transaction (one new version), so a GUID that already means
+something else here, any other error, or a Cancel leaves the project exactly as it was,
+its codebook history included.
+
+Progress counts the articles, then the annotations, stored (the label names the article);
+Cancel is checked every BATCH of them and once more just before the commit.
 """
 
 from __future__ import annotations
@@ -10,13 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from ..codebook import Codebook
 from ..errors import InputError
 from ..models import (
     Annotation,
     Assignment,
+    Category,
     Coder,
     Document,
     DocumentNote,
@@ -25,12 +32,15 @@ from ..models import (
     RelationType,
     utcnow,
 )
+from ..progress import CancelToken, Progress, checkpoint
+from ..progress import report as report_progress
 from ..text import sha256
 from .refi_codes import CodeMapping
 from .refi_plan import Plan, coder_name
 from .refi_read import RefiFile, RSource
 
 _META_FIELDS = ("outlet", "author", "url", "language")
+BATCH = 100  # rows stored between two progress reports and Cancel checks
 
 
 @dataclass
@@ -48,27 +58,78 @@ class RefiImport:
     notes: list[str] = field(default_factory=list)
 
 
-def store(project, refi: RefiFile, mapping: CodeMapping, plan: Plan) -> RefiImport:
-    """Write `plan` into the open, writable `project` (one transaction); returns what was
-    done. The codebook must already hold the categories the rows use."""
+@dataclass
+class CodebookChange:
+    """The codebook an import brings (the project's plus the file's new categories), to
+    be recorded as one version by `author` with these `changes` lines."""
+
+    codebook: Codebook
+    author: str
+    changes: list[str]
+
+
+class _Steps:
+    """Progress over the rows stored, and the Cancel check every BATCH of them."""
+
+    def __init__(self, progress: Progress | None, cancel: CancelToken | None, total: int):
+        self.progress, self.cancel, self.total = progress, cancel, total
+        self.done = self.since = 0
+        report_progress(progress, 0, total)
+
+    def __call__(self, label: str) -> None:
+        self.done += 1
+        self.since += 1
+        if self.since >= BATCH or self.done == self.total:
+            checkpoint(self.cancel)
+            self.since = 0
+            report_progress(self.progress, self.done, self.total, label)
+
+
+def store(project, refi: RefiFile, mapping: CodeMapping, plan: Plan,
+          change: CodebookChange | None = None, progress: Progress | None = None,
+          cancel: CancelToken | None = None) -> RefiImport:
+    """Write `plan` into the open, writable `project`, with `change` to the codebook when
+    the rows need categories it lacks, all in one transaction; returns what was done.
+    Raises Cancelled (nothing written) once `cancel` is set."""
     report = RefiImport(notes=list(plan.notes), categories_added=list(mapping.added))
     side_users = (refi.sidecar or {}).get("coders")
     side_users = side_users if isinstance(side_users, dict) else {}
     added_docs: list[int] = []
+    old = _codebook_before(project) if change is not None else None
+    steps = _Steps(progress, cancel, len(refi.sources) + len(plan.anns))
     try:
-        _write(project, refi, plan, report, side_users, added_docs)
+        _write(project, refi, plan, report, side_users, added_docs, change, old, steps)
     except IntegrityError as exc:  # a GUID that already means something else here
         raise InputError(refi.path, f"conflicts with rows already in the project "
                                     f"({exc.orig}); nothing was imported") from None
     project._coder_ids.clear()
+    if change is not None:
+        project._codebook_committed([])  # caches dropped, codebook_changed sent
     if added_docs:
         project._emit("documents_added", added_docs)
     return report
 
 
+def _codebook_before(project) -> Codebook | None:
+    """What the codebook change starts from, as Project.set_codebook takes it (None when
+    the project has no categories yet)."""
+    with project._read() as s:
+        if not s.scalar(select(func.count()).select_from(Category)):
+            return None
+    return project.full_codebook()
+
+
 def _write(project, refi: RefiFile, plan: Plan, report: RefiImport, side_users: dict,
-           added_docs: list[int]) -> None:
+           added_docs: list[int], change: CodebookChange | None, old: Codebook | None,
+           steps: _Steps) -> None:
     with project._tx() as s:
+        if change is not None:
+            # the new categories first, in this same transaction: a refusal or a Cancel
+            # below takes them (and their codebook version) back with the rows
+            project._apply_codebook(s, old, change.codebook, change.author,
+                                    changes=change.changes)
+            s.flush()
+            project._category_ids = None  # looked up again, new categories included
         # coders: by GUID, else by name, else new with the GUID
         coder_ids: dict[str, int] = {}
         used = {a.coder for a in plan.anns} | {link[4] for link in plan.links} | {
@@ -95,6 +156,7 @@ def _write(project, refi: RefiFile, plan: Plan, report: RefiImport, side_users: 
         doc_ids: dict[str, int] = {}
         texts: dict[str, str] = {}
         for src in refi.sources:
+            steps(src.name)
             digest = sha256(src.text)
             texts[src.guid] = src.text
             row = s.scalar(select(Document).where(Document.uuid == src.guid))
@@ -120,7 +182,9 @@ def _write(project, refi: RefiFile, plan: Plan, report: RefiImport, side_users: 
             report.documents += 1
         # annotations: by UUID (same document and coder: updated), else new
         cat_ids = {}
+        names = {src.guid: src.name for src in refi.sources}
         for a in plan.anns:
+            steps(names[a.source])
             doc_id, coder_id = doc_ids[a.source], coder_ids[a.coder]
             if a.category not in cat_ids:
                 cat_ids[a.category] = project._category_id(s, a.category)
@@ -178,6 +242,7 @@ def _write(project, refi: RefiFile, plan: Plan, report: RefiImport, side_users: 
             s.add(Relation(uuid=guid, from_id=ids[a], to_id=ids[b], type_id=type_ids[key],
                            coder_id=cid))
             report.relations += 1
+        checkpoint(steps.cancel)  # the last moment a Cancel still keeps the project as it was
 
 
 def _doc_fields(refi: RefiFile, src: RSource) -> dict:

@@ -964,22 +964,32 @@
         <translation>مشاريع REFI-QDA (*.qdpx);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="73"/>
+        <location filename="../../gui/exchange.py" line="75"/>
         <source>Importing from QDA tools</source>
         <translation>الاستيراد من أدوات التحليل النوعي</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="88"/>
+        <location filename="../../gui/exchange.py" line="80"/>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>أُلغي الاستيراد، ولم يُستورَد شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="82"/>
+        <source>Rows stored: %1 of %2</source>
+        <translation>الصفوف المحفوظة: %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exchange.py" line="94"/>
         <source>%1 articles added (%2 already in the project), %3 annotations added, %4 updated, %5 links.</source>
         <translation>أُضيفت %1 مادة (%2 موجودة من قبل في المشروع)، وأُضيف %3 ترميزًا، وحُدِّث %4، و%5 رابطًا.</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="94"/>
+        <location filename="../../gui/exchange.py" line="100"/>
         <source>New categories from the file&apos;s codes: %1</source>
         <translation>فئات جديدة من رموز الملف: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/exchange.py" line="97"/>
+        <location filename="../../gui/exchange.py" line="103"/>
         <source>Imported %1</source>
         <translation>استُورد %1</translation>
     </message>
