@@ -68,3 +68,47 @@ def build_project(path) -> dict:
         ids.update(claim=claim.uuid, guardian=guardian.uuid, smith=smith.uuid, ali=ali.uuid,
                    x=x.uuid)
     return ids
+
+
+def big_qdpx(path, sources: int, per_source: int, note_guid: str | None = None):
+    """A .qdpx another tool could have written: `sources` Arabic texts, each with
+    `per_source` selections coded with the code "Extra" (a category the shipped codebook
+    lacks, so importing it adds one), by the user "Layla". With `note_guid`, the last
+    source carries Layla's note on it under that GUID."""
+    import uuid
+    import zipfile
+
+    def guid(kind: int, n: int) -> str:
+        return str(uuid.UUID(int=(kind << 64) | n, version=4))
+
+    code, user = guid(1, 0), guid(2, 0)
+    parts = [f'<Project xmlns="urn:QDA-XML:project:1.0" name="big">'
+             f'<Users><User guid="{user}" name="Layla"/></Users>'
+             f'<CodeBook><Codes><Code guid="{code}" name="Extra" isCodable="true"/>'
+             '</Codes></CodeBook><Sources>']
+    texts = {}
+    for i in range(sources):
+        words = " ".join(f"كلمة{i}و{k}" for k in range(per_source))
+        sg = guid(3, i)
+        texts[f"Sources/{sg}.txt"] = words.encode()
+        sels, pos = [], 0
+        for k, w in enumerate(words.split(" ")):
+            sels.append(f'<PlainTextSelection guid="{guid(4, i * 100_000 + k)}" '
+                        f'startPosition="{pos}" endPosition="{pos + len(w)}" '
+                        f'creatingUser="{user}"><Coding guid="{guid(5, i * 100_000 + k)}" '
+                        f'creatingUser="{user}"><CodeRef targetGUID="{code}"/></Coding>'
+                        '</PlainTextSelection>')
+            pos += len(w) + 1
+        note = f'<NoteRef targetGUID="{note_guid}"/>' if note_guid and i == sources - 1 else ""
+        parts.append(f'<TextSource guid="{sg}" name="خبر {i}" '
+                     f'plainTextPath="internal://{sg}.txt">{"".join(sels)}{note}</TextSource>')
+    parts.append("</Sources>")
+    if note_guid:
+        parts.append(f'<Notes><Note guid="{note_guid}" creatingUser="{user}">'
+                     '<PlainTextContent>ملاحظة</PlainTextContent></Note></Notes>')
+    parts.append("</Project>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("project.qde", "".join(parts))
+        for name, data in texts.items():
+            z.writestr(name, data)
+    return path

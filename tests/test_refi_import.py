@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.core.exchange import new_from_qdpx
+from annotator.core.exchange import importer_for, new_from_qdpx
 from annotator.core.exchange.refi_codes import slug
 from annotator.core.importers.base import ImportedDocument
+from annotator.core.progress import Cancelled, CancelToken
 from annotator.core.project import Project
+
+from .exchange_data import big_qdpx
 
 FIXTURES = Path(__file__).parent / "fixtures" / "refi"
 
@@ -307,3 +310,121 @@ def test_importing_twice_into_a_project_that_had_the_text(project, tmp_path, cap
         assert p.check() == []
         history = p.codebook_history()
         assert len(history) == versions + 1  # the categories the file brought, once
+
+
+# --- progress, Cancel, and one transaction ---------------------------------------------------
+
+
+def dump(path: Path) -> list[str]:
+    """Every table's rows (codebook versions too), as SQL: what "unchanged" compares."""
+    import sqlite3
+
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+def test_progress_counts_the_rows_stored(project, tmp_path):
+    qdpx = big_qdpx(tmp_path / "big.qdpx", 12, 30)
+    seen = []
+    with Project.open(project) as p:
+        versions = len(p.codebook_history())
+        report = importer_for(qdpx)(p, qdpx, "tester", progress=lambda *r: seen.append(r),
+                                    cancel=CancelToken())
+        assert (report.documents, report.annotations) == (12, 360)
+        assert report.categories_added == ["extra"]
+        history = p.codebook_history()
+    total = 12 + 360  # the articles, then their annotations
+    assert seen[0][:2] == (0, total) and seen[-1][:2] == (total, total)
+    done = [d for d, t, _ in seen]
+    assert done == sorted(done) and {t for _, t, _ in seen} == {total}
+    assert len(seen) >= 4  # along the way, not only at the ends
+    # the new category is one codebook version, by the author, in the same transaction
+    assert len(history) == versions + 1
+    assert history[-1].author == "tester"
+    assert history[-1].changes == ["added category 'extra' from big.qdpx"]
+
+
+def test_cancel_half_way_leaves_the_project_unchanged(project, tmp_path):
+    qdpx = big_qdpx(tmp_path / "big.qdpx", 40, 25)
+    total = 40 + 40 * 25
+    before, raw = dump(project), project.read_bytes()
+    token, seen = CancelToken(), []
+
+    def progress(done, total_, label=""):
+        seen.append((done, total_))
+        if done >= total_ // 2:
+            token.cancel()  # the user's Cancel, half way through the rows
+
+    with Project.open(project) as p:
+        versions = [v.number for v in p.codebook_history()]
+        with pytest.raises(Cancelled):
+            importer_for(qdpx)(p, qdpx, "tester", progress=progress, cancel=token)
+        assert [v.number for v in p.codebook_history()] == versions
+        assert "extra" not in [c.key for c in p.codebook().categories]
+        assert p.documents() == []
+    assert total // 2 <= seen[-1][0] < total  # it stopped half way, not at the end
+    assert dump(project) == before  # codebook_versions included
+    assert project.read_bytes() == raw
+    # and the same file imports whole afterwards
+    with Project.open(project) as p:
+        report = importer_for(qdpx)(p, qdpx, "tester")
+        assert (report.documents, report.annotations) == (40, 1000)
+
+
+def test_a_late_refusal_leaves_no_codebook_versions_behind(project, tmp_path, capsys):
+    """A GUID found to clash only while the rows are written (a note's GUID that is
+    another article's note here) refuses the file after the new category was applied:
+    the one transaction takes the category back, so the history has no version for it
+    and none for taking it back."""
+    with Project.open(project) as p:
+        doc = p.add_documents([ImportedDocument(text="نص آخر")]).added[0]
+        note = p.set_document_note(doc, "Mona", "ملاحظتي")
+    qdpx = big_qdpx(tmp_path / "clash.qdpx", 3, 5, note_guid=note.uuid)
+    before, raw = dump(project), project.read_bytes()
+    assert main(["import", str(project), str(qdpx)]) == 1
+    err = capsys.readouterr().err
+    assert f"note {note.uuid} has the GUID of another article's note here" in err
+    assert dump(project) == before
+    assert project.read_bytes() == raw
+    with Project.open(project, readonly=True) as p:
+        assert len(p.codebook_history()) == 1
+        assert "extra" not in [c.key for c in p.codebook().categories]
+
+
+def test_new_from_a_qdpx_cancelled_leaves_no_file(tmp_path):
+    qdpx = big_qdpx(tmp_path / "big.qdpx", 10, 10)
+    token = CancelToken()
+
+    def progress(done, total, label=""):
+        if done >= total // 2:
+            token.cancel()
+
+    new = tmp_path / "new.annot"
+    with pytest.raises(Cancelled):
+        new_from_qdpx(new, qdpx, progress=progress, cancel=token)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.qdpx"]
+
+
+def test_cli_import_and_new_from_draw_a_bar_on_a_terminal(project, tmp_path, monkeypatch,
+                                                         capsys):
+    from annotator.cli import exchange_cmds
+    from annotator.cli.progress import ProgressBar
+
+    from .test_long_work import Terminal
+
+    term = Terminal()
+    monkeypatch.setattr(exchange_cmds, "ProgressBar",
+                        lambda what: ProgressBar(what, stream=term, delay=0))
+    qdpx = big_qdpx(tmp_path / "big.qdpx", 5, 4)
+    assert main(["import", str(project), str(qdpx)]) == 0
+    drawn = term.getvalue()
+    assert "importing big.qdpx [" in drawn and "25/25 100%" in drawn
+    assert drawn.endswith("\r")  # cleared before the summary is printed
+    assert "imported 5 documents" in capsys.readouterr().out
+    term.truncate(0)
+    term.seek(0)
+    assert main(["new", str(tmp_path / "new.annot"), "--from", str(qdpx)]) == 0
+    assert "25/25 100%" in term.getvalue()

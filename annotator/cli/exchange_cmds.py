@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import InputError
+from .progress import ProgressBar
 
 #: what `export --table` may name for a .sav (one table per file)
 SAV_TABLES = ("annotations", "documents", "claims", "matrix", "links")
@@ -46,7 +47,8 @@ def print_notes(notes: list[str]) -> None:
 def import_qdpx(project, path: Path) -> int:
     from ..core.exchange import importer_for
 
-    report = importer_for(path)(project, path, _login())
+    with ProgressBar(f"importing {path.name}") as bar:
+        report = importer_for(path)(project, path, _login(), progress=bar)
     print_notes(report.notes)
     if report.categories_added:
         print(f"added {len(report.categories_added)} categories from the file's codes: "
@@ -72,7 +74,8 @@ def new_from(project_path: Path, path: Path, name: str | None) -> int:
 
     if path.suffix.lower() != ".qdpx":
         raise InputError(path, "--from takes a REFI-QDA project (.qdpx)")
-    report = new_from_qdpx(project_path, path, name)
+    with ProgressBar(f"importing {path.name}") as bar:
+        report = new_from_qdpx(project_path, path, name, progress=bar)
     print_notes(report.notes)
     print(f"created {project_path} from {path.name}: {len(report.categories_added)} "
           f"categories, {report.documents} documents, {report.annotations} annotations, "

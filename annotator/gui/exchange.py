@@ -63,17 +63,23 @@ def import_dialog(win) -> None:
 
 def import_refi(win, path: Path) -> bool:
     """Import a .qdpx into the open project, then show what it brought. The file is read
-    and checked whole before anything is written, in one transaction."""
+    whole before anything is written; the new categories and the rows go in one
+    transaction, which Cancel (checked between batches of rows) rolls back."""
     win.commit_edits()
     project, importer = win.project, importer_for(path)
     try:
         author = getpass.getuser()
     except Exception:  # no login name (a container without a passwd entry)
         author = ""
-    return win.tasks.start(translate("Exchange", "Importing from QDA tools"),
-                           lambda progress, cancel: importer(project, path, author),
-                           project=project, failed=win.show_error,
-                           done=lambda report: _imported(win, path, report))
+    return win.tasks.start(
+        translate("Exchange", "Importing from QDA tools"),
+        lambda progress, cancel: importer(project, path, author, progress=progress,
+                                          cancel=cancel),
+        project=project, failed=win.show_error,
+        done=lambda report: _imported(win, path, report),
+        cancelled=lambda: win.hint(translate("Exchange",
+                                             "Import cancelled; nothing was imported.")),
+        count=translate("Exchange", "Rows stored: %1 of %2"))
 
 
 def _imported(win, path: Path, report) -> None:

@@ -14,7 +14,9 @@ from annotator.core.exchange import new_from_qdpx
 from annotator.core.project import Project
 from annotator.gui.actions import Act
 
+from ..exchange_data import big_qdpx
 from .conftest import ARTICLE, CODER, span_of
+from .test_long_tasks import dump
 
 
 def choose(qtbot, win, act: Act) -> None:
@@ -77,3 +79,39 @@ def test_a_hostile_file_is_one_box_and_changes_nothing(qtbot, window, tmp_path, 
     qtbot.waitUntil(lambda: bool(errors))
     assert errors[0].startswith(str(bad)) and "entity" in errors[0]
     assert [d.uuid for d in window.project.documents()] == before
+
+
+def test_cancel_a_large_import_through_the_menu_changes_nothing(qtbot, window, tmp_path,
+                                                                 monkeypatch):
+    """File → Import from QDA tools on a .qdpx of 300 articles and 12,000 codings: the
+    progress dialog counts the rows stored, and its Cancel button rolls the one
+    transaction back: no article, no annotation, no new category, no codebook version."""
+    sources, per_source = 300, 40
+    total = sources + sources * per_source
+    big = big_qdpx(tmp_path / "big.qdpx", sources, per_source)
+    path = window.project.path
+    before = dump(path)
+    rows = window.doc_model.rowCount()
+    keys = [c.key for c in window.project.codebook().categories]
+    runner = window.tasks
+    reports = []
+    window.tasks.progressed.connect(lambda d, t, label: reports.append((d, t)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(big), ""))
+    shown = []  # the summary box of an import that finished (it must not)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a))
+    choose(qtbot, window, Act.IMPORT_REFI)
+    qtbot.waitUntil(lambda: not runner.busy or (
+        runner.panel is not None and runner.panel.isVisible()
+        and bool(reports) and reports[-1][0] >= total // 3), timeout=120_000)
+    assert runner.busy, "the import ended before it could be cancelled"
+    panel = runner.panel
+    assert panel.bar.maximum() == total and 0 < panel.bar.value() < total
+    assert panel.counter.text().startswith("Rows stored: ")
+    QTest.mouseClick(panel.cancel_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=120_000)
+    assert max(d for d, _ in reports) < total  # stopped before the end
+    assert window.statusBar().currentMessage() == "Import cancelled; nothing was imported."
+    assert dump(path) == before  # every table, codebook_versions included
+    assert window.doc_model.rowCount() == rows
+    assert [c.key for c in window.project.codebook().categories] == keys
+    assert shown == []

@@ -15,7 +15,8 @@ from pathlib import Path
 #: extension -> "module:function" of the exporter; each takes (project, path, coders=,
 #: gold=, doc_ids=, progress=, **options) and returns the counts it wrote
 EXPORTERS = {".qdpx": "refi_write:export_qdpx", ".sav": "spss:export_sav"}
-#: extension -> importer taking (project, path)
+#: extension -> importer taking (project, path, author, progress=, cancel=); it returns
+#: what it did and leaves the project as it was when it fails or is cancelled
 IMPORTERS = {".qdpx": "refi_import:import_qdpx"}
 
 
@@ -42,8 +43,9 @@ def import_qdc(project, path, author: str = ""):
     return _load("refi_qdc:import_qdc")(project, path, author)
 
 
-def new_from_qdpx(project_path, path, name: str | None = None):
-    return _load("refi_import:new_from_qdpx")(project_path, path, name)
+def new_from_qdpx(project_path, path, name: str | None = None, progress=None, cancel=None):
+    return _load("refi_import:new_from_qdpx")(project_path, path, name, progress=progress,
+                                              cancel=cancel)
 
 
 __all__ = ["EXPORTERS", "IMPORTERS", "export_qdc", "exporter_for", "import_qdc",

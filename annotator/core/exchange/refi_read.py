@@ -5,207 +5,27 @@ case (with or without braces), `internal://`, `relative://` and inline texts, a 
 or `sources/` folder, sources without codings, deep code trees. Elements it has no use for
 (pictures, PDFs, sets, graphs, elements of later versions) are skipped and counted.
 
-Limits: the archive may expand to MAX_CONTAINER_BYTES (and not more than MAX_RATIO times
-its packed size: a zip bomb), each text to MAX_DOCUMENT_BYTES; no DTD (so no entity bomb),
-no network, nothing is extracted to disk, and a path in the file never leaves the archive
-(a `relative://` path may name a file beside the .qdpx, never above it).
-Every problem raises InputError naming the file.
+Each text may be MAX_DOCUMENT_BYTES, and a path in the file never leaves the archive (a
+`relative://` path may name a file beside the .qdpx, never above it); the archive and
+its XML are opened by `refi_archive` (size limits, zip and entity bombs). What is read
+is the plain data of `refi_model` (its classes are importable from here too). Every
+problem raises InputError naming the file.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import zipfile
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from lxml import etree
-
 from ..errors import InputError
-from ..importers.archive import _RATIO_FLOOR, MAX_RATIO
-from ..importers.common import (
-    MAX_CONTAINER_BYTES,
-    MAX_DOCUMENT_BYTES,
-    check_file_size,
-    megabytes,
-)
+from ..importers.common import MAX_CONTAINER_BYTES, MAX_DOCUMENT_BYTES, megabytes
 from ..text import canonical_text
+from .refi_archive import Archive, decode_text, parse_xml
 from .refi_common import SIDECAR, SIDECAR_FORMAT, local, norm_guid, parse_time
+from .refi_model import RCode, RCoding, RefiFile, RLink, RNote, RSelection, RSource
 
-
-@dataclass
-class RCode:
-    guid: str
-    name: str
-    codable: bool
-    color: str | None
-    description: str
-    children: list[RCode] = field(default_factory=list)
-    parent: RCode | None = field(default=None, repr=False)
-
-    def path(self) -> list[str]:
-        names, c = [], self.parent
-        while c is not None:
-            names.append(c.name)
-            c = c.parent
-        return names[::-1]
-
-
-@dataclass
-class RCoding:
-    guid: str
-    code: str  # code GUID
-    user: str | None
-    created: datetime | None
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RNote:
-    text: str
-    user: str | None
-    created: datetime | None
-    modified: datetime | None
-
-
-@dataclass
-class RSelection:
-    guid: str
-    start: int
-    end: int
-    user: str | None
-    created: datetime | None
-    modified: datetime | None
-    codings: list[RCoding] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RSource:
-    guid: str
-    name: str
-    text: str
-    created: datetime | None
-    selections: list[RSelection] = field(default_factory=list)
-    codings: list[RCoding] = field(default_factory=list)  # whole-source codings
-    variables: dict[str, object] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class RLink:
-    guid: str
-    name: str
-    origin: str | None
-    target: str | None
-
-
-@dataclass
-class RefiFile:
-    path: Path
-    name: str = ""
-    users: dict[str, str] = field(default_factory=dict)  # guid -> name
-    codes: list[RCode] = field(default_factory=list)  # the top of the tree
-    sources: list[RSource] = field(default_factory=list)
-    links: list[RLink] = field(default_factory=list)
-    notes: dict[str, RNote] = field(default_factory=dict)  # by GUID
-    ignored: Counter = field(default_factory=Counter)  # element name -> how many skipped
-    sidecar: dict | None = None
-    side_annotations: dict[str, dict] = field(default_factory=dict)
-    side_documents: dict[str, dict] = field(default_factory=dict)
-    side_relations: dict[str, dict] = field(default_factory=dict)
-
-    def all_codes(self) -> list[RCode]:
-        out, stack = [], list(reversed(self.codes))
-        while stack:
-            c = stack.pop()
-            out.append(c)
-            stack.extend(reversed(c.children))
-        return out
-
-
-# --- safe XML --------------------------------------------------------------------------------
-
-
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
-
-
-def parse_xml(path: Path, data: bytes, what: str) -> etree._Element:
-    m = _FIRST_ELEMENT.search(data)
-    prolog = data[:m.start()] if m else data
-    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-        raise InputError(path, f"{what} declares a DTD or entities; refused (entity bomb?)")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_pis=True, remove_comments=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as e:
-        raise InputError(path, f"{what} is not valid XML ({e})") from None
-    tree = root.getroottree()
-    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise InputError(path, f"{what} declares a DTD or entities; refused (entity bomb?)")
-    return root
-
-
-# --- the archive -----------------------------------------------------------------------------
-
-
-class _Archive:
-    def __init__(self, path: Path):
-        self.path = path
-        check_file_size(path, MAX_CONTAINER_BYTES)
-        try:
-            if not zipfile.is_zipfile(path):
-                raise InputError(path, "not a .qdpx file (not a zip archive)")
-            self.zf = zipfile.ZipFile(path)
-            infos = self.zf.infolist()
-        except InputError:
-            raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-            raise InputError(path, f"not a .qdpx file (damaged zip archive: {e})") from None
-        expanded = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos)
-        if expanded > MAX_CONTAINER_BYTES or (
-                expanded > _RATIO_FLOOR and expanded > MAX_RATIO * max(packed, 1)):
-            raise InputError(path, f"refused: archive expands to {megabytes(expanded)} "
-                                   "(zip bomb?)")
-        # names compared without case: tools write Sources/ or sources/, GUIDs in either case
-        self.names = {i.filename.lower(): i for i in infos if not i.is_dir()}
-        self.budget = MAX_CONTAINER_BYTES
-
-    def close(self) -> None:
-        self.zf.close()
-
-    def find(self, name: str) -> zipfile.ZipInfo | None:
-        return self.names.get(name.lower())
-
-    def read(self, info: zipfile.ZipInfo, limit: int) -> bytes:
-        """The member's bytes, never more than `limit` (whatever its header claims)."""
-        limit = min(limit, self.budget)
-        try:
-            with self.zf.open(info) as f:
-                data = f.read(limit + 1)
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as e:
-            raise InputError(self.path, f"{info.filename}: cannot read it from the archive "
-                                        f"({e})") from None
-        if len(data) > limit:
-            raise InputError(self.path, f"{info.filename}: expands past "
-                                        f"{megabytes(limit)}; refused (zip bomb?)")
-        self.budget -= len(data)
-        return data
-
-
-def _decode(path: Path, data: bytes, where: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(path, f"{where}: not UTF-8 text (byte {e.start})") from None
-
-
-# --- reading ---------------------------------------------------------------------------------
+__all__ = ["RCode", "RCoding", "RLink", "RNote", "RSelection", "RSource", "RefiFile",
+           "parse_xml", "read_qdc", "read_qdpx"]
 
 
 def read_qdpx(path) -> RefiFile:
@@ -213,7 +33,7 @@ def read_qdpx(path) -> RefiFile:
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "no such file" if not path.exists() else "not a regular file")
-    arc = _Archive(path)
+    arc = Archive(path)
     try:
         qde = arc.find("project.qde")
         if qde is None:
@@ -260,7 +80,7 @@ def read_qdc(path) -> RefiFile:
 
 
 class _Reader:
-    def __init__(self, out: RefiFile, arc: _Archive | None):
+    def __init__(self, out: RefiFile, arc: Archive | None):
         self.out, self.arc, self.path = out, arc, out.path
         self.variables: dict[str, str] = {}  # guid -> name
 
@@ -399,7 +219,7 @@ class _Reader:
         if len(data) > MAX_DOCUMENT_BYTES:
             raise self.bad(f"{where}: text is {megabytes(len(data))}; the limit for one "
                            f"article is {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB")
-        return _decode(self.path, data, where)
+        return decode_text(self.path, data, where)
 
     def file_at(self, ref: str, where: str) -> bytes:
         scheme, _, rest = ref.partition("://")
@@ -511,13 +331,13 @@ def _remap(raw: str) -> list[int]:
     return out
 
 
-def _read_sidecar(out: RefiFile, arc: _Archive) -> None:
+def _read_sidecar(out: RefiFile, arc: Archive) -> None:
     info = arc.find(SIDECAR + "project.json")
     if info is None:
         return
     where = info.filename
     try:
-        data = json.loads(_decode(out.path, arc.read(info, MAX_DOCUMENT_BYTES), where))
+        data = json.loads(decode_text(out.path, arc.read(info, MAX_DOCUMENT_BYTES), where))
     except (ValueError, RecursionError):
         raise InputError(out.path, f"{where}: not valid JSON") from None
     if not isinstance(data, dict) or data.get("format") != SIDECAR_FORMAT:
@@ -530,7 +350,7 @@ def _read_sidecar(out: RefiFile, arc: _Archive) -> None:
         info = arc.find(SIDECAR + name)
         if info is None:
             continue
-        text = _decode(out.path, arc.read(info, MAX_CONTAINER_BYTES), info.filename)
+        text = decode_text(out.path, arc.read(info, MAX_CONTAINER_BYTES), info.filename)
         for n, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue

@@ -5,7 +5,9 @@ reason as the tooltip, and the counts behind each figure beside it; a bar chart 
 coefficient per category with the two threshold lines.
 
 The report is computed in a pool thread on a read-only second connection (see
-common.ReportJob), so a large project never freezes the window.
+common.ReportJob), so a large project never freezes the window. The rows of the four
+tables are built from the report by `agreement_tables`; here are the controls, the
+summary, the chart and the export.
 """
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ from PySide6.QtWidgets import (
 
 from ...core.adjudication import GOLD
 from .. import i18n
+from .agreement_tables import (
+    attribute_table,
+    category_table,
+    document_table,
+    pair_table,
+    spans_text,
+)
 from .chart import Bar, BarChart
 from .common import (
     NULL_TEXT,
@@ -51,19 +60,6 @@ from .common import (
     translate,
 )
 from .figure_model import DOC_ROLE, VALUE_ROLE, Cell, FigureModel  # noqa: F401 (API)
-
-
-def _coef(entry: dict, name: str, reason_key: str | None = None, plain: bool = False) -> Cell:
-    return Cell(entry.get(name), "plain" if plain else "coef",
-                entry.get("reasons", {}).get(reason_key or name, ""))
-
-
-def _spans_text(spans: dict) -> str:
-    return " · ".join(f"{c} {n}" for c, n in spans.items())
-
-
-def pair_label(pair: str) -> str:
-    return pair.replace("|", " – ")
 
 
 class AgreementView(QWidget):
@@ -351,74 +347,12 @@ class AgreementView(QWidget):
         self.reportReady.emit(report)
 
     def _fill_categories(self, report: dict) -> None:
-        coders = report["coders"]
-        cols = [("category", translate("Supervisor", "Category")),
-                ("alpha_u", "αU"), ("u_alpha", "(k)u-α"),
-                ("alpha_nominal", translate("Supervisor", "α nominal")),
-                ("percent_agreement", translate("Supervisor", "% agreement")),
-                ("n_units", translate("Supervisor", "Units")),
-                ("documents", translate("Supervisor", "Documents"))]
-        cols += [(f"spans.{c}", translate("Supervisor", "Spans: {0}").format(c)) for c in coders]
-        rows = []
-        ov = report["overall"]
-        rows.append([Cell(translate("Supervisor", "All categories (overall)")),
-                     _coef(ov, "alpha_u"), _coef(ov, "u_alpha"), Cell(None, "blank"),
-                     Cell(None, "blank"), Cell(ov.get("n_units", 0), "count"),
-                     Cell(ov.get("documents", 0), "count")]
-                    + [Cell(ov.get("spans", {}).get(c, 0), "count") for c in coders])
-        for key, e in report["categories"].items():
-            rows.append([Cell(self._cat_name(key), tip=key), _coef(e, "alpha_u"),
-                         _coef(e, "u_alpha"), _coef(e, "alpha_nominal"),
-                         Cell(e.get("percent_agreement"), "share",
-                              e["reasons"].get("percent_agreement", "")),
-                         Cell(e["n_units"], "count"), Cell(e["documents"], "count")]
-                        + [Cell(e["spans"].get(c, 0), "count",
-                                tip=translate("Supervisor", "{0} after merging overlaps")
-                                .format(e.get("merged_spans", {}).get(c, 0)))
-                           for c in coders])
-        self.category_model.set_rows(cols, rows)
+        self.category_model.set_rows(*category_table(report, self._cat_name))
 
     def _fill_pairs(self, report: dict) -> None:
-        cols = [("category", translate("Supervisor", "Category")),
-                ("pair", translate("Supervisor", "Coders")),
-                ("kappa", "κ (Cohen)"),
-                ("f1_exact", translate("Supervisor", "F1 exact")),
-                ("f1_overlap", translate("Supervisor", "F1 overlap")),
-                ("percent_agreement", translate("Supervisor", "% agreement")),
-                ("units", translate("Supervisor", "Units")),
-                ("documents", translate("Supervisor", "Documents")),
-                ("spans", translate("Supervisor", "Spans"))]
-        rows = []
-        for key, e in report["categories"].items():
-            for pair in e["kappa"]:
-                counts = e["pairs"].get(pair, {})
-                rows.append([
-                    Cell(self._cat_name(key)), Cell(pair_label(pair), tip=pair),
-                    Cell(e["kappa"][pair], "coef", e["reasons"].get(f"kappa.{pair}", "")),
-                    Cell(e["f1_exact"][pair], "plain", e["reasons"].get(f"f1_exact.{pair}", ""),
-                         tip=translate("Supervisor", "{0} spans match exactly")
-                         .format(counts.get("matched_exact", 0))),
-                    Cell(e["f1_overlap"][pair], "plain",
-                         e["reasons"].get(f"f1_overlap.{pair}", ""),
-                         tip=translate("Supervisor", "{0} spans match by overlap")
-                         .format(counts.get("matched_overlap", 0))),
-                    Cell(counts.get("percent_agreement"), "share",
-                         translate("Supervisor", "the two coders share no included document")),
-                    Cell(counts.get("units", 0), "count"),
-                    Cell(counts.get("documents", 0), "count"),
-                    Cell(_spans_text(counts.get("spans", {}))),
-                ])
-        self.pair_model.set_rows(cols, rows)
+        self.pair_model.set_rows(*pair_table(report, self._cat_name))
 
     def _fill_documents(self, report: dict) -> None:
-        cols = [("document", translate("Supervisor", "Document")),
-                ("coders", translate("Supervisor", "Coders")),
-                ("category", translate("Supervisor", "Category")),
-                ("alpha_u", "αU"), ("u_alpha", "(k)u-α"),
-                ("alpha_nominal", translate("Supervisor", "α nominal")),
-                ("percent_agreement", translate("Supervisor", "% agreement")),
-                ("n_units", translate("Supervisor", "Units")),
-                ("spans", translate("Supervisor", "Spans"))]
         per_doc = report.get("per_document", {})
         titles = {}
         if per_doc:
@@ -427,55 +361,11 @@ class AgreementView(QWidget):
                           self.project.documents([int(k) for k in per_doc])}
             except Exception:  # titles are a nicety; ids alone still read
                 titles = {}
-        rows, docs = [], []
-        for key, sub in per_doc.items():
-            doc_id = int(key)
-            label = f"{doc_id} · \u2068{titles.get(doc_id, '')}\u2069" if titles.get(doc_id) \
-                else str(doc_id)
-            who = ", ".join(sub["coders"])
-            ov = sub["overall"]
-            rows.append([Cell(label, tip=titles.get(doc_id, "")), Cell(who),
-                         Cell(translate("Supervisor", "All categories (overall)")),
-                         _coef(ov, "alpha_u"), _coef(ov, "u_alpha"), Cell(None, "blank"),
-                         Cell(None, "blank"), Cell(ov.get("n_units", 0), "count"),
-                         Cell(_spans_text(ov.get("spans", {})))])
-            docs.append(doc_id)
-            for cat, e in sub["categories"].items():
-                rows.append([Cell(label), Cell(who), Cell(self._cat_name(cat), tip=cat),
-                             _coef(e, "alpha_u"), _coef(e, "u_alpha"),
-                             _coef(e, "alpha_nominal"),
-                             Cell(e.get("percent_agreement"), "share",
-                                  e["reasons"].get("percent_agreement", "")),
-                             Cell(e["n_units"], "count"), Cell(_spans_text(e["spans"]))])
-                docs.append(doc_id)
-        self.document_model.set_rows(cols, rows, docs)
+        self.document_model.set_rows(*document_table(report, self._cat_name, titles))
 
     def _fill_attributes(self, report: dict) -> None:
-        """Span attributes over matched span pairs, then whole-article codes over the
-        documents; each with the level its alpha is computed at."""
-        cols = [("category", translate("Supervisor", "Category")),
-                ("attribute", translate("Supervisor", "Attribute")),
-                ("alpha", translate("Supervisor", "α")),
-                ("level", translate("Supervisor", "Level")),
-                ("pairs", translate("Supervisor", "Units (matched span pairs or documents)"))]
-        levels = {"ordinal": translate("Supervisor", "ordinal"),
-                  "nominal": translate("Supervisor", "nominal")}
-        cb = self.project.codebook()
-        rows = []
-        entries = [(k, e, False) for k, e in report["categories"].items()]
-        entries += [(k, e, True) for k, e in report.get("document_categories", {}).items()]
-        for key, e, whole in entries:
-            cat = cb.category(key)
-            for attr, v in e.get("attributes", {}).items():
-                a = cat.attribute(attr) if cat else None
-                level = e.get("attribute_levels", {}).get(attr, "nominal")
-                tip = translate("Supervisor", "documents as units") if whole else ""
-                rows.append([Cell(self._cat_name(key), tip=tip),
-                             Cell(i18n.name(a) if a else attr, tip=attr),
-                             Cell(v, "coef", e["reasons"].get(f"attributes.{attr}", "")),
-                             Cell(levels.get(level, level)),
-                             Cell(e.get("attribute_units", {}).get(attr, 0), "count")])
-        self.attribute_model.set_rows(cols, rows)
+        self.attribute_model.set_rows(*attribute_table(report, self.project.codebook(),
+                                                       self._cat_name))
 
     def _fill_chart(self) -> None:
         if self.report is None:
@@ -485,7 +375,7 @@ class AgreementView(QWidget):
         bars = []
         for cat, e in self.report["categories"].items():
             note = translate("Supervisor", "{0} units · spans {1}").format(
-                f"{e['n_units']:,}", _spans_text(e["spans"]))
+                f"{e['n_units']:,}", spans_text(e["spans"]))
             bars.append(Bar(self._cat_name(cat), e.get(key),
                             reason_text(e["reasons"].get(key, "")), note))
         self.chart.set_bars(translate("Supervisor", "{0} per category").format(name), bars)
