@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..importers.archive import _RATIO_FLOOR, MAX_RATIO
+from ..importers.archive import open_zip
 from ..importers.common import MAX_CONTAINER_BYTES, check_file_size, megabytes
 
 _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
@@ -47,21 +47,8 @@ class Archive:
     def __init__(self, path: Path):
         self.path = path
         check_file_size(path, MAX_CONTAINER_BYTES)
-        try:
-            if not zipfile.is_zipfile(path):
-                raise InputError(path, "not a .qdpx file (not a zip archive)")
-            self.zf = zipfile.ZipFile(path)
-            infos = self.zf.infolist()
-        except InputError:
-            raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-            raise InputError(path, f"not a .qdpx file (damaged zip archive: {e})") from None
-        expanded = sum(i.file_size for i in infos)
-        packed = sum(i.compress_size for i in infos)
-        if expanded > MAX_CONTAINER_BYTES or (
-                expanded > _RATIO_FLOOR and expanded > MAX_RATIO * max(packed, 1)):
-            raise InputError(path, f"refused: archive expands to {megabytes(expanded)} "
-                                   "(zip bomb?)")
+        self.zf = open_zip(path, ".qdpx")
+        infos = self.zf.infolist()
         # names compared without case: tools write Sources/ or sources/, GUIDs in either case
         self.names = {i.filename.lower(): i for i in infos if not i.is_dir()}
         self.budget = MAX_CONTAINER_BYTES

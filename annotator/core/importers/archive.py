@@ -25,18 +25,28 @@ def check_office_zip(path: Path, kind: str, required: str) -> None:
     if head.startswith(_OLE):
         raise InputError(path, f"not a {kind} file: an old Office format or a password-"
                                f"protected document (save it as {kind} without a password)")
+    with open_zip(path, kind) as z:
+        infos = z.infolist()
+    if required not in {i.filename for i in infos}:
+        raise InputError(path, f"not a {kind} file (no {required} inside)")
+
+
+def open_zip(path: Path, kind: str) -> zipfile.ZipFile:
+    """`path` opened as a zip archive (the caller closes it), refused in one line naming
+    it when it is not one, is damaged, or would expand to something absurd (a zip bomb:
+    more than MAX_CONTAINER_BYTES, or more than MAX_RATIO times its packed size)."""
     if not zipfile.is_zipfile(path):
         raise InputError(path, f"not a {kind} file (not a zip archive)")
     try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
+        z = zipfile.ZipFile(path)
+        infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         raise InputError(path, f"not a {kind} file (damaged zip archive: {e})") from None
     expanded = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos)
     if expanded > MAX_CONTAINER_BYTES or (
             expanded > _RATIO_FLOOR and expanded > MAX_RATIO * max(packed, 1)):
+        z.close()
         raise InputError(path, f"refused: archive expands to {megabytes(expanded)} "
-                               f"(zip bomb?)")
-    if required not in {i.filename for i in infos}:
-        raise InputError(path, f"not a {kind} file (no {required} inside)")
+                               "(zip bomb?)")
+    return z
