@@ -99,7 +99,10 @@ class DeskWidgetsMixin:
                   self.save_label):
             self.statusBar().addPermanentWidget(w)
         self._build_menus()
-        self.resize(1400, 860)
+        # 1400x860 where it fits; on a smaller screen (a 1280x800 laptop) the whole window
+        # with its frame stays on it (a remembered geometry replaces this later)
+        avail = self.screen().availableGeometry()
+        self.resize(min(1400, int(avail.width() * 0.96)), min(860, int(avail.height() * 0.9)))
 
     def _build_menus(self) -> None:
         a = self.acts

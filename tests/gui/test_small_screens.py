@@ -139,3 +139,20 @@ def test_panel_sizes_are_remembered(qtbot, project):
     press(qtbot, again, Qt.Key_F9, Qt.ShiftModifier)  # back at its old width
     assert abs(again.panels.split.sizes()[RIGHT] - sizes[RIGHT]) <= 2
     again.close()
+
+
+def test_a_first_start_fits_the_screen(qtbot, project):
+    """With no remembered geometry the desk opens at 1400x860 only where that fits; on a
+    smaller screen (a 1280x800 laptop; offscreen's 800x600 here) the window stays on it."""
+    from annotator.gui.app import settings, setup
+    from annotator.gui.main_window import MainWindow
+
+    setup("en")
+    win = MainWindow(project, CODER, settings())
+    qtbot.addWidget(win)
+    avail = win.screen().availableGeometry()
+    assert avail.width() < 1400  # the case this guards
+    assert win.width() <= avail.width() and win.height() <= avail.height()
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.frameGeometry().width() <= avail.width()
