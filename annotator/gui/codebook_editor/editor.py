@@ -70,8 +70,8 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
             if start_empty else copy.deepcopy(project.codebook())
         self._filling = False
         self._build()
+        self._retranslate(redraw=False)  # the texts; the tree is drawn once, below
         self.show_codebook(self.cb, (("cat", 0),) if self.cb.categories else ())
-        self._retranslate()
         self.resize(980, 640)
 
     # --- construction ---------------------------------------------------------------
@@ -206,7 +206,7 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
         QShortcut(QKeySequence(Qt.Key_Delete), self.tree, self.delete_current,
                   context=Qt.WidgetShortcut)
 
-    def _retranslate(self) -> None:
+    def _retranslate(self, redraw: bool = True) -> None:
         self.setWindowTitle(translate("CodebookEditor", "Codebook editor"))
         texts = {"add_group": translate("CodebookEditor", "Add group"),
                  "add_category": translate("CodebookEditor", "Add category"), "add_attribute": translate("CodebookEditor", "Add attribute"),
@@ -237,7 +237,8 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
         self.export_button.setText(translate("CodebookEditor", "Export…"))
         self.save_button.setText(translate("CodebookEditor", "Save as new version"))
         self.close_button.setText(translate("CodebookEditor", "Close"))
-        self._redraw(self.current_path())
+        if redraw:  # names and type labels in the tree are in the new language
+            self._redraw(self.current_path())
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -261,18 +262,23 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
 
     def _redraw(self, path: tuple, keep_form: bool = False) -> None:
         self._filling = True
+        self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
-            select = None
+            # items are built detached and added in one call: inserting them one by one
+            # into the shown tree costs a model signal each (3x slower on 500 categories)
+            self._items: dict[tuple, QTreeWidgetItem] = {}
+            tops: list[QTreeWidgetItem] = []
             cat_index = {id(c): i for i, c in enumerate(self.cb.categories)}
             grp_index = {id(g): i for i, g in enumerate(self.cb.groups)}
-            parents = [self.tree]  # the item at each depth of the group tree
+            parents: list = [tops]  # the item at each depth of the group tree
+            folder = self.style().standardIcon(QStyle.SP_DirIcon)
             for depth, e in self.cb.tree():
                 del parents[depth + 1:]
                 if isinstance(e, GroupDef):
                     gi = self._item(parents[depth], (("grp", grp_index[id(e)]),), _label(e),
                                     None, False)
-                    gi.setIcon(0, self.style().standardIcon(QStyle.SP_DirIcon))
+                    gi.setIcon(0, folder)
                     font = gi.font(0)
                     font.setBold(True)
                     gi.setFont(0, font)
@@ -288,14 +294,15 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
                         self._item(ai, (("cat", i), ("attr", j), ("val", k)), _label(v), None,
                                    v.retired)
             for r, rel in enumerate(self.cb.relations):
-                self._item(self.tree, (("rel", r),),
+                self._item(tops, (("rel", r),),
                            f"⇢ {_label(rel)} ({rel.from_category} → {rel.to_category})",
                            None, False)
+            self.tree.addTopLevelItems(tops)
             self.tree.expandAll()
-            it = self.tree.invisibleRootItem()
             select = self._find(path)
-            self.tree.setCurrentItem(select or (it.child(0) if it.childCount() else None))
+            self.tree.setCurrentItem(select or (tops[0] if tops else None))
         finally:
+            self.tree.setUpdatesEnabled(True)
             self._filling = False
         if not keep_form:
             self._fill_form()
@@ -303,8 +310,14 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
             self._update_buttons()
 
     def _item(self, parent, path, text, colour, retired) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(parent, [text + ("  ⊘" if retired else "")])
+        """A row under `parent` (an item, or the list of top-level rows being built)."""
+        if isinstance(parent, list):
+            item = QTreeWidgetItem([text + ("  ⊘" if retired else "")])
+            parent.append(item)
+        else:
+            item = QTreeWidgetItem(parent, [text + ("  ⊘" if retired else "")])
         item.setData(0, PATH_ROLE, path)
+        self._items[path] = item
         if colour:
             item.setBackground(0, QColor(colour))
         if retired:
@@ -312,16 +325,7 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
         return item
 
     def _find(self, path: tuple):
-        def walk(item):
-            for i in range(item.childCount()):
-                ch = item.child(i)
-                if ch.data(0, PATH_ROLE) == path:
-                    return ch
-                found = walk(ch)
-                if found is not None:
-                    return found
-            return None
-        return walk(self.tree.invisibleRootItem()) if path else None
+        return self._items.get(path) if path else None
 
     def entry(self, path: tuple | None = None):
         """The model object at `path` (category, attribute, value or relation)."""
