@@ -74,11 +74,12 @@ def test_docs_range_takes_the_ids_that_exist(tmp_path, capsys):
     out = tmp_path / "r.xlsx"
     code, said, err = run(capsys, "export", path, out, "--docs", "1-50")
     assert code == 0, err
-    assert "2 of the 50 ids given exist" in said
+    assert "2 of the 50 documents given exist" in err  # a note, like every --docs command
+    assert "2 documents" in said
     wb = openpyxl.load_workbook(out)
     assert [r["document_id"] for r in records(wb["Documents"])] == [1, 2]
     about = dict(list(r) for r in wb["About"].iter_rows(min_row=2, values_only=True))
-    assert about["documents selected"].startswith("1-2 (2 of the 50 ids given exist")
+    assert about["documents selected"].startswith("1-2 (2 of the 50 documents given exist")
     code, _, err = run(capsys, "export", path, out, "--docs", "60-70")
     assert code == 1 and err.startswith("error: ") and "none of the documents" in err
 

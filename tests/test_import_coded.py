@@ -160,3 +160,24 @@ def test_bulk_rows_read_back_like_rows_the_desk_writes(tmp_path, capsys):
     assert all(len(r[0]) == len(desk[0]) and r[0] == r[1] for r in bulk)  # same format
     assert all(r[2] == "{}" and r[3] == "imported" for r in bulk)
     assert all(a.created is not None and a.attrs == {} for a in imported)
+
+
+def test_the_two_readings_the_desk_offers(tmp_path):
+    """What the desk's question shows before storing: only the dates that read two ways,
+    as written (the date out of a whole date line), day first and month first."""
+    from annotator.core.importers import read_path
+    from annotator.core.importers.dates import two_readings
+
+    frame = tmp_path / "f.csv"
+    frame.write_text("date,text\n03/07/2017,قال المتحدث إن الخبر صحيح.\n"
+                     "25/12/2017,وأكدت مصادر عراقية الخبر.\n"
+                     "2017-03-07,ونفى مسؤول ذلك.\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("عنوان الخبر عن الاجتماع\n\nالخميس ٠٣/٠٧/٢٠١٧ ٠٣:٥٣ م\n\n"
+                       "قال المتحدث إن الاجتماع عقد في الموصل أمس بحضور الوفود.\n",
+                       encoding="utf-8")
+    docs = read_path(frame) + read_path(article)
+    assert [(w, a.date().isoformat(), b.date().isoformat())
+            for w, a, b in two_readings(docs)] == [
+        ("03/07/2017", "2017-07-03", "2017-03-07"),
+        ("03/07/2017", "2017-07-03", "2017-03-07")]

@@ -42,8 +42,8 @@ def _plural(n: int, word: str) -> str:
 def cmd_adjudicate(args) -> int:
     from ..core import adjudication as adj
     from ..core.gold_links import link_disagreements
-    from ..core.packages import parse_ids
     from ..core.project import Project
+    from .doc_ids import existing_docs, given_docs
 
     if not (args.agreed or args.done):
         print("error: say what to do: --agreed (accept agreed spans) and/or --done",
@@ -51,21 +51,16 @@ def cmd_adjudicate(args) -> int:
         return 2
     by = args.by or os.environ.get("ANNOTATOR_CODER") or getpass.getuser()
     coders = [c.strip() for c in args.coders.split(",") if c.strip()] if args.coders else None
+    given = given_docs(args.docs)
     with Project.open(args.project) as p:
         if coders is not None:
             unknown = sorted(set(coders) - {c.name for c in p.coders()})
             if unknown:
                 raise InputError(args.project, "no coder named " + ", ".join(unknown))
-        docs = p.documents()
-        if args.docs:
-            wanted = set(parse_ids(args.docs))
-            known = {d.id for d in docs}
-            if wanted - known:
-                print(f"{len(wanted - known)} of the ids given are not in the project; "
-                      f"taking the {len(wanted & known)} that are", file=sys.stderr)
-            docs = [d for d in docs if d.id in wanted]
+        if given is not None:
+            docs = p.documents(existing_docs(p, given))
         else:
-            docs = [d for d in docs
+            docs = [d for d in p.documents()
                     if sum(1 for c, n in d.annotations.items() if n and c != adj.GOLD) >= 2]
         tot = {"spans": 0, "links": 0, "left_spans": 0, "left_links": 0, "docs_left": 0}
         for d in docs:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import InputError
+from .doc_ids import existing_docs, given_docs
 from .progress import ProgressBar
 
 
@@ -41,7 +42,7 @@ def register(sub) -> None:
 
 
 def cmd_export(args) -> int:
-    from ..core.exporters import export_csv, export_xlsx, parse_doc_ids
+    from ..core.exporters import export_csv, export_xlsx
     from ..core.exporters.files import check_csv_folder, check_output_file
     from ..core.project import Project
 
@@ -50,9 +51,7 @@ def cmd_export(args) -> int:
     coders = [c.strip() for c in args.coders.split(",") if c.strip()] if args.coders else None
     if args.coders is not None and not coders:
         raise InputError(None, "--coders: give one or more names, e.g. --coders Mona,Ali")
-    docs = parse_doc_ids(args.docs) if args.docs else None
-    if args.docs is not None and not docs:
-        raise InputError(None, "--docs: give one or more document ids, e.g. --docs 1,4,10-20")
+    docs = given_docs(args.docs)
     from .exchange_cmds import export as exchange_export
     from .exchange_cmds import is_exchange_export
 
@@ -65,6 +64,9 @@ def cmd_export(args) -> int:
     if args.csv is not None:
         check_csv_folder(args.csv)
     with Project.open(args.project, readonly=True) as p:
+        if docs is not None:
+            # the ids given go on: the About sheet records how many were asked for
+            existing_docs(p, docs)
         if is_exchange_export(args.out):
             bar = ProgressBar(f"writing {args.out.name}")
             try:
@@ -93,11 +95,7 @@ def cmd_export(args) -> int:
 
 
 def _summary(c: dict) -> str:
-    s = ""
-    given = c.get("docs_given")
-    if given is not None and given > c["documents"]:
-        s = f"--docs: {c['documents']} of the {given} ids given exist; "
-    s += (f"{c['documents']} documents, {c['annotations']} annotations, {c['claims']} claims, "
+    s = (f"{c['documents']} documents, {c['annotations']} annotations, {c['claims']} claims, "
          f"coders: {', '.join(c['coders']) or 'none'}")
     if c.get("agreement_documents") is not None:
         s += f"; agreement over {c['agreement_documents']} documents"

@@ -29,30 +29,17 @@ def register(sub) -> None:
     p.set_defaults(handler=cmd_suggest)
 
 
-def _doc_ids(args, p) -> list[int]:
-    from ..core.exporters import parse_doc_ids
-
-    if args.docs is None:
-        return [d.id for d in p.documents()]
-    ids = parse_doc_ids(args.docs)
-    if not ids:
-        raise InputError(None, "--docs: give one or more document ids, e.g. --docs 1,4,10-20")
-    have = {d.id for d in p.documents()}
-    missing = sorted(set(ids) - have)
-    if missing and len(missing) == len(set(ids)):
-        raise InputError(p.path, f"no document with id {missing[0]}")
-    return [i for i in ids if i in have]
-
-
 def cmd_suggest(args) -> int:
     from ..core.project import Project
+    from .doc_ids import existing_docs, given_docs
 
     if args.evaluate and not args.against:
         raise InputError(None, "--evaluate needs --against CODER (a coder's name or gold)")
+    given = given_docs(args.docs)
     with Project.open(args.project, readonly=True) as p:
         if args.coder and args.coder not in {c.name for c in p.coders()}:
             raise InputError(p.path, f"no coder '{args.coder}' in this project")
-        ids = _doc_ids(args, p)
+        ids = [d.id for d in p.documents()] if given is None else existing_docs(p, given)
         if args.evaluate:
             return _evaluate(p, ids, args)
         out = []

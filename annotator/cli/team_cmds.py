@@ -12,13 +12,13 @@ from ..core.merge import MergeReport, merge_packages
 from ..core.packages import (
     apply_assignment,
     make_package,
-    parse_ids,
     plan_assignment,
     progress,
     unassigned_documents,
     update_package,
 )
 from ..core.project import Project
+from .doc_ids import existing_docs, given_docs
 from .progress import ProgressBar
 
 NOTES_SHOWN = 20
@@ -84,7 +84,7 @@ def cmd_package(args) -> int:
         print(f"warning: {args.out}: a package is a project file; name it .annot so the "
               "coder's desk opens it", file=sys.stderr)
     if args.update:
-        if args.docs or args.all:
+        if args.docs is not None or args.all:
             raise InputError(None, "--update keeps the package's documents; leave out "
                                    "--docs/--all")
         with Project.open(args.project, readonly=True) as p:
@@ -92,11 +92,12 @@ def cmd_package(args) -> int:
         print(f"updated {info['path']} for {info['coder']}: codebook version "
               f"{info['from_version']} -> {info['version']}, their work unchanged")
         return 0
+    given = given_docs(args.docs)
     with Project.open(args.project) as p:
         if args.all:
             ids = [d.id for d in p.documents()]
-        elif args.docs:
-            ids = parse_ids(args.docs)
+        elif given is not None:
+            ids = existing_docs(p, given)
         else:
             ids = None
         info = make_package(p, args.coder, ids, args.out, overwrite=args.force)
@@ -150,14 +151,10 @@ def cmd_merge(args) -> int:
 def cmd_assign(args) -> int:
     coders = [c.strip() for c in args.coders.split(",") if c.strip()]
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
+    given = given_docs(args.docs)
     with Project.open(args.project) as p:
-        if args.docs:
-            ids = parse_ids(args.docs)
-            known = {d.id for d in p.documents()}
-            missing = [i for i in ids if i not in known]
-            if missing:
-                raise InputError(args.project, "no document with id "
-                                 + ", ".join(map(str, missing[:10])))
+        if given is not None:
+            ids = existing_docs(p, given)
         else:
             ids = unassigned_documents(p)
             if not ids:

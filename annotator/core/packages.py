@@ -20,6 +20,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from .doc_ids import existing_doc_ids, short_ids
+from .doc_ids import parse_doc_ids as parse_ids  # the one parser of id lists
 from .errors import InputError, NotFoundError, ProjectError
 from .models import (
     Annotation,
@@ -53,27 +55,6 @@ __all__ = [
 
 # --- document id lists ---------------------------------------------------------------------
 
-def parse_ids(spec: str) -> list[int]:
-    """"1,2,5-9" -> [1, 2, 5, 6, 7, 8, 9] (sorted, no duplicates)."""
-    out: set[int] = set()
-    for part in spec.split(","):
-        part = part.strip()
-        if not part:
-            continue
-        lo, sep, hi = part.partition("-")
-        try:
-            a = int(lo)
-            b = int(hi) if sep else a
-        except ValueError:
-            raise InputError(None, f"'{part}' is not a document id or a range like 5-9") from None
-        if a < 1 or b < a:
-            raise InputError(None, f"'{part}' is not a valid range of document ids")
-        out.update(range(a, b + 1))
-    if not out:
-        raise InputError(None, f"no document ids in '{spec}'")
-    return sorted(out)
-
-
 def _chunks(items: Sequence, n: int = CHUNK) -> Iterable[Sequence]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
@@ -81,14 +62,10 @@ def _chunks(items: Sequence, n: int = CHUNK) -> Iterable[Sequence]:
 
 def _check_doc_ids(project: Project, doc_ids: Iterable[int]) -> list[int]:
     ids = sorted(set(doc_ids))
-    with project._read() as s:
-        known: set[int] = set()
-        for chunk in _chunks(ids):
-            known.update(s.scalars(select(Document.id).where(Document.id.in_(chunk))))
+    known = set(existing_doc_ids(project, ids))
     missing = [i for i in ids if i not in known]
     if missing:
-        shown = ", ".join(map(str, missing[:10])) + (" ..." if len(missing) > 10 else "")
-        raise NotFoundError(project.path, f"no document with id {shown}")
+        raise NotFoundError(project.path, f"no document with id {short_ids(missing)}")
     return ids
 
 

@@ -208,9 +208,11 @@ class FilesMixin:
             return
         self._import_store(project, batch)
 
-    def _import_store(self, project: Project, batch) -> None:
+    def _import_store(self, project: Project, batch, dates_asked: bool = False) -> None:
         if project is not self.project:
             return
+        if not dates_asked and self._ask_date_order(project, batch):
+            return  # stored once the question is answered
         self.tasks.start(
             translate("Files", "Storing articles"),
             lambda progress, cancel: project.add_documents(batch.docs, progress=progress,
@@ -218,6 +220,32 @@ class FilesMixin:
             done=lambda report: self._import_done(batch, report),
             cancelled=self._import_cancelled, project=project,
             count=translate("Files", "Articles stored: %1 of %2"))
+
+    def _ask_date_order(self, project: Project, batch) -> bool:
+        """Ask how the files write dates when some read two ways (03/07/2017); the answer
+        becomes the project's date order and the store goes on. False: nothing to ask."""
+        from ..core.importers.dates import DATE_ORDERS, two_readings
+        from .date_order import DateOrderDialog
+
+        readings = two_readings(batch.docs)
+        if not readings:
+            return False
+        dlg = DateOrderDialog(readings, len(batch.docs),
+                              project.setting("date_order", DATE_ORDERS[0]), self)
+
+        def answered() -> None:
+            if project is not self.project:
+                return
+            with self.guarded():
+                if project.setting("date_order", DATE_ORDERS[0]) != dlg.order():
+                    project.set_setting("date_order", dlg.order())
+                self._import_store(project, batch, dates_asked=True)
+
+        dlg.accepted.connect(answered)
+        dlg.rejected.connect(lambda: self.hint(translate("Files", "Nothing was imported.")))
+        self.date_order_dialog = dlg
+        dlg.open()
+        return True
 
     def _import_done(self, batch, report) -> None:
         msg = translate("Files", "%1 articles added.").replace("%1", str(len(report.added)))

@@ -4,8 +4,8 @@
     export_xlsx(project, "out.xlsx", coders=["Mona", "Ali"], progress=lambda d, t: ...)
 """
 
+from ..doc_ids import parse_doc_ids
 from .csv import export_csv
-from .plan import parse_doc_ids
 from .table import SHEETS, ExportError
 from .xlsx import export_xlsx
 

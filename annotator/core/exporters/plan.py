@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import and_, func, select
 
+from ..doc_ids import existing_doc_ids, none_exist_message
 from ..errors import InputError, NotFoundError
 from ..models import Annotation, Category, CategoryGroup, Coder, Document, RelationType
 
@@ -133,27 +134,6 @@ class Plan:
 
 
 
-def parse_doc_ids(spec: str) -> list[int]:
-    """ "3,5,10-12" -> [3, 5, 10, 11, 12]."""
-    out: list[int] = []
-    for part in spec.replace(" ", "").split(","):
-        if not part:
-            continue
-        try:
-            if "-" in part[1:]:
-                a, b = part.split("-", 1)
-                lo, hi = int(a), int(b)
-                if hi < lo:
-                    raise ValueError
-                out.extend(range(lo, hi + 1))
-            else:
-                out.append(int(part))
-        except ValueError:
-            raise InputError(None, f"--docs: '{part}' is not a document id or a range "
-                                   "like 10-20") from None
-    return sorted(set(out))
-
-
 def make_plan(project, coders: list[str] | None = None, gold: bool = False,
               doc_ids: Iterable[int] | None = None) -> Plan:
     if coders and gold:
@@ -179,14 +159,9 @@ def make_plan(project, coders: list[str] | None = None, gold: bool = False,
         if doc_ids is not None:
             ids = sorted(set(int(i) for i in doc_ids))
             given = len(ids)
-            have: set[int] = set()
-            for i in range(0, len(ids), 500):
-                have.update(s.scalars(select(Document.id).where(Document.id.in_(ids[i:i + 500]))))
-            missing_docs = [i for i in ids if i not in have]
-            if len(missing_docs) == len(ids):
-                raise NotFoundError(project.path, "none of the documents given exists (no "
-                                    "document with id " + ", ".join(map(str, ids[:10]))
-                                    + (" ..." if len(ids) > 10 else "") + ")")
+            have = set(existing_doc_ids(project, ids))
+            if not have:
+                raise NotFoundError(project.path, none_exist_message(ids))
             # a range such as 1-50 takes the ids that exist; the caller says how many
             ids = [i for i in ids if i in have]
         cats = []

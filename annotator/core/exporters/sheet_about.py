@@ -99,7 +99,7 @@ def about_table(plan: Plan, counts: dict, sheets: list[str]) -> Table:
     if plan.doc_ids is not None:
         picked = _ranges(plan.doc_ids)
         if plan.docs_given > len(plan.doc_ids):
-            picked += (f" ({len(plan.doc_ids)} of the {plan.docs_given} ids given exist; "
+            picked += (f" ({len(plan.doc_ids)} of the {plan.docs_given} documents given exist; "
                        "the others were left out)")
         rows.append(("documents selected", picked))
     if counts.get("truncated"):

@@ -180,3 +180,21 @@ def apply_date_order(published: datetime | None, meta: dict, order: str
         except ValueError:
             return published
     return published
+
+
+def two_readings(docs) -> list[tuple[str, datetime, datetime]]:
+    """For each imported document (not yet stored) whose date was written ambiguously:
+    (the numeric date as written, e.g. "03/07/2017" out of a whole date line; read day
+    first; read month first). What the desk shows before storing, so whoever imports can
+    say how these files write dates."""
+    out = []
+    for d in docs:
+        if d.published is None:
+            continue
+        raw = d.meta.get("published_as_written") or d.meta.get("dateline")
+        if ambiguous(raw):
+            month_first = apply_date_order(d.published, {"published_as_written": raw},
+                                           "month-first")
+            written = _NUMERIC_DMY.search(_digits(raw)).group(0)
+            out.append((written, d.published, month_first))
+    return out

@@ -884,6 +884,44 @@
     </message>
 </context>
 <context>
+    <name>DateOrder</name>
+    <message>
+        <location filename="../../gui/date_order.py" line="36"/>
+        <source>Dates in these files</source>
+        <translation>التواريخ في هذه الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/date_order.py" line="40"/>
+        <source>How do these files write dates? %1 of the %2 articles have a date such as %3, which can be read two ways.</source>
+        <translation>كيف تكتب هذه الملفات التواريخ؟ في %1 من %2 مادة تاريخٌ مثل %3 يمكن قراءته بطريقتين.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/date_order.py" line="48"/>
+        <source>&amp;Day first: %1 (as Arab newspapers write dates)</source>
+        <translation>&amp;اليوم أولًا: %1 (كما تكتبها الصحف العربية)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/date_order.py" line="52"/>
+        <source>&amp;Month first: %1 (as in American English)</source>
+        <translation>ال&amp;شهر أولًا: %1 (كما في الإنجليزية الأمريكية)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/date_order.py" line="60"/>
+        <source>The answer is kept as this project&apos;s date order: later imports read such dates the same way. Each article also keeps its date as written.</source>
+        <translation>يُحفظ الجواب ترتيبًا للتاريخ في هذا المشروع: تُقرأ مثل هذه التواريخ بالطريقة نفسها في الاستيرادات اللاحقة. وتحتفظ كل مادة أيضًا بتاريخها كما كُتب.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/date_order.py" line="69"/>
+        <source>&amp;Import</source>
+        <translation>ا&amp;ستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/date_order.py" line="73"/>
+        <source>Import &amp;nothing</source>
+        <translation>لا &amp;تستورد شيئًا</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../gui/dialogs.py" line="69"/>
@@ -1050,32 +1088,32 @@
         <translation>المواد (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="223"/>
+        <location filename="../../gui/files.py" line="251"/>
         <source>%1 articles added.</source>
         <translation>أُضيفت %1 مادة.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="225"/>
+        <location filename="../../gui/files.py" line="253"/>
         <source>%1 were already in the project.</source>
         <translation>%1 موجودة في المشروع من قبل.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="263"/>
+        <location filename="../../gui/files.py" line="291"/>
         <source>Export to Excel</source>
         <translation>تصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="264"/>
+        <location filename="../../gui/files.py" line="292"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>مصنفات Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="281"/>
+        <location filename="../../gui/files.py" line="309"/>
         <source>Exported to %1</source>
         <translation>صُدِّر إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="325"/>
+        <location filename="../../gui/files.py" line="353"/>
         <source>Restored the backup; the state before it is kept as a backup too.</source>
         <translation>استُرجعت النسخة الاحتياطية؛ وحُفظت الحالة السابقة نسخةً احتياطية أيضًا.</translation>
     </message>
@@ -1101,56 +1139,57 @@
     </message>
     <message>
         <location filename="../../gui/files.py" line="204"/>
+        <location filename="../../gui/files.py" line="245"/>
         <source>Nothing was imported.</source>
         <translation>لم يُستورد شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="215"/>
+        <location filename="../../gui/files.py" line="217"/>
         <source>Storing articles</source>
         <translation>حفظ المواد في المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="220"/>
+        <location filename="../../gui/files.py" line="222"/>
         <source>Articles stored: %1 of %2</source>
         <translation>المواد المحفوظة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="235"/>
+        <location filename="../../gui/files.py" line="263"/>
         <source>Import cancelled; nothing was added.</source>
         <translation>أُلغي الاستيراد، ولم يُضَف شيء.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="280"/>
+        <location filename="../../gui/files.py" line="308"/>
         <source>Exporting to Excel</source>
         <translation>التصدير إلى Excel</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="328"/>
+        <location filename="../../gui/files.py" line="356"/>
         <source>Restore cancelled; the project is unchanged.</source>
         <translation>أُلغي الاسترجاع، والمشروع كما كان.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="330"/>
+        <location filename="../../gui/files.py" line="358"/>
         <source>Articles checked: %1 of %2</source>
         <translation>المواد المفحوصة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="282"/>
+        <location filename="../../gui/files.py" line="310"/>
         <source>Export cancelled; no file was written.</source>
         <translation>أُلغي التصدير، ولم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="284"/>
+        <location filename="../../gui/files.py" line="312"/>
         <source>Rows written: %1 of %2</source>
         <translation>الصفوف المكتوبة: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="323"/>
+        <location filename="../../gui/files.py" line="351"/>
         <source>Restoring a backup</source>
         <translation>استرجاع نسخة احتياطية</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="290"/>
+        <location filename="../../gui/files.py" line="318"/>
         <source>A project on a server is backed up on the server (pg_dump), not by the app: see docs/team-server.md.</source>
         <translation>يُنسخ المشروع المقيم على خادم احتياطيًا على الخادم نفسه (pg_dump)، لا من التطبيق: انظر docs/team-server.md.</translation>
     </message>
