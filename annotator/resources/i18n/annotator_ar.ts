@@ -435,7 +435,7 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="74"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="75"/>
         <source>Merge value &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>دمج القيمة «%1» في «%2»</translation>
     </message>
@@ -595,32 +595,32 @@
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="444"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="448"/>
         <source>a span of the text</source>
         <translation>مقطع من النص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="445"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="449"/>
         <source>the whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="449"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="453"/>
         <source>choice</source>
         <translation>اختيار</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="450"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="454"/>
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="451"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="455"/>
         <source>number</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="452"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="456"/>
         <source>yes / no</source>
         <translation>نعم / لا</translation>
     </message>
@@ -675,43 +675,43 @@
         <translation>إعادة ترتيب</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="348"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="352"/>
         <source>Save your changes first: merging values rewrites coded data.</source>
         <translation>احفظ تعديلاتك أولًا: دمج القيم يعيد كتابة البيانات المرمَّزة.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="353"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="357"/>
         <source>Merge value</source>
         <translation>دمج قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="354"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="358"/>
         <source>Annotations with &apos;%1&apos; get:</source>
         <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="400"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="404"/>
         <source>Import a codebook</source>
         <translation>استيراد دليل ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="401"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="416"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="405"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="420"/>
         <source>Codebooks (*.yaml *.yml *.json)</source>
         <translation>أدلة الترميز (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="410"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="414"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="414"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="418"/>
         <source>Export the codebook</source>
         <translation>تصدير دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="435"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="439"/>
         <source>Saved as version %1.</source>
         <translation>حُفظ بوصفه الإصدار %1.</translation>
     </message>
@@ -727,12 +727,12 @@
         <translation>نقل إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="89"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="90"/>
         <source>Split &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>تقسيم «%1»: فئة جديدة «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="99"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="100"/>
         <source>%1 annotations moved into &apos;%2&apos; (version %3).</source>
         <translation>نُقل %1 من الترميزات إلى «%2» (الإصدار %3).</translation>
     </message>
@@ -742,7 +742,7 @@
         <translation>تقسيم الفئة…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="365"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="369"/>
         <source>Save your changes first: splitting a category moves coded data.</source>
         <translation>احفظ تعديلاتك أولًا: تقسيم الفئة ينقل بيانات مرمَّزة.</translation>
     </message>
@@ -886,27 +886,27 @@
 <context>
     <name>DateOrder</name>
     <message>
-        <location filename="../../gui/date_order.py" line="36"/>
+        <location filename="../../gui/date_order.py" line="37"/>
         <source>Dates in these files</source>
         <translation>التواريخ في هذه الملفات</translation>
     </message>
     <message>
-        <location filename="../../gui/date_order.py" line="40"/>
+        <location filename="../../gui/date_order.py" line="41"/>
         <source>How do these files write dates? %1 of the %2 articles have a date such as %3, which can be read two ways.</source>
         <translation>كيف تكتب هذه الملفات التواريخ؟ في %1 من %2 مادة تاريخٌ مثل %3 يمكن قراءته بطريقتين.</translation>
     </message>
     <message>
-        <location filename="../../gui/date_order.py" line="48"/>
+        <location filename="../../gui/date_order.py" line="49"/>
         <source>&amp;Day first: %1 (as Arab newspapers write dates)</source>
         <translation>&amp;اليوم أولًا: %1 (كما تكتبها الصحف العربية)</translation>
     </message>
     <message>
-        <location filename="../../gui/date_order.py" line="52"/>
+        <location filename="../../gui/date_order.py" line="53"/>
         <source>&amp;Month first: %1 (as in American English)</source>
         <translation>ال&amp;شهر أولًا: %1 (كما في الإنجليزية الأمريكية)</translation>
     </message>
     <message>
-        <location filename="../../gui/date_order.py" line="60"/>
+        <location filename="../../gui/date_order.py" line="61"/>
         <source>The answer is kept as this project&apos;s date order: later imports read such dates the same way. Each article also keeps its date as written.</source>
         <translation>يُحفظ الجواب ترتيبًا للتاريخ في هذا المشروع: تُقرأ مثل هذه التواريخ بالطريقة نفسها في الاستيرادات اللاحقة. وتحتفظ كل مادة أيضًا بتاريخها كما كُتب.</translation>
     </message>
