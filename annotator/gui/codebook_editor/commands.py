@@ -19,19 +19,25 @@ translate = QCoreApplication.translate
 
 
 class Snapshot(QUndoCommand):
-    """One edit: the whole codebook before and after (small; restores exactly)."""
+    """One edit: the whole codebook before and after (small; restores exactly).
+
+    `from_form`: the edit came from the form, whose fields already show it (and hold the
+    cursor), so its first run leaves them alone. Any other edit (a drop, a delete, a
+    move) refills the form: fields left showing the entry as it was, or another entry,
+    would be written back by the next edit (a category filed by a drop went back to its
+    old group; a neighbour selected after a delete took the deleted one's key)."""
 
     def __init__(self, editor: CodebookEditor, before: Codebook, after: Codebook, text: str,
-                 path_after: tuple):
+                 path_after: tuple, from_form: bool = False):
         super().__init__(text)
         self.editor, self.before, self.after = editor, before, after
         self.path_before, self.path_after = editor.current_path(), path_after
-        self._first = True
+        self._keep_form = from_form
 
     def redo(self) -> None:
         self.editor.show_codebook(copy.deepcopy(self.after), self.path_after,
-                                  keep_form=self._first)
-        self._first = False
+                                  keep_form=self._keep_form)
+        self._keep_form = False
 
     def undo(self) -> None:
         self.editor.show_codebook(copy.deepcopy(self.before), self.path_before)

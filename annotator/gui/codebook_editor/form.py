@@ -163,8 +163,9 @@ class FormMixin:
             n.from_category = self.f_from.currentData() or n.from_category
             n.to_category = self.f_to.currentData() or n.to_category
         if after.to_dict() != self.cb.to_dict():
-            self.undo.push(Snapshot(self, self.cb, after, translate("CodebookEditor", "Edit %1").replace("%1", n.key),
-                                    path))
+            self.undo.push(Snapshot(self, self.cb, after,
+                                    translate("CodebookEditor", "Edit %1").replace("%1", n.key),
+                                    path, from_form=True))
 
     def _entry_in(self, cb: Codebook, path: tuple):
         keep, self.cb = self.cb, cb

