@@ -61,3 +61,36 @@ def test_the_form_follows_a_drop_and_a_delete(qtbot, project):
     assert ed.cb.group("media") is None
     assert ed.f_key.text() == ed.entry().key
     assert item(ed, f"[{ed.entry().key}]") is ed.tree.currentItem()
+
+
+def test_an_edit_keeps_the_trees_folds_and_scroll(qtbot, project):
+    ed = editor(qtbot, project)
+    ed.resize(900, 420)
+    # fold "Claim" from the keyboard, scroll down to "Reliability", rename it in the form
+    click_item(qtbot, ed, "[claim]")
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Left)
+    assert not item(ed, "[claim]").isExpanded()
+    bar = ed.tree.verticalScrollBar()
+    click_item(qtbot, ed, "[reliability]")  # scrolls it into view, like a person
+    bar.setValue(bar.value() + 3)  # a little further: "Reliability" still shows
+    qtbot.waitUntil(lambda: ed.tree.visualItemRect(item(ed, "[reliability]")).top() >= 0)
+    scrolled = bar.value()
+    assert scrolled > 0
+    fill(qtbot, ed.f_name_en, "Reliability of the source")
+    assert ed.cb.category("reliability").name_en == "Reliability of the source"
+    assert not item(ed, "[claim]").isExpanded()  # it came back unfolded
+    assert bar.value() == scrolled  # it jumped
+    assert ed.tree.currentItem() is item(ed, "[reliability]")
+
+    # a new attribute in a folded category: the category opens to show it
+    click_item(qtbot, ed, "[claim]")
+    click(qtbot, ed.buttons["add_attribute"])
+    assert item(ed, "[claim]").isExpanded()
+    assert ed.tree.currentItem() is item(ed, "[attribute_")
+    # undo keeps the fold of what was not touched
+    focus_tree(qtbot, ed)
+    click_item(qtbot, ed, "[source]")
+    QTest.keyClick(ed.tree, Qt.Key_Left)
+    QTest.keyClick(ed.tree, Qt.Key_Z, Qt.ControlModifier)
+    assert not item(ed, "[source]").isExpanded()

@@ -51,7 +51,7 @@ from .form import FormMixin
 from .groups import GroupsMixin
 from .split_dialog import SplitDialog
 from .structure import StructureMixin
-from .tree import PATH_ROLE, CodebookTree
+from .tree import IDENT_ROLE, PATH_ROLE, CodebookTree
 
 translate = QCoreApplication.translate
 
@@ -261,6 +261,7 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
 
     def _redraw(self, path: tuple, keep_form: bool = False) -> None:
         self._filling = True
+        view = self.tree.view_state()
         try:
             self.tree.clear()
             select = None
@@ -295,6 +296,7 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
             it = self.tree.invisibleRootItem()
             select = self._find(path)
             self.tree.setCurrentItem(select or (it.child(0) if it.childCount() else None))
+            self.tree.restore_view(view)
         finally:
             self._filling = False
         if not keep_form:
@@ -305,6 +307,8 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
     def _item(self, parent, path, text, colour, retired) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text + ("  ⊘" if retired else "")])
         item.setData(0, PATH_ROLE, path)
+        item.setData(0, IDENT_ROLE, "/".join(f"{kind}:{self.entry(path[:n + 1]).key}"
+                                             for n, (kind, _) in enumerate(path)))
         if colour:
             item.setBackground(0, QColor(colour))
         if retired:
