@@ -94,3 +94,55 @@ def test_an_edit_keeps_the_trees_folds_and_scroll(qtbot, project):
     QTest.keyClick(ed.tree, Qt.Key_Left)
     QTest.keyClick(ed.tree, Qt.Key_Z, Qt.ControlModifier)
     assert not item(ed, "[source]").isExpanded()
+
+
+def answer_unsaved(qtbot, ed, button: str) -> None:
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    qtbot.waitUntil(lambda: ed.findChild(QMessageBox, "unsavedBox") is not None)
+    box = ed.findChild(QMessageBox, "unsavedBox")
+    qtbot.waitUntil(box.isVisible)
+    assert "not saved" in box.text()
+    click(qtbot, box.findChild(QPushButton, button))
+
+
+def test_closing_with_unsaved_edits_asks_first(qtbot, project):
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    fill(qtbot, ed.f_name_en, "Claims")
+
+    # Close: the question; "Keep editing" leaves the editor open with the edit
+    click(qtbot, ed.close_button)
+    answer_unsaved(qtbot, ed, "keep")
+    assert ed.isVisible() and ed.cb.category("claim").name_en == "Claims"
+    # Esc asks too; "Save as new version" saves, then closes
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Escape)
+    answer_unsaved(qtbot, ed, "save")
+    qtbot.waitUntil(lambda: not ed.isVisible())
+    assert project.codebook().category("claim").name_en == "Claims"
+
+    # nothing unsaved: Close closes at once; "Close without saving" drops the edit
+    ed = editor(qtbot, project)
+    click(qtbot, ed.close_button)
+    qtbot.waitUntil(lambda: not ed.isVisible())
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    fill(qtbot, ed.f_name_en, "Claim")
+    ed.close()  # the window's X
+    answer_unsaved(qtbot, ed, "discard")
+    qtbot.waitUntil(lambda: not ed.isVisible())
+    assert project.codebook().category("claim").name_en == "Claims"
+
+
+def test_saved_reads_as_done_and_a_refusal_as_a_problem(qtbot, project):
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    fill(qtbot, ed.f_name_en, "Claims")
+    click(qtbot, ed.save_button)
+    assert ed.problems.text().startswith("Saved as version")
+    assert "#a00000" not in ed.problems.styleSheet()  # it was red, like a failure
+    fill(qtbot, ed.f_key, "Bad Key!")
+    click(qtbot, ed.save_button)
+    assert not ed.problems.text().startswith("Saved")
+    assert "#a00000" in ed.problems.styleSheet()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -41,14 +40,13 @@ from ...core.codebook import (
     CategoryDef,
     Codebook,
     GroupDef,
-    load_codebook,
-    save_codebook,
 )
 from ...core.errors import AnnotatorError
 from .. import i18n
-from .commands import RecodeStep, Snapshot, SplitStep
+from .commands import RecodeStep, SplitStep
 from .form import FormMixin
 from .groups import GroupsMixin
+from .saving import ProblemLine, SavingMixin
 from .split_dialog import SplitDialog
 from .structure import StructureMixin
 from .tree import IDENT_ROLE, PATH_ROLE, CodebookTree
@@ -56,7 +54,7 @@ from .tree import IDENT_ROLE, PATH_ROLE, CodebookTree
 translate = QCoreApplication.translate
 
 
-class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
+class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialog):
     """Edit the codebook of `project` (None: edit a file only, with import/export)."""
 
     saved = Signal(int)  # the new version's number
@@ -152,9 +150,7 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
         self.split_button = QPushButton(objectName="splitCategory")
         self.split_button.clicked.connect(self.split_category)
         self.split_dialog: SplitDialog | None = None
-        self.problems = QLabel(objectName="problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a00000")
+        self.problems = ProblemLine(objectName="problems")
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -396,52 +392,6 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
         path = self.current_path()
         self.cb = copy.deepcopy(self.project.codebook())
         self._redraw(path)
-
-    # --- files and saving ------------------------------------------------------------
-
-    def import_file(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, translate("CodebookEditor", "Import a codebook"), "",
-                                                  translate("CodebookEditor", "Codebooks (*.yaml *.yml *.json)"))
-        if not path:
-            return
-        try:
-            cb = load_codebook(path)
-        except AnnotatorError as exc:
-            self.problems.setText(str(exc))
-            return
-        self.problems.setText("")
-        self.undo.push(Snapshot(self, self.cb, cb, translate("CodebookEditor", "Import"), (("cat", 0),)))
-
-    def export_file(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, translate("CodebookEditor", "Export the codebook"),
-                                                  "codebook.yaml",
-                                                  translate("CodebookEditor", "Codebooks (*.yaml *.yml *.json)"))
-        if not path:
-            return
-        try:
-            save_codebook(self.valid(), path)
-        except AnnotatorError as exc:
-            self.problems.setText(str(exc))
-
-    def valid(self) -> Codebook:
-        """The working copy checked as a file would be; raises CodebookError."""
-        return Codebook.from_dict(self.cb.to_dict())
-
-    def save(self) -> bool:
-        try:
-            cb = self.valid()
-            number = self.project.set_codebook(cb, author=self.author)
-        except AnnotatorError as exc:
-            self.problems.setText(str(exc).replace("; ", "\n"))
-            return False
-        self.problems.setText(translate("CodebookEditor", "Saved as version %1.").replace(
-            "%1", str(number or self.project.codebook().version)))
-        self.undo.setClean()
-        if number:
-            self.saved.emit(number)
-        return True
 
 
 def kind_name(kind: str) -> str:

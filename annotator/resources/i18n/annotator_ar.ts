@@ -412,22 +412,22 @@
 <context>
     <name>CategoryPalette</name>
     <message>
-        <location filename="../../gui/palette.py" line="90"/>
+        <location filename="../../gui/palette.py" line="165"/>
         <source>&lt;b&gt;Categories&lt;/b&gt; (select text, then press the key)</source>
         <translation>&lt;b&gt;الفئات&lt;/b&gt; (حدّد النص ثم اضغط المفتاح)</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="105"/>
+        <location filename="../../gui/palette.py" line="180"/>
         <source>Whole article:</source>
         <translation>المادة كاملة:</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="118"/>
+        <location filename="../../gui/palette.py" line="193"/>
         <source>— not coded —</source>
         <translation>— دون ترميز —</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="93"/>
+        <location filename="../../gui/palette.py" line="168"/>
         <source>Categories</source>
         <translation>الفئات</translation>
     </message>
@@ -435,192 +435,194 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="74"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="80"/>
         <source>Merge value &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>دمج القيمة «%1» في «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="206"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="94"/>
         <source>Codebook editor</source>
         <translation>محرر دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="211"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="207"/>
         <location filename="../../gui/codebook_editor/groups.py" line="40"/>
         <source>Add group</source>
         <translation>إضافة مجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="212"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="208"/>
         <location filename="../../gui/codebook_editor/structure.py" line="40"/>
         <source>Add category</source>
         <translation>إضافة فئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="212"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="208"/>
         <location filename="../../gui/codebook_editor/structure.py" line="50"/>
         <source>Add attribute</source>
         <translation>إضافة سمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
         <location filename="../../gui/codebook_editor/structure.py" line="62"/>
         <source>Add value</source>
         <translation>إضافة قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
         <location filename="../../gui/codebook_editor/structure.py" line="72"/>
         <source>Add relation</source>
         <translation>إضافة علاقة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
         <source>Move up</source>
         <translation>تحريك لأعلى</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
         <source>Move down</source>
         <translation>تحريك لأسفل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
         <source>Name (English)</source>
         <translation>الاسم (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
         <source>Coding rule</source>
         <translation>قاعدة الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
         <source>Hotkey (1–9)</source>
         <translation>مفتاح الاختصار (1–9)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
         <source>Type</source>
         <translation>نوع السمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
         <source>Required</source>
         <translation>إلزامية</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
         <source>Ordinal (values low to high)</source>
         <translation>ترتيبية (القيم من الأدنى إلى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="224"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
         <source>Retired (hidden from coders, kept in the data)</source>
         <translation>متقاعدة (مخفية عن المرمِّزين، محفوظة في البيانات)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
         <source>From category</source>
         <translation>من الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
         <source>To category</source>
         <translation>إلى الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="226"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
         <source>In group</source>
         <translation>ضمن المجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="232"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
         <source>Merge this value into another…</source>
         <translation>دمج هذه القيمة في قيمة أخرى…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="234"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="235"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="231"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="236"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="232"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="237"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="233"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="238"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="234"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="100"/>
         <source>Save as new version</source>
         <translation>حفظ كإصدار جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="239"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="235"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="444"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="398"/>
         <source>a span of the text</source>
         <translation>مقطع من النص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="445"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="399"/>
         <source>the whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="449"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="403"/>
         <source>choice</source>
         <translation>اختيار</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="450"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="404"/>
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="451"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="405"/>
         <source>number</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="452"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="406"/>
         <source>yes / no</source>
         <translation>نعم / لا</translation>
     </message>
@@ -653,7 +655,7 @@
         <translation>%1 هو مفتاح «%2» من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/form.py" line="166"/>
+        <location filename="../../gui/codebook_editor/form.py" line="167"/>
         <source>Edit %1</source>
         <translation>تعديل %1</translation>
     </message>
@@ -690,30 +692,50 @@
         <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="400"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="42"/>
         <source>Import a codebook</source>
         <translation>استيراد دليل ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="401"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="416"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="43"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="59"/>
         <source>Codebooks (*.yaml *.yml *.json)</source>
         <translation>أدلة الترميز (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="410"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="52"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="414"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="58"/>
         <source>Export the codebook</source>
         <translation>تصدير دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="435"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="78"/>
         <source>Saved as version %1.</source>
         <translation>حُفظ بوصفه الإصدار %1.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/saving.py" line="95"/>
+        <source>The codebook has changes that are not saved.</source>
+        <translation>في دليل الترميز تغييرات لم تُحفظ.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/saving.py" line="98"/>
+        <source>Save them as a new version of the codebook, or close without them?</source>
+        <translation>هل تحفظها بوصفها إصدارًا جديدًا من دليل الترميز، أم تغلق من دونها؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/saving.py" line="102"/>
+        <source>Close without saving</source>
+        <translation>إغلاق دون حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/saving.py" line="104"/>
+        <source>Keep editing</source>
+        <translation>متابعة التحرير</translation>
     </message>
     <message>
         <location filename="../../gui/codebook_editor/groups.py" line="46"/>
@@ -727,17 +749,17 @@
         <translation>نقل إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="89"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="95"/>
         <source>Split &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>تقسيم «%1»: فئة جديدة «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="99"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="105"/>
         <source>%1 annotations moved into &apos;%2&apos; (version %3).</source>
         <translation>نُقل %1 من الترميزات إلى «%2» (الإصدار %3).</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="233"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
         <source>Split category…</source>
         <translation>تقسيم الفئة…</translation>
     </message>
