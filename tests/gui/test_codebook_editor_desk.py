@@ -146,3 +146,70 @@ def test_saved_reads_as_done_and_a_refusal_as_a_problem(qtbot, project):
     click(qtbot, ed.save_button)
     assert not ed.problems.text().startswith("Saved")
     assert "#a00000" in ed.problems.styleSheet()
+
+
+def drag_over(ed, source: str, target: str, at: float, drop: bool = False):
+    """A drag from `source` held over `target`'s row, `at` (0 top .. 1 bottom) of its
+    height: the tree's handlers get the events Qt's drag loop gives it (the drag itself
+    runs in drag_driver.py: offscreen has none), then the drop if asked. Returns whether
+    the tree takes a drop there and the mark it draws."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+
+    tree = ed.tree
+    tree.setCurrentItem(item(ed, source))
+    tree.scrollToItem(item(ed, target))  # in view, as the drag scrolls it near the edge
+    r = tree.visualItemRect(item(ed, target))
+    pos = r.topLeft() + QPoint(30, min(r.height() - 1, int(at * r.height())))
+    mime = tree.model().mimeData([tree.currentIndex()])
+    args = (Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
+    tree.dragEnterEvent(QDragEnterEvent(pos, *args))
+    move = QDragMoveEvent(pos, *args)
+    tree.dragMoveEvent(move)
+    taken, mark = move.isAccepted(), tree.drop_mark()
+    if drop and taken:
+        tree.dropEvent(QDropEvent(QPointF(pos), *args))
+    else:
+        tree.dragLeaveEvent(QDragLeaveEvent())
+    return taken, mark
+
+
+def test_a_drag_marks_where_the_entry_goes_and_refuses_elsewhere(qtbot, project):
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    add_group(qtbot, ed, "actors")
+    click_item(qtbot, ed, "[claim]")
+    add_group(qtbot, ed, "media")
+    top = lambda label: ed.tree.visualItemRect(item(ed, label)).top()  # noqa: E731
+
+    # a category over a group: a box round the group's row, wherever on it
+    for at in (0.1, 0.5, 0.9):
+        assert drag_over(ed, "[claim]", "[actors]", at) == (True, ("into", top("[actors]")))
+    # over the top of another category: a line above it; the drop puts it there
+    assert drag_over(ed, "[claim]", "[article]", 0.1) == (True, ("line", top("[article]")))
+    # over a relation or another attribute's value: refused, no mark
+    assert drag_over(ed, "[claim]", "[attributed_to]", 0.5) == (False, None)
+    assert drag_over(ed, "[factual]", "[direct_quote]", 0.5) == (False, None)
+    drag_over(ed, "[claim]", "[article]", 0.1, drop=True)
+    keys = [c.key for c in ed.cb.categories]
+    assert keys.index("claim") == keys.index("article") - 1
+
+    # a group on the middle of another group: into it (it was a reorder, so a top-level
+    # group could not be put inside another by dragging)
+    assert drag_over(ed, "[media]", "[actors]", 0.5, drop=True)[0]
+    assert ed.cb.group("media").parent == "actors"
+    assert ed.f_group.currentData() == "actors"
+    assert parent_label(ed, "[media]").endswith("[actors]")
+    # never into itself or a group inside it
+    assert drag_over(ed, "[actors]", "[media]", 0.5) == (False, None)
+    # a group on the top of a group: before it, in that group's folder
+    click_item(qtbot, ed, "[claim]")
+    add_group(qtbot, ed, "frames")
+    assert drag_over(ed, "[frames]", "[media]", 0.1, drop=True)[0]
+    assert ed.cb.group("frames").parent == "actors"
+    assert [g.key for g in ed.cb.groups].index("frames") < \
+        [g.key for g in ed.cb.groups].index("media")
+    # one undo step a drop
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Z, Qt.ControlModifier)
+    assert ed.cb.group("frames").parent is None

@@ -16,7 +16,6 @@ import copy
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -78,8 +77,8 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialo
         self.tree = CodebookTree()
         self.tree.setObjectName("codebookTree")
         self.tree.setHeaderHidden(True)
-        self.tree.setDragDropMode(QAbstractItemView.InternalMove)
         self.tree.currentItemChanged.connect(lambda *_: self._fill_form())
+        self.tree.plan = self.drop_plan
         self.tree.dropped.connect(self._dropped)
 
         self.buttons: dict[str, QPushButton] = {}

@@ -440,189 +440,189 @@
         <translation>دمج القيمة «%1» في «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="206"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="205"/>
         <location filename="../../gui/codebook_editor/saving.py" line="94"/>
         <source>Codebook editor</source>
         <translation>محرر دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="207"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="40"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="206"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="41"/>
         <source>Add group</source>
         <translation>إضافة مجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="208"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="207"/>
         <location filename="../../gui/codebook_editor/structure.py" line="40"/>
         <source>Add category</source>
         <translation>إضافة فئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="208"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="207"/>
         <location filename="../../gui/codebook_editor/structure.py" line="50"/>
         <source>Add attribute</source>
         <translation>إضافة سمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="208"/>
         <location filename="../../gui/codebook_editor/structure.py" line="62"/>
         <source>Add value</source>
         <translation>إضافة قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="208"/>
         <location filename="../../gui/codebook_editor/structure.py" line="72"/>
         <source>Add relation</source>
         <translation>إضافة علاقة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
         <source>Move up</source>
         <translation>تحريك لأعلى</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
         <source>Move down</source>
         <translation>تحريك لأسفل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
         <source>Name (English)</source>
         <translation>الاسم (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
         <source>Coding rule</source>
         <translation>قاعدة الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
         <source>Hotkey (1–9)</source>
         <translation>مفتاح الاختصار (1–9)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
         <source>Type</source>
         <translation>نوع السمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
         <source>Required</source>
         <translation>إلزامية</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
         <source>Ordinal (values low to high)</source>
         <translation>ترتيبية (القيم من الأدنى إلى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
         <source>Retired (hidden from coders, kept in the data)</source>
         <translation>متقاعدة (مخفية عن المرمِّزين، محفوظة في البيانات)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
         <source>From category</source>
         <translation>من الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
         <source>To category</source>
         <translation>إلى الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
         <source>In group</source>
         <translation>ضمن المجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="227"/>
         <source>Merge this value into another…</source>
         <translation>دمج هذه القيمة في قيمة أخرى…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="231"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="232"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="231"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="233"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="232"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="234"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="233"/>
         <location filename="../../gui/codebook_editor/saving.py" line="100"/>
         <source>Save as new version</source>
         <translation>حفظ كإصدار جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="235"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="234"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="398"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="397"/>
         <source>a span of the text</source>
         <translation>مقطع من النص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="399"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="398"/>
         <source>the whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="403"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="402"/>
         <source>choice</source>
         <translation>اختيار</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="404"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="403"/>
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="405"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="404"/>
         <source>number</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="406"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="405"/>
         <source>yes / no</source>
         <translation>نعم / لا</translation>
     </message>
@@ -665,29 +665,30 @@
         <translation>«%1» مستخدم في %2 من الترميزات: لا يمكن حذفه. اجعله متقاعدًا (مخفيًا عن المرمِّزين، محفوظًا في البيانات) أو ادمجه في قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="70"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="71"/>
         <location filename="../../gui/codebook_editor/structure.py" line="99"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="97"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="98"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="161"/>
         <location filename="../../gui/codebook_editor/structure.py" line="142"/>
         <source>Reorder</source>
         <translation>إعادة ترتيب</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="348"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="347"/>
         <source>Save your changes first: merging values rewrites coded data.</source>
         <translation>احفظ تعديلاتك أولًا: دمج القيم يعيد كتابة البيانات المرمَّزة.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="353"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="352"/>
         <source>Merge value</source>
         <translation>دمج قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="354"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="353"/>
         <source>Annotations with &apos;%1&apos; get:</source>
         <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
     </message>
@@ -738,13 +739,15 @@
         <translation>متابعة التحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="46"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="136"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="47"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="160"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="173"/>
         <source>(top level)</source>
         <translation>(المستوى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="137"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="162"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="174"/>
         <source>Move to %1</source>
         <translation>نقل إلى %1</translation>
     </message>
@@ -759,12 +762,12 @@
         <translation>نُقل %1 من الترميزات إلى «%2» (الإصدار %3).</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
         <source>Split category…</source>
         <translation>تقسيم الفئة…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="365"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="364"/>
         <source>Save your changes first: splitting a category moves coded data.</source>
         <translation>احفظ تعديلاتك أولًا: تقسيم الفئة ينقل بيانات مرمَّزة.</translation>
     </message>
