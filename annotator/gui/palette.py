@@ -32,6 +32,15 @@ def text_colour(bg: str) -> str:
     return "#000000" if luma > 0.5 else "#ffffff"
 
 
+def group_path(cb: Codebook, key: str) -> str:
+    """A group's names from the top: "Actors › Media". In Arabic the path reads right to
+    left, so the mark points left ("الفاعلون ‹ الإعلام"): the English "›" pointed back at
+    the parent there (Qt does not mirror it). LRMs hold the mark left-to-right, so a text
+    engine that does mirror cannot turn it round again."""
+    sep = " \u200e‹\u200e " if i18n.is_rtl() else " › "
+    return sep.join(i18n.name(g) for g in cb.group_path(key))
+
+
 class CategoryButton(QPushButton):
     """A category's button: a name longer than the panel is wide ends in "…" (its
     tooltip has it whole) instead of being cut at the panel's edge or widening it."""
@@ -181,7 +190,7 @@ class CategoryPalette(QWidget):
         if self.codebook is None:
             return
         for key, lab in self.headings.items():
-            lab.setText(" › ".join(i18n.name(g) for g in self.codebook.group_path(key)))
+            lab.setText(group_path(self.codebook, key))
             lab.setToolTip(self.codebook.group(key).description)
         for c in self.codebook.categories:
             b = self.buttons.get(c.key)

@@ -213,3 +213,35 @@ def test_a_drag_marks_where_the_entry_goes_and_refuses_elsewhere(qtbot, project)
     focus_tree(qtbot, ed)
     QTest.keyClick(ed.tree, Qt.Key_Z, Qt.ControlModifier)
     assert ed.cb.group("frames").parent is None
+
+
+def test_a_nested_groups_path_reads_right_to_left_in_arabic(qtbot, window):
+    """The "In group" list and the palette's heading name a nested group by its path; in
+    Arabic the mark between the names points left, the way the path reads."""
+    from annotator.gui import i18n
+
+    p = window.project
+    ed = editor(qtbot, p)
+    click_item(qtbot, ed, "[claim]")
+    add_group(qtbot, ed, "actors")
+    fill(qtbot, ed.f_name_en, "Actors")
+    add_group(qtbot, ed, "media")  # inside the selected group
+    fill(qtbot, ed.f_name_en, "Media")
+    click_item(qtbot, ed, "[source]")
+    from .test_codebook_groups_editor import choose
+
+    choose(qtbot, ed.f_group, "Actors › Media")
+    click(qtbot, ed.save_button)
+    ed.close()
+    qtbot.waitUntil(lambda: "media" in window.palette.headings)
+    assert window.palette.headings["media"].text() == "Actors › Media"
+
+    i18n.install("ar")
+    cb = p.codebook()
+    cb.group("actors").name_ar, cb.group("media").name_ar = "الفاعلون", "الإعلام"
+    p.set_codebook(cb, author="sara")
+    ed = editor(qtbot, p)
+    click_item(qtbot, ed, "[source]")
+    arabic = "الفاعلون \u200e‹\u200e الإعلام"
+    assert ed.f_group.currentText() == arabic
+    qtbot.waitUntil(lambda: window.palette.headings["media"].text() == arabic)

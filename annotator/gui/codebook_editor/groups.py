@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...core.codebook import Codebook, GroupDef
 from .. import i18n
+from ..palette import group_path
 
 translate = QCoreApplication.translate
 
@@ -49,7 +50,7 @@ class GroupsMixin:
             path = self.cb.group_path(g.key)
             if isinstance(entry, GroupDef) and entry in path:
                 continue
-            out.append((" › ".join(i18n.name(p) for p in path), g.key))
+            out.append((group_path(self.cb, g.key), g.key))
         return out
 
     def _rename_group(self, cb: Codebook, old: str, new: str) -> None:
