@@ -245,3 +245,52 @@ def test_a_nested_groups_path_reads_right_to_left_in_arabic(qtbot, window):
     arabic = "الفاعلون \u200e‹\u200e الإعلام"
     assert ed.f_group.currentText() == arabic
     qtbot.waitUntil(lambda: window.palette.headings["media"].text() == arabic)
+
+
+def test_groups_are_made_renamed_and_filed_from_the_keyboard(qtbot, project):
+    from PySide6.QtWidgets import QApplication
+
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    focus_tree(qtbot, ed)
+    tree = ed.tree
+
+    def key(k, mod=Qt.NoModifier, to=None) -> None:
+        QTest.keyClick(to or QApplication.focusWidget(), k, mod)
+
+    # Ctrl+Shift+N: a group, the cursor in its key
+    key(Qt.Key_N, Qt.ControlModifier | Qt.ShiftModifier)
+    assert len(ed.cb.groups) == 1 and ed.f_key.hasFocus()
+    QTest.keyClicks(ed.f_key, "actors")
+    key(Qt.Key_Return)
+    # back in the tree (Shift+Tab), F2: its name selected, typed over
+    key(Qt.Key_Backtab)
+    assert tree.hasFocus() and ed.entry().key == "actors"
+    key(Qt.Key_F2)
+    assert ed.f_name_en.hasFocus() and ed.f_name_en.selectedText() == "group_1"
+    QTest.keyClicks(ed.f_name_en, "Actors")
+    key(Qt.Key_Return)
+    assert ed.cb.group("actors").name_en == "Actors"
+
+    # to "Source" with the arrows, Ctrl+G: the "In group" list opens; Down, Enter files it
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    while not ed.current_path() or ed.current_path() != (("cat", 1),):
+        key(Qt.Key_Up if ed.current_path() > (("cat", 1),) else Qt.Key_Down, to=tree)
+    assert ed.entry().key == "source"
+    key(Qt.Key_G, Qt.ControlModifier, to=tree)
+    popup = ed.f_group.view()
+    qtbot.waitUntil(popup.isVisible)
+    QTest.keyClick(popup, Qt.Key_Down)
+    QTest.keyClick(popup, Qt.Key_Return)
+    assert ed.cb.category("source").group == "actors"
+    qtbot.waitUntil(ed.f_group.hasFocus)
+    assert ed.undo.count() == 4  # group, key, name, filed: one step each
+    assert parent_label(ed, "[source]").startswith("Actors")
+
+    # Ctrl+N: a category in the selected entry's group
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
+    key(Qt.Key_N, Qt.ControlModifier, to=tree)
+    assert ed.f_key.hasFocus() and ed.entry().group == "actors"
+    assert ed.buttons["add_group"].toolTip() == "Ctrl+Shift+N"

@@ -51,6 +51,7 @@ from .structure import StructureMixin
 from .tree import IDENT_ROLE, PATH_ROLE, CodebookTree
 
 translate = QCoreApplication.translate
+KEYS = {"add_category": "Ctrl+N", "add_group": "Ctrl+Shift+N", "group": "Ctrl+G"}
 
 
 class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialog):
@@ -196,10 +197,30 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialo
             b.setDefault(False)
         for seq, fn in (("Ctrl+Z", self.undo.undo), ("Ctrl+Shift+Z", self.undo.redo),
                         ("Ctrl+Y", self.undo.redo),
-                        ("Ctrl+Up", lambda: self.move(-1)), ("Ctrl+Down", lambda: self.move(1))):
+                        ("Ctrl+Up", lambda: self.move(-1)), ("Ctrl+Down", lambda: self.move(1)),
+                        # the keyboard's way to build groups: add, rename, file
+                        (KEYS["add_category"], self.add_category),
+                        (KEYS["add_group"], self.add_group), (KEYS["group"], self.pick_group)):
             QShortcut(QKeySequence(seq), self, fn, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key_Delete), self.tree, self.delete_current,
                   context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key_F2), self.tree, self.rename_current,
+                  context=Qt.WidgetShortcut)
+
+    def rename_current(self) -> None:
+        """F2 in the tree: the cursor in the name the tree shows (the interface's
+        language), all of it selected, ready to type over."""
+        if self.entry() is None:
+            return
+        field = self.f_name_ar if i18n.is_rtl() else self.f_name_en
+        field.setFocus(Qt.ShortcutFocusReason)
+        field.selectAll()
+
+    def pick_group(self) -> None:
+        """Ctrl+G: the "In group" list of the selected category or group, open."""
+        if self.f_group.isVisibleTo(self):
+            self.f_group.setFocus(Qt.ShortcutFocusReason)
+            self.f_group.showPopup()
 
     def _retranslate(self) -> None:
         self.setWindowTitle(translate("CodebookEditor", "Codebook editor"))
@@ -211,6 +232,9 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialo
             b.setText(texts[k])
         self.buttons["up"].setToolTip("Ctrl+Up")
         self.buttons["down"].setToolTip("Ctrl+Down")
+        for k in ("add_group", "add_category"):
+            self.buttons[k].setToolTip(KEYS[k])
+        self.f_group.setToolTip(KEYS["group"])
         labels = {"key": translate("CodebookEditor", "Key"), "name_en": translate("CodebookEditor", "Name (English)"),
                   "name_ar": translate("CodebookEditor", "Name (Arabic)"), "description": translate("CodebookEditor", "Coding rule"),
                   "color": translate("CodebookEditor", "Colour"), "contrast": "", "hotkey": translate("CodebookEditor", "Hotkey (1–9)"),
