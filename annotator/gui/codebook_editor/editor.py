@@ -79,7 +79,7 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialo
         self.tree.setObjectName("codebookTree")
         self.tree.setHeaderHidden(True)
         self.tree.currentItemChanged.connect(lambda *_: self._fill_form())
-        self.tree.plan = self.drop_plan
+        self.tree.set_planner(self.drop_plan)
         self.tree.dropped.connect(self._dropped)
 
         self.buttons: dict[str, QPushButton] = {}

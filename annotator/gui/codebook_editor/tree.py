@@ -3,7 +3,7 @@ the entry will land, and only where the editor will take it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import weakref
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QPainter, QPen, QPixmap
@@ -19,8 +19,9 @@ class CodebookTree(QTreeWidget):
     editor decides what that means and redraws from the model, so Qt never moves an item
     by itself.
 
-    While dragging, `plan(path, target, zone)` (the editor's) says what a drop here would
-    do: "before", "after", "into" or None (nothing: the drop is refused, no mark). The
+    While dragging, the planner (`set_planner`: the editor's `drop_plan(path, target,
+    zone)`, held weakly, or the closed editor's wrapper outlives it) says what a drop
+    here would do: "before", "after", "into" or None (refused: no mark). The
     tree draws that instead of Qt's indicator, which showed a line between rows where the
     drop filed the entry into the group, and a box where it only reordered.
 
@@ -34,10 +35,13 @@ class CodebookTree(QTreeWidget):
         super().__init__(parent)
         self.setDragDropMode(QAbstractItemView.InternalMove)
         self.setDropIndicatorShown(False)  # ours: paintEvent
-        self.plan: Callable[[tuple, tuple, str], str | None] = lambda *_: None
+        self._planner: weakref.WeakMethod | None = None
         self._mark: tuple[QTreeWidgetItem, str] | None = None
 
     # --- dragging -----------------------------------------------------------------------
+
+    def set_planner(self, method) -> None:
+        self._planner = weakref.WeakMethod(method)
 
     def _zone(self, item: QTreeWidgetItem, y: int) -> str:
         """Where in the row: the top quarter "before", the bottom quarter "after" (not
@@ -55,8 +59,9 @@ class CodebookTree(QTreeWidget):
         item, target = self.currentItem(), self.itemAt(pos)
         if item is None or target is None or target is item:
             return None
-        where = self.plan(item.data(0, PATH_ROLE), target.data(0, PATH_ROLE),
-                          self._zone(target, pos.y()))
+        plan = self._planner() if self._planner is not None else None
+        where = plan(item.data(0, PATH_ROLE), target.data(0, PATH_ROLE),
+                     self._zone(target, pos.y())) if plan is not None else None
         return (item, target, where) if where else None
 
     def dragMoveEvent(self, event) -> None:  # noqa: N802
