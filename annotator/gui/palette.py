@@ -8,7 +8,7 @@ bottom of the screen (the annotation list and the article note with it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -160,6 +161,29 @@ class CategoryPalette(QWidget):
         self.doc_combo.setVisible(bool(doc_cats))
         self._retranslate()
         self.updateGeometry()
+        QTimer.singleShot(0, self, self._claim_room)
+
+    def _claim_room(self) -> None:
+        """After a codebook change (a group or a category more), grow in the coding
+        panel's splitter to show every button again, up to half the panel, taking the
+        room from the tallest panel below: the panel's sizes were set for the old
+        codebook, and a new group's buttons went out of sight under a scroll bar."""
+        split = self.parentWidget()
+        if not isinstance(split, QSplitter) or split.indexOf(self) < 0:
+            return
+        sizes, at = split.sizes(), split.indexOf(self)
+        if not sum(sizes) or not sizes[at]:  # not laid out yet, or collapsed by hand
+            return
+        extra = self.sizeHint().height() - sizes[at]
+        others = [k for k in range(len(sizes)) if k != at]
+        if extra <= 0 or not others:
+            return
+        k = max(others, key=lambda k: sizes[k])
+        take = min(extra, sizes[k] - split.widget(k).minimumSizeHint().height())
+        if take > 0:
+            sizes[at] += take
+            sizes[k] -= take
+            split.setSizes(sizes)
 
     def set_document_category(self, key: str | None) -> None:
         i = self.doc_combo.findData(key or "")

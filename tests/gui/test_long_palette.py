@@ -88,3 +88,27 @@ def test_sixty_categories_scroll_in_the_palette_and_the_desk_fits(qtbot, project
     with qtbot.waitSignal(pal.categoryChosen) as chosen:
         qtbot.mouseClick(last, Qt.LeftButton)
     assert chosen.args == ["c56"]
+
+
+def test_new_groups_in_the_codebook_get_room_in_the_palette(qtbot, window):
+    """Sizes set for the old codebook left a new group's buttons under a scroll bar,
+    though half the panel was the attribute form's empty space."""
+    import copy
+
+    from annotator.core.codebook import CategoryDef, GroupDef
+
+    pal = window.palette
+    qtbot.waitUntil(lambda: pal.height() > 0)
+    bar = pal.scroll.verticalScrollBar()
+    assert bar.maximum() == 0  # all shown
+    cb = copy.deepcopy(window.project.codebook())
+    cb.groups = [GroupDef("actors", "الفاعلون", "Actors"), GroupDef("frames", "الأطر", "Frames")]
+    cb.category("source").group = "actors"
+    cb.category("claim").group = "frames"
+    for n in range(3):
+        cb.categories.append(CategoryDef(f"frame{n}", f"إطار {n}", f"Frame {n}", COLOURS[n],
+                                         group="frames"))
+    window.project.set_codebook(cb, author="sara")
+    qtbot.waitUntil(lambda: "frame2" in pal.buttons)
+    qtbot.waitUntil(lambda: in_view(pal, pal.buttons["frame2"]), timeout=2000)
+    assert bar.maximum() == 0
