@@ -294,3 +294,24 @@ def test_groups_are_made_renamed_and_filed_from_the_keyboard(qtbot, project):
     key(Qt.Key_N, Qt.ControlModifier, to=tree)
     assert ed.f_key.hasFocus() and ed.entry().group == "actors"
     assert ed.buttons["add_group"].toolTip() == "Ctrl+Shift+N"
+
+
+def test_a_split_undone_leaves_nothing_to_save(qtbot, tmp_path):
+    """A split of one annotation says so in the singular, as done (not in red), and once
+    undone the editor closes without asking to save (the project has it all)."""
+    from .test_codebook_split import click_box, open_split, study
+
+    p, ids = study(tmp_path / "s.annot")
+    ed = editor(qtbot, p)
+    dlg = open_split(qtbot, ed)
+    fill(qtbot, dlg.f_key, "claim_quoted")
+    click_box(qtbot, dlg, ids["c"])
+    click(qtbot, dlg.ok)
+    qtbot.waitUntil(lambda: ed.split_dialog is None)
+    assert ed.problems.text().startswith("1 annotation moved into 'claim_quoted'")
+    assert "#a00000" not in ed.problems.styleSheet()
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Z, Qt.ControlModifier)
+    assert p.annotation(ids["c"]).category == "claim"
+    click(qtbot, ed.close_button)
+    qtbot.waitUntil(lambda: not ed.isVisible())  # no "not saved" question in the way

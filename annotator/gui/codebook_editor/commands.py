@@ -100,8 +100,10 @@ class SplitStep(DataStep):
         def split():
             self.number = self.editor.project.split_category(
                 self.source, copy.deepcopy(self.new), self.uuids, author=self.editor.author)
-        if self._run(split):
-            self.editor.problems.setText(
+        if self._run(split):  # done: said as done (it was red, like a refusal)
+            line = translate("CodebookEditor", "1 annotation moved into '%2' (version %3).") \
+                if len(self.uuids) == 1 else \
                 translate("CodebookEditor", "%1 annotations moved into '%2' (version %3).")
-                .replace("%1", str(len(self.uuids))).replace("%2", self.new.key)
+            self.editor.problems.say_done(
+                line.replace("%1", str(len(self.uuids))).replace("%2", self.new.key)
                 .replace("%3", str(self.number)))

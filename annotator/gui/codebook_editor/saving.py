@@ -84,11 +84,21 @@ class SavingMixin:
 
     # --- closing ----------------------------------------------------------------------
 
+    def unsaved(self) -> bool:
+        """Edits the project does not have. Not the undo stack's clean state alone: a
+        split or merge undone moves the stack off its clean step, yet the project and
+        the editor agree (both were changed back)."""
+        if self.project is None or self.undo.isClean():
+            return False
+        mine, stored = self.cb.to_dict(), self.project.codebook().to_dict()
+        for d in (mine, stored):
+            d.pop("version", None)  # saving numbers the project's copy, not ours
+        return mine != stored
+
     def reject(self) -> None:
         """Close, Esc and the window's X: with unsaved edits, ask first (they were
         dropped without a word)."""
-        if self.project is None or self.undo.isClean() or self.findChild(QMessageBox,
-                                                                           "unsavedBox"):
+        if not self.unsaved() or self.findChild(QMessageBox, "unsavedBox"):
             QDialog.reject(self)
             return
         box = QMessageBox(QMessageBox.Question, translate("CodebookEditor", "Codebook editor"),

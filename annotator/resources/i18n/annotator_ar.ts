@@ -412,22 +412,22 @@
 <context>
     <name>CategoryPalette</name>
     <message>
-        <location filename="../../gui/palette.py" line="165"/>
+        <location filename="../../gui/palette.py" line="198"/>
         <source>&lt;b&gt;Categories&lt;/b&gt; (select text, then press the key)</source>
         <translation>&lt;b&gt;الفئات&lt;/b&gt; (حدّد النص ثم اضغط المفتاح)</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="180"/>
+        <location filename="../../gui/palette.py" line="213"/>
         <source>Whole article:</source>
         <translation>المادة كاملة:</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="193"/>
+        <location filename="../../gui/palette.py" line="226"/>
         <source>— not coded —</source>
         <translation>— دون ترميز —</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="168"/>
+        <location filename="../../gui/palette.py" line="201"/>
         <source>Categories</source>
         <translation>الفئات</translation>
     </message>
@@ -440,189 +440,189 @@
         <translation>دمج القيمة «%1» في «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="205"/>
-        <location filename="../../gui/codebook_editor/saving.py" line="94"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="226"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="104"/>
         <source>Codebook editor</source>
         <translation>محرر دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="206"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="41"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="227"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="42"/>
         <source>Add group</source>
         <translation>إضافة مجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="207"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
         <location filename="../../gui/codebook_editor/structure.py" line="40"/>
         <source>Add category</source>
         <translation>إضافة فئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="207"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
         <location filename="../../gui/codebook_editor/structure.py" line="50"/>
         <source>Add attribute</source>
         <translation>إضافة سمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="208"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
         <location filename="../../gui/codebook_editor/structure.py" line="62"/>
         <source>Add value</source>
         <translation>إضافة قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="208"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
         <location filename="../../gui/codebook_editor/structure.py" line="72"/>
         <source>Add relation</source>
         <translation>إضافة علاقة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
         <source>Move up</source>
         <translation>تحريك لأعلى</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="209"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
         <source>Move down</source>
         <translation>تحريك لأسفل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="238"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="238"/>
         <source>Name (English)</source>
         <translation>الاسم (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="239"/>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="215"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="239"/>
         <source>Coding rule</source>
         <translation>قاعدة الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="240"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="216"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="240"/>
         <source>Hotkey (1–9)</source>
         <translation>مفتاح الاختصار (1–9)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="241"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="217"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="241"/>
         <source>Type</source>
         <translation>نوع السمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="242"/>
         <source>Required</source>
         <translation>إلزامية</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="218"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="242"/>
         <source>Ordinal (values low to high)</source>
         <translation>ترتيبية (القيم من الأدنى إلى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="243"/>
         <source>Retired (hidden from coders, kept in the data)</source>
         <translation>متقاعدة (مخفية عن المرمِّزين، محفوظة في البيانات)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="244"/>
         <source>From category</source>
         <translation>من الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="244"/>
         <source>To category</source>
         <translation>إلى الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="245"/>
         <source>In group</source>
         <translation>ضمن المجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="227"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="251"/>
         <source>Merge this value into another…</source>
         <translation>دمج هذه القيمة في قيمة أخرى…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="253"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="254"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="231"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="255"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="232"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="256"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="233"/>
-        <location filename="../../gui/codebook_editor/saving.py" line="100"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="257"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="110"/>
         <source>Save as new version</source>
         <translation>حفظ كإصدار جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="234"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="258"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="397"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="421"/>
         <source>a span of the text</source>
         <translation>مقطع من النص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="398"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="422"/>
         <source>the whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="402"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="426"/>
         <source>choice</source>
         <translation>اختيار</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="403"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="427"/>
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="404"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="428"/>
         <source>number</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="405"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="429"/>
         <source>yes / no</source>
         <translation>نعم / لا</translation>
     </message>
@@ -665,30 +665,30 @@
         <translation>«%1» مستخدم في %2 من الترميزات: لا يمكن حذفه. اجعله متقاعدًا (مخفيًا عن المرمِّزين، محفوظًا في البيانات) أو ادمجه في قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="71"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="72"/>
         <location filename="../../gui/codebook_editor/structure.py" line="99"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="98"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="161"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="99"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="162"/>
         <location filename="../../gui/codebook_editor/structure.py" line="142"/>
         <source>Reorder</source>
         <translation>إعادة ترتيب</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="347"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="371"/>
         <source>Save your changes first: merging values rewrites coded data.</source>
         <translation>احفظ تعديلاتك أولًا: دمج القيم يعيد كتابة البيانات المرمَّزة.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="352"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="376"/>
         <source>Merge value</source>
         <translation>دمج قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="353"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="377"/>
         <source>Annotations with &apos;%1&apos; get:</source>
         <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
     </message>
@@ -719,35 +719,35 @@
         <translation>حُفظ بوصفه الإصدار %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/saving.py" line="95"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="105"/>
         <source>The codebook has changes that are not saved.</source>
         <translation>في دليل الترميز تغييرات لم تُحفظ.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/saving.py" line="98"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="108"/>
         <source>Save them as a new version of the codebook, or close without them?</source>
         <translation>هل تحفظها بوصفها إصدارًا جديدًا من دليل الترميز، أم تغلق من دونها؟</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/saving.py" line="102"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="112"/>
         <source>Close without saving</source>
         <translation>إغلاق دون حفظ</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/saving.py" line="104"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="114"/>
         <source>Keep editing</source>
         <translation>متابعة التحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="47"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="160"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="173"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="48"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="161"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="174"/>
         <source>(top level)</source>
         <translation>(المستوى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="162"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="174"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="163"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="175"/>
         <source>Move to %1</source>
         <translation>نقل إلى %1</translation>
     </message>
@@ -757,17 +757,22 @@
         <translation>تقسيم «%1»: فئة جديدة «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="105"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="104"/>
+        <source>1 annotation moved into &apos;%2&apos; (version %3).</source>
+        <translation>نُقل ترميز واحد إلى «%2» (الإصدار %3).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/commands.py" line="106"/>
         <source>%1 annotations moved into &apos;%2&apos; (version %3).</source>
         <translation>نُقل %1 من الترميزات إلى «%2» (الإصدار %3).</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="252"/>
         <source>Split category…</source>
         <translation>تقسيم الفئة…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="364"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="388"/>
         <source>Save your changes first: splitting a category moves coded data.</source>
         <translation>احفظ تعديلاتك أولًا: تقسيم الفئة ينقل بيانات مرمَّزة.</translation>
     </message>
