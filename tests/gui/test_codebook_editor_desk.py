@@ -315,3 +315,35 @@ def test_a_split_undone_leaves_nothing_to_save(qtbot, tmp_path):
     assert p.annotation(ids["c"]).category == "claim"
     click(qtbot, ed.close_button)
     qtbot.waitUntil(lambda: not ed.isVisible())  # no "not saved" question in the way
+
+
+def test_f1_heads_a_nested_group_with_its_path_as_large_as_any_group(qtbot, window):
+    """In F1 a group nested in another was an h5, smaller than the category names under
+    it, and named without its parent."""
+    import copy
+
+    from PySide6.QtWidgets import QTextBrowser
+
+    from annotator.core.codebook import GroupDef
+
+    from .test_desk import press
+
+    p = window.project
+    cb = copy.deepcopy(p.codebook())
+    cb.groups = [GroupDef("frames", "الأطر", "Frames"),
+                 GroupDef("judgement", "التقييم", "Judgement", "How it weighs", "frames")]
+    cb.category("claim").group = "frames"
+    cb.category("reliability").group = "judgement"
+    p.set_codebook(cb, author="sara")
+    press(qtbot, window, Qt.Key_F1)
+    qtbot.waitUntil(lambda: window.findChild(QTextBrowser, "shortcutsHelp") is not None)
+    view = window.findChild(QTextBrowser, "shortcutsHelp")
+    levels, block = {}, view.document().begin()
+    while block.isValid():  # the heading level of each line, as the browser shows it
+        levels[block.text().strip()] = block.blockFormat().headingLevel()
+        block = block.next()
+    assert levels["Frames"] == levels["Frames › Judgement"] == 3, levels
+    assert "Judgement" not in levels  # the nested group named with its parent
+    text = view.toPlainText()
+    assert text.index("Frames › Judgement") < text.index("How it weighs") < \
+        text.index("Reliability")
