@@ -347,3 +347,18 @@ def test_f1_heads_a_nested_group_with_its_path_as_large_as_any_group(qtbot, wind
     text = view.toPlainText()
     assert text.index("Frames › Judgement") < text.index("How it weighs") < \
         text.index("Reliability")
+
+
+def test_the_form_stays_put_and_shows_a_long_name_from_its_start(qtbot, project):
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    fill(qtbot, ed.f_name_en, "A claim with a name far longer than the field is wide, "
+                              "so that one end of it must be out of sight")
+    qtbot.wait(20)
+    x_category = ed.f_key.mapTo(ed, ed.f_key.rect().topLeft()).x()
+    add_group(qtbot, ed, "actors")
+    qtbot.wait(20)  # the form lays itself out again
+    assert ed.f_key.mapTo(ed, ed.f_key.rect().topLeft()).x() == x_category  # it jumped
+    click_item(qtbot, ed, "[claim]")
+    assert ed.f_name_en.cursorPosition() == 0  # the field showed the name's end
+    assert ed.f_name_en.text().startswith("A claim with")

@@ -245,6 +245,12 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialo
                   "group": translate("CodebookEditor", "In group")}
         for k, lab in self.labels.items():
             lab.setText(labels[k])
+            lab.setMinimumWidth(0)
+        # the label column as wide as its widest label, shown or not: it followed the
+        # rows shown, and every field jumped sideways between a group and a category
+        widest = max(lab.sizeHint().width() for lab in self.labels.values())
+        for lab in self.labels.values():
+            lab.setMinimumWidth(widest)
         for combo, names in ((self.f_kind, kind_name), (self.f_type, type_name)):
             for i in range(combo.count()):
                 combo.setItemText(i, names(combo.itemData(i)))
