@@ -362,3 +362,44 @@ def test_the_form_stays_put_and_shows_a_long_name_from_its_start(qtbot, project)
     click_item(qtbot, ed, "[claim]")
     assert ed.f_name_en.cursorPosition() == 0  # the field showed the name's end
     assert ed.f_name_en.text().startswith("A claim with")
+
+
+def test_a_delete_leaves_the_selection_where_the_entry_was(qtbot, project):
+    """Deleting the first category of a group selected the category before it in the
+    list, at the top level, far up the tree; deleting a group selected another group or
+    the first row. The selection now stays in the group, or on what the group held."""
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    add_group(qtbot, ed, "actors")
+    for label in ("[source]", "[reliability]"):
+        drop_on(ed, label, "[actors]")
+    click_item(qtbot, ed, "[claim]")
+    click(qtbot, ed.buttons["add_category"])  # at the top level, so it can go
+    fill(qtbot, ed.f_key, "spare")
+    drop_on(ed, "[spare]", "[actors]")
+    assert [c.key for c in ed.cb.categories if c.group == "actors"] == \
+        ["source", "reliability", "spare"]
+    # the first of the group deleted (spare moved first): its neighbour in the group
+    click_item(qtbot, ed, "[spare]")
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Up, Qt.ControlModifier)
+    QTest.keyClick(ed.tree, Qt.Key_Up, Qt.ControlModifier)
+    assert [c.key for c in ed.cb.categories if c.group == "actors"][0] == "spare"
+    QTest.keyClick(ed.tree, Qt.Key_Delete)
+    assert ed.cb.category("spare") is None
+    assert ed.entry().key == "source" and ed.tree.hasFocus()
+    # the group deleted: on the first category it held, now at the top level
+    click_item(qtbot, ed, "[actors]")
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Delete)
+    assert ed.cb.group("actors") is None
+    assert ed.entry().key == "source" and ed.f_key.text() == "source"
+    # a group holding only a group: on that group
+    click_item(qtbot, ed, "[claim]")
+    add_group(qtbot, ed, "outer")
+    add_group(qtbot, ed, "inner")  # inside the selected group
+    assert ed.cb.group("inner").parent == "outer"
+    click_item(qtbot, ed, "[outer]")
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Delete)
+    assert ed.entry().key == "inner" and ed.cb.group("inner").parent is None

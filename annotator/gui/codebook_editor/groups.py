@@ -68,7 +68,14 @@ class GroupsMixin:
         for other in after.groups:
             other.parent = g.parent if other.parent == g.key else other.parent
         after.groups.pop(path[0][1])
-        nxt = (("grp", max(0, path[0][1] - 1)),) if after.groups else ()
+        # the selection stays where the group was: on what it held, else its parent
+        held = [j for j, c in enumerate(self.cb.categories) if c.group == g.key]
+        inner = [j for j, o in enumerate(after.groups) if o.parent == g.parent and
+                 self.cb.groups[j + (j >= path[0][1])].parent == g.key]
+        home = next((j for j, o in enumerate(after.groups) if o.key == g.parent), None)
+        nxt = (("cat", held[0]),) if held else (("grp", inner[0]),) if inner else \
+            (("grp", home),) if home is not None else \
+            (("grp", max(0, path[0][1] - 1)),) if after.groups else ()
         self._push_quiet(after, translate("CodebookEditor", "Delete %1").replace("%1", g.key),
                          nxt)
 
