@@ -403,3 +403,13 @@ def test_a_delete_leaves_the_selection_where_the_entry_was(qtbot, project):
     focus_tree(qtbot, ed)
     QTest.keyClick(ed.tree, Qt.Key_Delete)
     assert ed.entry().key == "inner" and ed.cb.group("inner").parent is None
+
+
+def test_a_relations_mark_points_the_way_arabic_reads(qtbot, project):
+    from annotator.gui import i18n
+
+    i18n.install("ar")
+    ed = editor(qtbot, project)
+    rel = item(ed, "[attributed_to]")
+    assert rel.text(0).startswith("⇠ ")  # "⇢" pointed out of the row, right to left
+    assert "(claim → source)" in rel.text(0)  # the keys, Latin, read left to right

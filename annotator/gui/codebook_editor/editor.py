@@ -315,7 +315,9 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialo
                                    v.retired)
             for r, rel in enumerate(self.cb.relations):
                 self._item(self.tree, (("rel", r),),
-                           f"⇢ {_label(rel)} ({rel.from_category} → {rel.to_category})",
+                           # the mark leads the row in the reading direction
+                           f"{'⇠' if i18n.is_rtl() else '⇢'} {_label(rel)} "
+                           f"({rel.from_category} → {rel.to_category})",
                            None, False)
             self.tree.expandAll()
             it = self.tree.invisibleRootItem()
