@@ -98,6 +98,8 @@ def main() -> None:
             for _ in range(750):  # up to 15 s for the caller's pointer
                 if any(e.startswith("drop") for e in events):
                     break
+                if events and not tree.findChildren(QDrag):  # released where refused
+                    break
                 QTest.qWait(20)
             QTest.qWait(200)
             return

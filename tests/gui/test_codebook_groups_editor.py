@@ -131,7 +131,7 @@ def test_file_categories_in_groups_and_see_them_in_the_palette(qtbot, window, tm
     heading = window.palette.headings["actors"]
     assert heading.text() == "Actors"
     qtbot.waitUntil(heading.isVisible)
-    lay = window.palette.layout()
+    lay = window.palette.body.layout()
     order = [lay.itemAt(i).widget() for i in range(lay.count())]
     at = order.index(heading)
     assert {order[at + 1].objectName(), order[at + 2].objectName()} == {

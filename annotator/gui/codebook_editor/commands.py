@@ -21,18 +21,24 @@ translate = QCoreApplication.translate
 class Snapshot(QUndoCommand):
     """One edit: the whole codebook before and after (restores exactly). The editor never
     changes its working copy in place (every edit copies it first), so the two states are
-    shown as they are, not copied again: a 500-category codebook copies in ~25 ms."""
+    shown as they are, not copied again: a 500-category codebook copies in ~25 ms.
+
+    `from_form`: the edit came from the form, whose fields already show it (and hold the
+    cursor), so its first run leaves them alone. Any other edit (a drop, a delete, a
+    move) refills the form: fields left showing the entry as it was, or another entry,
+    would be written back by the next edit (a category filed by a drop went back to its
+    old group; a neighbour selected after a delete took the deleted one's key)."""
 
     def __init__(self, editor: CodebookEditor, before: Codebook, after: Codebook, text: str,
-                 path_after: tuple):
+                 path_after: tuple, from_form: bool = False):
         super().__init__(text)
         self.editor, self.before, self.after = editor, before, after
         self.path_before, self.path_after = editor.current_path(), path_after
-        self._first = True
+        self._keep_form = from_form
 
     def redo(self) -> None:
-        self.editor.show_codebook(self.after, self.path_after, keep_form=self._first)
-        self._first = False
+        self.editor.show_codebook(self.after, self.path_after, keep_form=self._keep_form)
+        self._keep_form = False
 
     def undo(self) -> None:
         self.editor.show_codebook(self.before, self.path_before)
@@ -95,8 +101,10 @@ class SplitStep(DataStep):
         def split():
             self.number = self.editor.project.split_category(
                 self.source, copy.deepcopy(self.new), self.uuids, author=self.editor.author)
-        if self._run(split):
-            self.editor.problems.setText(
+        if self._run(split):  # done: said as done (it was red, like a refusal)
+            line = translate("CodebookEditor", "1 annotation moved into '%2' (version %3).") \
+                if len(self.uuids) == 1 else \
                 translate("CodebookEditor", "%1 annotations moved into '%2' (version %3).")
-                .replace("%1", str(len(self.uuids))).replace("%2", self.new.key)
+            self.editor.problems.say_done(
+                line.replace("%1", str(len(self.uuids))).replace("%2", self.new.key)
                 .replace("%3", str(self.number)))

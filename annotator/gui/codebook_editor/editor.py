@@ -16,11 +16,9 @@ import copy
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -41,22 +39,22 @@ from ...core.codebook import (
     CategoryDef,
     Codebook,
     GroupDef,
-    load_codebook,
-    save_codebook,
 )
 from ...core.errors import AnnotatorError
 from .. import i18n
-from .commands import RecodeStep, Snapshot, SplitStep
+from .commands import RecodeStep, SplitStep
 from .form import FormMixin
 from .groups import GroupsMixin
+from .saving import ProblemLine, SavingMixin
 from .split_dialog import SplitDialog
 from .structure import StructureMixin
-from .tree import PATH_ROLE, CodebookTree
+from .tree import IDENT_ROLE, PATH_ROLE, CodebookTree
 
 translate = QCoreApplication.translate
+KEYS = {"add_category": "Ctrl+N", "add_group": "Ctrl+Shift+N", "group": "Ctrl+G"}
 
 
-class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
+class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialog):
     """Edit the codebook of `project` (None: edit a file only, with import/export)."""
 
     saved = Signal(int)  # the new version's number
@@ -80,8 +78,8 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
         self.tree = CodebookTree()
         self.tree.setObjectName("codebookTree")
         self.tree.setHeaderHidden(True)
-        self.tree.setDragDropMode(QAbstractItemView.InternalMove)
         self.tree.currentItemChanged.connect(lambda *_: self._fill_form())
+        self.tree.set_planner(self.drop_plan)
         self.tree.dropped.connect(self._dropped)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -152,9 +150,7 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
         self.split_button = QPushButton(objectName="splitCategory")
         self.split_button.clicked.connect(self.split_category)
         self.split_dialog: SplitDialog | None = None
-        self.problems = QLabel(objectName="problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a00000")
+        self.problems = ProblemLine(objectName="problems")
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -201,10 +197,30 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
             b.setDefault(False)
         for seq, fn in (("Ctrl+Z", self.undo.undo), ("Ctrl+Shift+Z", self.undo.redo),
                         ("Ctrl+Y", self.undo.redo),
-                        ("Ctrl+Up", lambda: self.move(-1)), ("Ctrl+Down", lambda: self.move(1))):
+                        ("Ctrl+Up", lambda: self.move(-1)), ("Ctrl+Down", lambda: self.move(1)),
+                        # the keyboard's way to build groups: add, rename, file
+                        (KEYS["add_category"], self.add_category),
+                        (KEYS["add_group"], self.add_group), (KEYS["group"], self.pick_group)):
             QShortcut(QKeySequence(seq), self, fn, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key_Delete), self.tree, self.delete_current,
                   context=Qt.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key_F2), self.tree, self.rename_current,
+                  context=Qt.WidgetShortcut)
+
+    def rename_current(self) -> None:
+        """F2 in the tree: the cursor in the name the tree shows (the interface's
+        language), all of it selected, ready to type over."""
+        if self.entry() is None:
+            return
+        field = self.f_name_ar if i18n.is_rtl() else self.f_name_en
+        field.setFocus(Qt.ShortcutFocusReason)
+        field.selectAll()
+
+    def pick_group(self) -> None:
+        """Ctrl+G: the "In group" list of the selected category or group, open."""
+        if self.f_group.isVisibleTo(self):
+            self.f_group.setFocus(Qt.ShortcutFocusReason)
+            self.f_group.showPopup()
 
     def _retranslate(self, redraw: bool = True) -> None:
         self.setWindowTitle(translate("CodebookEditor", "Codebook editor"))
@@ -216,6 +232,9 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
             b.setText(texts[k])
         self.buttons["up"].setToolTip("Ctrl+Up")
         self.buttons["down"].setToolTip("Ctrl+Down")
+        for k in ("add_group", "add_category"):
+            self.buttons[k].setToolTip(KEYS[k])
+        self.f_group.setToolTip(KEYS["group"])
         labels = {"key": translate("CodebookEditor", "Key"), "name_en": translate("CodebookEditor", "Name (English)"),
                   "name_ar": translate("CodebookEditor", "Name (Arabic)"), "description": translate("CodebookEditor", "Coding rule"),
                   "color": translate("CodebookEditor", "Colour"), "contrast": "", "hotkey": translate("CodebookEditor", "Hotkey (1–9)"),
@@ -226,6 +245,12 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
                   "group": translate("CodebookEditor", "In group")}
         for k, lab in self.labels.items():
             lab.setText(labels[k])
+            lab.setMinimumWidth(0)
+        # the label column as wide as its widest label, shown or not: it followed the
+        # rows shown, and every field jumped sideways between a group and a category
+        widest = max(lab.sizeHint().width() for lab in self.labels.values())
+        for lab in self.labels.values():
+            lab.setMinimumWidth(widest)
         for combo, names in ((self.f_kind, kind_name), (self.f_type, type_name)):
             for i in range(combo.count()):
                 combo.setItemText(i, names(combo.itemData(i)))
@@ -263,6 +288,7 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
     def _redraw(self, path: tuple, keep_form: bool = False) -> None:
         self._filling = True
         self.tree.setUpdatesEnabled(False)
+        view = self.tree.view_state()
         try:
             self.tree.clear()
             # items are built detached and added in one call: inserting them one by one
@@ -295,12 +321,15 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
                                    v.retired)
             for r, rel in enumerate(self.cb.relations):
                 self._item(tops, (("rel", r),),
-                           f"⇢ {_label(rel)} ({rel.from_category} → {rel.to_category})",
+                           # the mark leads the row in the reading direction
+                           f"{'⇠' if i18n.is_rtl() else '⇢'} {_label(rel)} "
+                           f"({rel.from_category} → {rel.to_category})",
                            None, False)
             self.tree.addTopLevelItems(tops)
             self.tree.expandAll()
             select = self._find(path)
             self.tree.setCurrentItem(select or (tops[0] if tops else None))
+            self.tree.restore_view(view)
         finally:
             self.tree.setUpdatesEnabled(True)
             self._filling = False
@@ -318,6 +347,8 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
             item = QTreeWidgetItem(parent, [text + ("  ⊘" if retired else "")])
         item.setData(0, PATH_ROLE, path)
         self._items[path] = item
+        item.setData(0, IDENT_ROLE, "/".join(f"{kind}:{self.entry(path[:n + 1]).key}"
+                                             for n, (kind, _) in enumerate(path)))
         if colour:
             item.setBackground(0, QColor(colour))
         if retired:
@@ -396,52 +427,6 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, QDialog):
         path = self.current_path()
         self.cb = copy.deepcopy(self.project.codebook())
         self._redraw(path)
-
-    # --- files and saving ------------------------------------------------------------
-
-    def import_file(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, translate("CodebookEditor", "Import a codebook"), "",
-                                                  translate("CodebookEditor", "Codebooks (*.yaml *.yml *.json)"))
-        if not path:
-            return
-        try:
-            cb = load_codebook(path)
-        except AnnotatorError as exc:
-            self.problems.setText(str(exc))
-            return
-        self.problems.setText("")
-        self.undo.push(Snapshot(self, self.cb, cb, translate("CodebookEditor", "Import"), (("cat", 0),)))
-
-    def export_file(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, translate("CodebookEditor", "Export the codebook"),
-                                                  "codebook.yaml",
-                                                  translate("CodebookEditor", "Codebooks (*.yaml *.yml *.json)"))
-        if not path:
-            return
-        try:
-            save_codebook(self.valid(), path)
-        except AnnotatorError as exc:
-            self.problems.setText(str(exc))
-
-    def valid(self) -> Codebook:
-        """The working copy checked as a file would be; raises CodebookError."""
-        return Codebook.from_dict(self.cb.to_dict())
-
-    def save(self) -> bool:
-        try:
-            cb = self.valid()
-            number = self.project.set_codebook(cb, author=self.author)
-        except AnnotatorError as exc:
-            self.problems.setText(str(exc).replace("; ", "\n"))
-            return False
-        self.problems.setText(translate("CodebookEditor", "Saved as version %1.").replace(
-            "%1", str(number or self.project.codebook().version)))
-        self.undo.setClean()
-        if number:
-            self.saved.emit(number)
-        return True
 
 
 def kind_name(kind: str) -> str:

@@ -45,9 +45,10 @@ class FormMixin:
             return
         self._filling = True
         try:
-            self.f_key.setText(e.key)
-            self.f_name_en.setText(e.name_en)
-            self.f_name_ar.setText(e.name_ar)
+            for field, text in ((self.f_key, e.key), (self.f_name_en, e.name_en),
+                                (self.f_name_ar, e.name_ar)):
+                field.setText(text)
+                field.setCursorPosition(0)  # a long name shows its start, not its end
             self.f_desc_en.setPlainText(e.description)
             if kind in ("category", "group"):
                 self.f_group.clear()
@@ -163,8 +164,9 @@ class FormMixin:
             n.from_category = self.f_from.currentData() or n.from_category
             n.to_category = self.f_to.currentData() or n.to_category
         if after.to_dict() != self.cb.to_dict():
-            self.undo.push(Snapshot(self, self.cb, after, translate("CodebookEditor", "Edit %1").replace("%1", n.key),
-                                    path))
+            self.undo.push(Snapshot(self, self.cb, after,
+                                    translate("CodebookEditor", "Edit %1").replace("%1", n.key),
+                                    path, from_form=True))
 
     def _entry_in(self, cb: Codebook, path: tuple):
         keep, self.cb = self.cb, cb

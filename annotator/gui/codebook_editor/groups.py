@@ -3,7 +3,8 @@
 A group only arranges the codebook, so every group edit is a plain undo step: add one in
 the current folder, file a category (drop it on a group, or pick the group in the form),
 move a group into another, delete one (what it held moves up a level, nothing is lost).
-Categories and groups reorder among the siblings of their own folder.
+Ctrl+Up/Down reorders among the siblings of the entry's own folder; a drag goes before or
+after any category or group (filed in its folder) or into a group.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...core.codebook import Codebook, GroupDef
 from .. import i18n
+from ..palette import group_path
 
 translate = QCoreApplication.translate
 
@@ -48,7 +50,7 @@ class GroupsMixin:
             path = self.cb.group_path(g.key)
             if isinstance(entry, GroupDef) and entry in path:
                 continue
-            out.append((" › ".join(i18n.name(p) for p in path), g.key))
+            out.append((group_path(self.cb, g.key), g.key))
         return out
 
     def _rename_group(self, cb: Codebook, old: str, new: str) -> None:
@@ -66,7 +68,14 @@ class GroupsMixin:
         for other in after.groups:
             other.parent = g.parent if other.parent == g.key else other.parent
         after.groups.pop(path[0][1])
-        nxt = (("grp", max(0, path[0][1] - 1)),) if after.groups else ()
+        # the selection stays where the group was: on what it held, else its parent
+        held = [j for j, c in enumerate(self.cb.categories) if c.group == g.key]
+        inner = [j for j, o in enumerate(after.groups) if o.parent == g.parent and
+                 self.cb.groups[j + (j >= path[0][1])].parent == g.key]
+        home = next((j for j, o in enumerate(after.groups) if o.key == g.parent), None)
+        nxt = (("cat", held[0]),) if held else (("grp", inner[0]),) if inner else \
+            (("grp", home),) if home is not None else \
+            (("grp", max(0, path[0][1] - 1)),) if after.groups else ()
         self._push_quiet(after, translate("CodebookEditor", "Delete %1").replace("%1", g.key),
                          nxt)
 
@@ -96,40 +105,76 @@ class GroupsMixin:
         items.insert(index, items.pop(i))
         self._push_quiet(after, translate("CodebookEditor", "Reorder"), ((kind, index),))
 
-    def _dropped(self, path: tuple, target: tuple) -> None:
-        """What a drop means: among siblings of one parent, a reorder; a category onto a
-        group, filed in it; a category onto a category of another folder, filed there
-        before it; a group onto a group of another folder, moved into it."""
+    def drop_plan(self, path: tuple, target: tuple, zone: str) -> str | None:
+        """What dropping `path` at `zone` ("before", "on", "after") of `target` does:
+        "before" or "after" it in its folder, "into" a group, or None (refused).
+
+        A category goes into a group wherever it falls on the group's row, and before or
+        after a category (of its own folder or another: it is filed there); on the middle
+        of a sibling it takes that one's place (after it going down, before it going up).
+        A group goes before or after a group, or into it (never into itself or a group
+        inside it). Attributes, values and relations move among their own siblings."""
         kind, tkind = path[-1][0], target[-1][0]
         if kind in ("attr", "val", "rel"):
-            if len(target) == len(path) and target[:-1] == path[:-1] and tkind == kind:
-                self._moved(path, target[-1][1])
-            return
+            if len(target) != len(path) or target[:-1] != path[:-1] or tkind != kind:
+                return None
+            return zone if zone != "on" else \
+                ("after" if target[-1][1] > path[-1][1] else "before")
+        if len(target) != 1 or tkind not in ("cat", "grp"):
+            return None
+        t = target[0][1]
         if kind == "cat" and tkind == "grp":
-            self._file(path, self.cb.groups[target[0][1]].key)
-        elif kind == "cat" and tkind == "cat" and len(target) == 1:
-            there = self.cb.categories[target[0][1]].group
-            if there == self.cb.categories[path[0][1]].group:
-                self._reorder(path, target[0][1])
-            else:
-                self._file(path, there, before=target[0][1])
-        elif kind == "grp" and tkind == "grp":
-            g, t = self.cb.groups[path[0][1]], self.cb.groups[target[0][1]]
-            if t.parent == g.parent:
-                self._reorder(path, target[0][1])
-            elif g not in self.cb.group_path(t.key):  # never into itself
-                self._file(path, t.key)
+            return "into"
+        if kind == "cat":
+            here = self.cb.categories[path[0][1]]
+            if zone != "on":
+                return zone
+            if self.cb.categories[t].group != here.group:
+                return "before"
+            return "after" if t > path[0][1] else "before"
+        if tkind != "grp":
+            return None
+        g, tg = self.cb.groups[path[0][1]], self.cb.groups[t]
+        if g in self.cb.group_path(tg.key):  # itself, or a group inside it
+            return None
+        if zone == "on":
+            return None if tg.key == g.parent else "into"
+        return zone
 
-    def _file(self, path: tuple, group: str | None, before: int | None = None) -> None:
+    def _dropped(self, path: tuple, target: tuple, where: str) -> None:
+        if path[-1][0] in ("attr", "val", "rel"):
+            i, t = path[-1][1], target[-1][1]
+            self._moved(path, (t if t < i else t - 1) + (where == "after"))
+        elif where == "into":
+            self._file(path, self.cb.groups[target[0][1]].key)
+        else:
+            self._place(path, target[0][1], where == "after")
+
+    def _place(self, path: tuple, t: int, after_it: bool) -> None:
+        """The category or group at `path` next to entry `t` of its kind, in t's folder:
+        a reorder there, or filed there if it came from another folder."""
+        kind, i = path[0]
+        cb = copy.deepcopy(self.cb)
+        items = cb.categories if kind == "cat" else cb.groups
+        attr = "group" if kind == "cat" else "parent"
+        home, old = getattr(items[t], attr), getattr(items[i], attr)
+        moving = items.pop(i)
+        setattr(moving, attr, home)
+        at = (t if t < i else t - 1) + after_it
+        items.insert(at, moving)
+        if at == i and home == old:
+            return
+        name = i18n.name(self.cb.group(home)) if home else \
+            translate("CodebookEditor", "(top level)")
+        text = translate("CodebookEditor", "Reorder") if home == old else \
+            translate("CodebookEditor", "Move to %1").replace("%1", name)
+        self._push_quiet(cb, text, ((kind, at),))
+
+    def _file(self, path: tuple, group: str | None) -> None:
         kind, i = path[0]
         after = copy.deepcopy(self.cb)
         if kind == "cat":
             after.categories[i].group = group
-            if before is not None:
-                c = after.categories.pop(i)
-                index = before if before < i else before - 1
-                after.categories.insert(index, c)
-                i = index
         else:
             after.groups[i].parent = group
         name = i18n.name(self.cb.group(group)) if group else \

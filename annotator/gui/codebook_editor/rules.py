@@ -1,6 +1,6 @@
 """The codebook as coders read it (F1): each category with its key, coding rule,
-attributes and values, under the names of its groups, in the interface language; retired
-entries left out."""
+attributes and values, under the paths of its groups ("Frames › Judgement"), in the
+interface language; retired entries left out."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ...core.codebook import GroupDef
 from .. import i18n
+from ..palette import group_path
 
 
 def _esc(text: str) -> str:
@@ -19,11 +20,12 @@ def codebook_html(cb) -> str:
         return ""
     side = "right" if i18n.is_rtl() else "left"
     title = QCoreApplication.translate("CodebookRules", "The codebook: %1")
-    out = [f"<h3 align={side}>" + _esc(title.replace("%1", cb.name)) + "</h3>"]
-    for depth, c in cb.tree():
-        if isinstance(c, GroupDef):  # a group's name heads the categories filed in it
-            out.append(f"<h{min(4 + depth, 6)} align={side}>{_esc(i18n.name(c))}"
-                       f"</h{min(4 + depth, 6)}>"
+    out = [f"<h2 align={side}>" + _esc(title.replace("%1", cb.name)) + "</h2>"]
+    for _depth, c in cb.tree():
+        if isinstance(c, GroupDef):
+            # a group's path heads the categories filed in it, at one size for any depth:
+            # h5 and h6 (a nested group's) came out smaller than the category names
+            out.append(f"<h3 align={side}>{_esc(group_path(cb, c.key))}</h3>"
                        + (f"<p align={side}><i>{_esc(c.description)}</i></p>"
                           if c.description else ""))
             continue

@@ -95,9 +95,25 @@ class StructureMixin:
             after.relations = [r for r in after.relations
                                if e.key not in (r.from_category, r.to_category)]
         nxt = path[:-1] + ((path[-1][0], max(0, path[-1][1] - 1)),) if parent else path[:-1]
+        if path[0][0] == "cat" and len(path) == 1:
+            nxt = self._after_delete(path[0][1]) or nxt
         self.problems.setText("")
         self.undo.push(Snapshot(self, self.cb, after, translate("CodebookEditor", "Delete %1").replace("%1", e.key),
                                 nxt))
+
+    def _after_delete(self, i: int) -> tuple:
+        """Where the selection goes when category i is deleted: a neighbour in its own
+        group (the one before it, else after it), else the group itself; the list's
+        neighbour could be in another group, far up the tree."""
+        home = self.cb.categories[i].group
+        near = [j for j, c in enumerate(self.cb.categories) if c.group == home and j != i]
+        before = [j for j in near if j < i]
+        if before:
+            return (("cat", before[-1]),)
+        if near:
+            return (("cat", near[0] - 1),)  # the list is one shorter after the delete
+        at = next((j for j, g in enumerate(self.cb.groups) if g.key == home), None)
+        return (("grp", at),) if at is not None else ()
 
     def _uses(self, path: tuple) -> int:
         if self.project is None:

@@ -412,22 +412,22 @@
 <context>
     <name>CategoryPalette</name>
     <message>
-        <location filename="../../gui/palette.py" line="90"/>
+        <location filename="../../gui/palette.py" line="198"/>
         <source>&lt;b&gt;Categories&lt;/b&gt; (select text, then press the key)</source>
         <translation>&lt;b&gt;الفئات&lt;/b&gt; (حدّد النص ثم اضغط المفتاح)</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="105"/>
+        <location filename="../../gui/palette.py" line="213"/>
         <source>Whole article:</source>
         <translation>المادة كاملة:</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="118"/>
+        <location filename="../../gui/palette.py" line="226"/>
         <source>— not coded —</source>
         <translation>— دون ترميز —</translation>
     </message>
     <message>
-        <location filename="../../gui/palette.py" line="93"/>
+        <location filename="../../gui/palette.py" line="201"/>
         <source>Categories</source>
         <translation>الفئات</translation>
     </message>
@@ -435,225 +435,227 @@
 <context>
     <name>CodebookEditor</name>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="75"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="81"/>
         <source>Merge value &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>دمج القيمة «%1» في «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="210"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="226"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="104"/>
         <source>Codebook editor</source>
         <translation>محرر دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="211"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="40"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="227"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="42"/>
         <source>Add group</source>
         <translation>إضافة مجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="212"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
         <location filename="../../gui/codebook_editor/structure.py" line="40"/>
         <source>Add category</source>
         <translation>إضافة فئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="212"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="228"/>
         <location filename="../../gui/codebook_editor/structure.py" line="50"/>
         <source>Add attribute</source>
         <translation>إضافة سمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
         <location filename="../../gui/codebook_editor/structure.py" line="62"/>
         <source>Add value</source>
         <translation>إضافة قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="213"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="229"/>
         <location filename="../../gui/codebook_editor/structure.py" line="72"/>
         <source>Add relation</source>
         <translation>إضافة علاقة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
         <source>Move up</source>
         <translation>تحريك لأعلى</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="214"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="230"/>
         <source>Move down</source>
         <translation>تحريك لأسفل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="238"/>
         <source>Key</source>
         <translation>المفتاح</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="219"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="238"/>
         <source>Name (English)</source>
         <translation>الاسم (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="239"/>
         <source>Name (Arabic)</source>
         <translation>الاسم (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="220"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="239"/>
         <source>Coding rule</source>
         <translation>قاعدة الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="240"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="221"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="240"/>
         <source>Hotkey (1–9)</source>
         <translation>مفتاح الاختصار (1–9)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="241"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="222"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="241"/>
         <source>Type</source>
         <translation>نوع السمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="242"/>
         <source>Required</source>
         <translation>إلزامية</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="223"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="242"/>
         <source>Ordinal (values low to high)</source>
         <translation>ترتيبية (القيم من الأدنى إلى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="224"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="243"/>
         <source>Retired (hidden from coders, kept in the data)</source>
         <translation>متقاعدة (مخفية عن المرمِّزين، محفوظة في البيانات)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="244"/>
         <source>From category</source>
         <translation>من الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="225"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="244"/>
         <source>To category</source>
         <translation>إلى الفئة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="226"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="245"/>
         <source>In group</source>
         <translation>ضمن المجموعة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="232"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="257"/>
         <source>Merge this value into another…</source>
         <translation>دمج هذه القيمة في قيمة أخرى…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="234"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="259"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="235"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="260"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="236"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="261"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="237"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="262"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="238"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="263"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="110"/>
         <source>Save as new version</source>
         <translation>حفظ كإصدار جديد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="239"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="264"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="448"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="433"/>
         <source>a span of the text</source>
         <translation>مقطع من النص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="449"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="434"/>
         <source>the whole article</source>
         <translation>المادة كاملة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="453"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="438"/>
         <source>choice</source>
         <translation>اختيار</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="454"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="439"/>
         <source>text</source>
         <translation>نص</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="455"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="440"/>
         <source>number</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="456"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="441"/>
         <source>yes / no</source>
         <translation>نعم / لا</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/form.py" line="97"/>
+        <location filename="../../gui/codebook_editor/form.py" line="98"/>
         <location filename="../../gui/codebook_editor/split_dialog.py" line="250"/>
         <source>not a colour like #aec7e8</source>
         <translation>ليس لونًا مثل ‎#aec7e8‎</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/form.py" line="99"/>
+        <location filename="../../gui/codebook_editor/form.py" line="100"/>
         <location filename="../../gui/codebook_editor/split_dialog.py" line="254"/>
         <source>✓ dark text reads on it</source>
         <translation>✓ النص الداكن مقروء عليه</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/form.py" line="100"/>
+        <location filename="../../gui/codebook_editor/form.py" line="101"/>
         <location filename="../../gui/codebook_editor/split_dialog.py" line="255"/>
         <source>✗ too dark or too pale for highlighted text: choose a lighter, clearer colour</source>
         <translation>✗ داكن جدًا أو باهت جدًا للنص المظلل: اختر لونًا أفتح وأوضح</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/form.py" line="113"/>
+        <location filename="../../gui/codebook_editor/form.py" line="114"/>
         <source>a hotkey is one digit, 1 to 9</source>
         <translation>مفتاح الاختصار رقم واحد من 1 إلى 9</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/form.py" line="115"/>
+        <location filename="../../gui/codebook_editor/form.py" line="116"/>
         <source>%1 is already the key of &apos;%2&apos;</source>
         <translation>%1 هو مفتاح «%2» من قبل</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/form.py" line="166"/>
+        <location filename="../../gui/codebook_editor/form.py" line="168"/>
         <source>Edit %1</source>
         <translation>تعديل %1</translation>
     </message>
@@ -663,94 +665,122 @@
         <translation>«%1» مستخدم في %2 من الترميزات: لا يمكن حذفه. اجعله متقاعدًا (مخفيًا عن المرمِّزين، محفوظًا في البيانات) أو ادمجه في قيمة أخرى.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="70"/>
-        <location filename="../../gui/codebook_editor/structure.py" line="99"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="79"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="101"/>
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="97"/>
-        <location filename="../../gui/codebook_editor/structure.py" line="142"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="106"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="169"/>
+        <location filename="../../gui/codebook_editor/structure.py" line="158"/>
         <source>Reorder</source>
         <translation>إعادة ترتيب</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="352"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="383"/>
         <source>Save your changes first: merging values rewrites coded data.</source>
         <translation>احفظ تعديلاتك أولًا: دمج القيم يعيد كتابة البيانات المرمَّزة.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="357"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="388"/>
         <source>Merge value</source>
         <translation>دمج قيمة</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="358"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="389"/>
         <source>Annotations with &apos;%1&apos; get:</source>
         <translation>الترميزات التي قيمتها «%1» تصبح:</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="404"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="42"/>
         <source>Import a codebook</source>
         <translation>استيراد دليل ترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="405"/>
-        <location filename="../../gui/codebook_editor/editor.py" line="420"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="43"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="59"/>
         <source>Codebooks (*.yaml *.yml *.json)</source>
         <translation>أدلة الترميز (*.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="414"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="52"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="418"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="58"/>
         <source>Export the codebook</source>
         <translation>تصدير دليل الترميز</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="439"/>
+        <location filename="../../gui/codebook_editor/saving.py" line="78"/>
         <source>Saved as version %1.</source>
         <translation>حُفظ بوصفه الإصدار %1.</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="46"/>
-        <location filename="../../gui/codebook_editor/groups.py" line="136"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="48"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="168"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="181"/>
         <source>(top level)</source>
         <translation>(المستوى الأعلى)</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/groups.py" line="137"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="170"/>
+        <location filename="../../gui/codebook_editor/groups.py" line="182"/>
         <source>Move to %1</source>
         <translation>نقل إلى %1</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="90"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="96"/>
         <source>Split &apos;%1&apos; into &apos;%2&apos;</source>
         <translation>تقسيم «%1»: فئة جديدة «%2»</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/commands.py" line="100"/>
+        <location filename="../../gui/codebook_editor/commands.py" line="107"/>
         <source>%1 annotations moved into &apos;%2&apos; (version %3).</source>
         <translation>نُقل %1 من الترميزات إلى «%2» (الإصدار %3).</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="233"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="258"/>
         <source>Split category…</source>
         <translation>تقسيم الفئة…</translation>
     </message>
     <message>
-        <location filename="../../gui/codebook_editor/editor.py" line="369"/>
+        <location filename="../../gui/codebook_editor/editor.py" line="400"/>
         <source>Save your changes first: splitting a category moves coded data.</source>
         <translation>احفظ تعديلاتك أولًا: تقسيم الفئة ينقل بيانات مرمَّزة.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/saving.py" line="105"/>
+        <source>The codebook has changes that are not saved.</source>
+        <translation>في دليل الترميز تغييرات لم تُحفظ.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/saving.py" line="108"/>
+        <source>Save them as a new version of the codebook, or close without them?</source>
+        <translation>هل تحفظها بوصفها إصدارًا جديدًا من دليل الترميز، أم تغلق من دونها؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/saving.py" line="112"/>
+        <source>Close without saving</source>
+        <translation>إغلاق دون حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/saving.py" line="114"/>
+        <source>Keep editing</source>
+        <translation>متابعة التحرير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/codebook_editor/commands.py" line="105"/>
+        <source>1 annotation moved into &apos;%2&apos; (version %3).</source>
+        <translation>نُقل ترميز واحد إلى «%2» (الإصدار %3).</translation>
     </message>
 </context>
 <context>
     <name>CodebookRules</name>
     <message>
-        <location filename="../../gui/codebook_editor/rules.py" line="21"/>
+        <location filename="../../gui/codebook_editor/rules.py" line="22"/>
         <source>The codebook: %1</source>
         <translation>دليل الترميز: %1</translation>
     </message>
