@@ -22,7 +22,10 @@ from .models import Annotation, Category, CodebookVersion, Relation, RelationTyp
 
 
 class CodebookConflictError(CodebookError):
-    """The new codebook does not fit stored work; `problems` lists each conflict."""
+    """The new codebook does not fit stored work; `problems` lists each conflict, the
+    last what to do."""
+
+    KEEP_LAST = True
 
 
 @dataclass(frozen=True)
