@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from annotator.core.codebook import CategoryDef, Codebook, GroupDef
+from annotator.core.codebook import AttributeDef, CategoryDef, Codebook, GroupDef
 from annotator.core.codebook.validation import MAX_GROUP_DEPTH
 from annotator.core.errors import CodebookError
 
@@ -123,3 +123,30 @@ def test_a_codebook_of_thousands_of_unknown_references_is_refused_quickly():
         err.value.problems
     assert len(str(err.value)) < 5000  # the one line names the first few and counts
     assert str(err.value).endswith(f"and {3 * n - 20} more problems")
+
+
+def test_reading_and_replacing_a_large_codebook_costs_a_fixed_number_of_queries(tmp_path):
+    """The codebook was read with a query per category for its attributes, and replaced
+    with a flush per category: 20,000 categories took 7.5 s to import."""
+    from sqlalchemy import event
+
+    from annotator.core.project import Project
+
+    cb = wide(100)
+    for c in cb.categories[:50]:
+        c.attributes = [AttributeDef("note", "n", "Note", "text")]
+    with Project.create(tmp_path / "big.annot") as p:
+        queries = []
+        event.listen(p._engine, "before_cursor_execute",  # reads (an insert is a row)
+                     lambda *a: queries.append(a[2]) if a[2].startswith("SELECT") else 0)
+        p.set_codebook(cb)
+        assert len(queries) < 30, len(queries)
+        queries.clear()
+        p._codebook = None
+        assert len(p.full_codebook().categories) == 200
+        assert len(queries) < 12, queries
+        cb.categories[0].attributes = []  # a dropped attribute still goes first
+        queries.clear()
+        p.set_codebook(cb)
+        assert len(queries) < 30, len(queries)
+        assert p.codebook().categories[0].attributes == []
