@@ -73,16 +73,22 @@ def problems(project, quick: bool = False, progress: Progress | None = None,
     try:
         if quick:
             out += db.quick_damage(engine, have)
+            out += db.shape_damage(engine, have)
         else:
             with project._read() as s:
                 out += _rows(s, have, progress, cancel)
             # the rows _rows does not walk one by one (document metadata and times,
-            # choice values), by the same SQL scan export refuses a damaged file with
+            # choice values, values of the wrong type), by the same SQL scans export
+            # refuses a damaged file with
             out += db.quick_damage(engine, have & {"documents", "attributes"})
+            out += db.shape_damage(engine, have - ROWS_WALKED, skip={("coders", "name")})
     except DatabaseError as exc:
         out.append(f"database: cannot be read ({_why(exc)})")
     return out
 
+
+# the tables _rows validates row by row, column by column (shape_damage would say it twice)
+ROWS_WALKED = {"annotations", "relations", "document_notes", "assignments"}
 
 DAMAGE_SHOWN = 3
 
@@ -224,7 +230,7 @@ def _group_problems(conn) -> list[str]:
             out.append(f"codebook: group '{key}' sits in group '{p}', which does not exist"
                        if p == parent else "")
         elif p in seen:
-            out.append(f"codebook: group '{key}' is in a loop of groups ({' > '.join(seen)})")
+            out.append(f"codebook: group '{key}' is in a loop of groups ({' > '.join(map(str, seen))})")
         elif len(seen) > MAX_GROUP_DEPTH:
             out.append(f"codebook: group '{key}' is nested more than {MAX_GROUP_DEPTH} deep")
     for key, group in conn.execute(text(
