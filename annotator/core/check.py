@@ -7,6 +7,7 @@ raised.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -200,6 +201,19 @@ def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | No
                 validate.memo(row["text"], False)
             except validate.Invalid as exc:
                 out.append(f"{where}: {exc.message}")
+    if "codebook_versions" in have:  # what an undo reads (`recode --undo N`)
+        from .recode import operation
+
+        for number, raw in conn.execute(text(
+                "SELECT number, operation FROM codebook_versions ORDER BY number")):
+            try:
+                op = json.loads(raw) if isinstance(raw, str) else None
+            except ValueError:
+                op = None  # not a JSON object: shape_damage says so
+            try:
+                operation(op if isinstance(op, dict) else None)
+            except ValueError:
+                out.append(f"codebook version {number}: what it did cannot be read")
     if "assignments" in have:
         for doc_id, cid, status, updated in conn.execute(text(
                 "SELECT document_id, coder_id, status, updated FROM assignments "
