@@ -189,6 +189,8 @@ SHAPES = [
      "values is not a list of values with text keys and names"),
     ("text a blob", ["UPDATE document_texts SET text = X'00ff' WHERE document_id = 1"],
      "text is missing"),
+    ("text row missing", ["DELETE FROM document_texts WHERE document_id = 1"],
+     "document 1: text is missing"),
     ("title a blob", ["UPDATE documents SET title = X'ff' WHERE id = 1"],
      "documents row 1: title is not text"),
     ("coder name NULL", [*rebuilt("coders", "uuid, name, role"),

@@ -277,6 +277,8 @@ _DAMAGE = [
     ("document_notes", "a time is not a date and time",
      "SELECT uuid FROM document_notes WHERE " + " OR ".join(
          _TIME.format(c=c) for c in ("created", "updated", "deleted"))),
+    ("document_texts", "text is missing",  # check's row walk says it too: quick only
+     "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM document_texts)"),
     ("documents", "metadata is not a JSON object",
      "SELECT id FROM documents WHERE meta IS NOT NULL AND (json_valid(meta) = 0 "
      "OR json_type(meta) != 'object')"),
@@ -286,7 +288,7 @@ _DAMAGE = [
 ]
 _ROW_NAMES = {"annotations": "annotation", "relations": "relation",
               "assignments": "status of document", "documents": "document",
-              "document_notes": "note",
+              "document_notes": "note", "document_texts": "document",
               "attributes": "attribute"}
 
 
