@@ -216,3 +216,25 @@ def test_render_of_a_damaged_file_is_one_line_and_writes_nothing(rich, tmp_path,
     assert run.stderr.startswith(f"error: {rich}: damaged project file (")
     assert what in run.stderr and run.stderr.count("\n") == 1, run.stderr
     assert not out.exists() and rich.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [["render", "{f}", "--doc", "1", "--out", "{d}/o.png"],
+                                  ["docs", "{f}"], ["check", "{f}"],
+                                  ["merge", "{p}", "{f}"],
+                                  ["codebook", "{p}", "--import", "{d}/book.yaml"]])
+def test_a_fifo_where_a_file_belongs_is_refused_not_waited_on(rich, tmp_path, args):
+    """Opening a named pipe to read its header waits for a writer that never comes: every
+    command hung on a project (or codebook) that is a FIFO."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.annot"
+    os.mkfifo(fifo)
+    os.mkfifo(tmp_path / "book.yaml")
+    argv = [a.format(f=fifo, p=rich, d=tmp_path) for a in args]
+    run = subprocess.run([sys.executable, "-m", "annotator", *argv], capture_output=True,
+                         text=True, timeout=60,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.count("\n") == 1 and "not a regular file" in run.stderr, run.stderr
