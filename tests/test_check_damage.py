@@ -146,3 +146,97 @@ def test_a_command_tripping_over_damage_names_it_instead_of_an_internal_error(
     assert err == (f"error: {coded}: damaged project (1 problem: document 1: a time is not "
                    "a date and time); `annotator check` lists them, `annotator backups` "
                    "restores\n")
+
+
+def rebuilt(table, columns):
+    """Statements rebuilding `table` with untyped columns and no NOT NULL or UNIQUE (what
+    a hand edit in a database browser, or another tool, may leave)."""
+    return [f"CREATE TABLE _old AS SELECT * FROM {table}", f"DROP TABLE {table}",
+            f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, {columns})",
+            f"INSERT INTO {table} SELECT * FROM _old", "DROP TABLE _old"]
+
+
+GROUP = ("INSERT INTO category_groups (key, name_ar, name_en, description, position) "
+         "VALUES ('actors', 'a', 'Actors', '', 0)")
+CATEGORY_COLUMNS = ("key, name_ar, name_en, color, hotkey, kind, description, retired, "
+                    "position, group_key")
+# values of the wrong type: each made an internal error of some command (found by running
+# every command on every kind of damage)
+SHAPES = [
+    ("group key a blob", [GROUP, "UPDATE category_groups SET key = X'00ff'"],
+     "category_groups row 1: key is not text"),
+    ("group name a blob", [GROUP, "UPDATE category_groups SET name_en = X'ff00'"],
+     "category_groups row 1: name_en is not text"),
+    ("category filed in a blob", ["UPDATE categories SET group_key = X'00' "
+                                  "WHERE key = 'claim'"], "group_key is not text"),
+    ("category key a blob", ["UPDATE categories SET key = X'ff' WHERE key = 'claim'"],
+     "key is not text"),
+    ("category key NULL", [*rebuilt("categories", CATEGORY_COLUMNS),
+                           "UPDATE categories SET key = NULL WHERE key = 'claim'"],
+     "key is not text"),
+    ("category colour NULL", [*rebuilt("categories", CATEGORY_COLUMNS),
+                              "UPDATE categories SET color = NULL"], "color is not text"),
+    ("category key twice", [*rebuilt("categories", CATEGORY_COLUMNS),
+                            "INSERT INTO categories (key, name_ar, name_en, color, kind, "
+                            "description, retired, position) SELECT key, name_ar, name_en, "
+                            "color, kind, description, retired, 99 FROM categories "
+                            "WHERE key = 'claim'"], "categories: key 'claim' is given twice"),
+    ("choice values not objects", ["UPDATE attributes SET \"values\" = '[1, 2]' "
+                                   "WHERE type = 'choice'"],
+     "values is not a list of values with text keys and names"),
+    ("choice value without a key", ["UPDATE attributes SET \"values\" = "
+                                    "'[{\"name_en\": \"x\"}]' WHERE type = 'choice'"],
+     "values is not a list of values with text keys and names"),
+    ("text a blob", ["UPDATE document_texts SET text = X'00ff' WHERE document_id = 1"],
+     "text is missing"),
+    ("text row missing", ["DELETE FROM document_texts WHERE document_id = 1"],
+     "document 1: text is missing"),
+    ("title a blob", ["UPDATE documents SET title = X'ff' WHERE id = 1"],
+     "documents row 1: title is not text"),
+    ("coder name NULL", [*rebuilt("coders", "uuid, name, role"),
+                         "UPDATE coders SET name = NULL"], "a coder needs a name"),
+    ("coder name twice", [*rebuilt("coders", "uuid, name, role"),
+                          "INSERT INTO coders (uuid, name, role) VALUES "
+                          "('00000000-0000-4000-8000-000000000001', 'mona', 'coder')"],
+     "coders: name 'mona' is given twice"),
+    ("codebook version number text", ["UPDATE project SET codebook_version = 'x'"],
+     "project row 1: codebook_version is not a whole number"),
+    ("history not JSON", ["UPDATE codebook_versions SET codebook = 'x'"],
+     "codebook_versions row 1: codebook is not a JSON object"),
+    ("history changes not JSON", ["UPDATE codebook_versions SET changes = 'x'"],
+     "codebook_versions row 1: changes is not a JSON list"),
+]
+
+
+@pytest.mark.parametrize("name, statements, needle", SHAPES, ids=[c[0] for c in SHAPES])
+def test_check_reports_a_value_of_the_wrong_type(coded, capsys, name, statements, needle):
+    tamper(coded, *statements)
+    assert main(["check", str(coded)]) == 1
+    cap = capsys.readouterr()
+    assert needle in cap.out, cap.out
+    assert "Traceback" not in cap.err + cap.out and cap.err.count("\n") == 1
+
+
+COMMANDS = [["codebook", "{p}", "--export", "{d}/cb.json"],
+            ["export", "{p}", "{d}/out.qdpx"],
+            ["export", "{p}", "{d}/out.xlsx"],
+            ["package", "{p}", "--coder", "mona", "--out", "{d}/mona.annot"],
+            ["codebook", "{p}", "--history"],
+            ["agreement", "{p}"], ["progress", "{p}"], ["suggest", "{p}", "--docs", "1"],
+            ["split", "{p}", "claim", "claim_b", "--annotations",
+             "00000000-0000-4000-8000-000000000000"],
+            ["codebook", "{p}", "--import", "{d}/cb.yaml"]]
+
+
+@pytest.mark.parametrize("name, statements, needle", SHAPES, ids=[c[0] for c in SHAPES])
+def test_no_command_makes_an_internal_error_of_a_value_of_the_wrong_type(
+        coded, tmp_path, capsys, name, statements, needle):
+    from annotator.core.codebook import default_codebook, save_codebook
+
+    save_codebook(default_codebook(), tmp_path / "cb.yaml")
+    tamper(coded, *statements)
+    for args in COMMANDS:
+        code = main([a.format(p=coded, d=tmp_path) for a in args])
+        err = capsys.readouterr().err
+        assert code in (0, 1) and "internal error" not in err, (args, err)
+        assert code == 0 or err.count("\n") == 1, (args, err)

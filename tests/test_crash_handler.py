@@ -61,3 +61,20 @@ def test_when_nothing_can_be_written_it_is_still_one_line(log_home, capsys):
     assert err.count("\n") == 1 and "Traceback" not in err, err
     assert err.startswith("error: internal error (RuntimeError: a bug in the docs command); "
                           f"the details could not be written to {folder}")
+
+
+def test_a_bug_quoting_hostile_data_is_still_one_short_escaped_line(log_home, capsys,
+                                                                     monkeypatch):
+    """The bug's message may quote a damaged or hostile value (a KeyError of a key read
+    from a file): a terminal escape or a megabyte of it reached the terminal as it was."""
+    def boom(args):
+        raise RuntimeError("\x1b[2J\x1b]0;owned\x07" + "k" * 1_000_000)
+
+    monkeypatch.setattr(project_cmds, "cmd_docs", boom)
+    assert main(["docs", "whatever.annot"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\x1b" not in err and "\x07" not in err
+    assert err.startswith("error: internal error (RuntimeError: \\x1b[2J\\x1b]0;owned\\x07kkk")
+    assert len(err) < 600, len(err)
+    log = err.strip().rsplit("details in ", 1)[1]
+    assert "k" * 1000 in open(log, encoding="utf-8").read()  # the details keep it all

@@ -142,6 +142,26 @@ DAMAGED = [
     ("UPDATE documents SET meta = '[1,' WHERE id = 1", "document 1: its metadata is not JSON"),
     ("UPDATE attributes SET \"values\" = '{\"a\": 1}' WHERE key = 'claim_type'",
      "attribute claim_type: its values are not a list of values"),
+    # values of the wrong type: each was drawn until Qt raised (and then crashed on exit)
+    ("UPDATE documents SET title = X'ff' WHERE id = 1", "document 1: title is not text"),
+    ("UPDATE document_texts SET text = X'00ff' WHERE document_id = 1",
+     "document 1: its text is not text"),
+    ("UPDATE documents SET length = 'long' WHERE id = 1",
+     "document 1: length 'long' is not a whole number"),
+    ("UPDATE annotations SET start = 'abc'", "is not a span of the text"),
+    ("UPDATE annotations SET start = -5", "-5-"),
+    ("UPDATE annotations SET quote = X'ff'", "quote is not text"),
+    ("UPDATE categories SET key = X'ff' WHERE key = 'claim'", "is not text"),
+    ("UPDATE categories SET name_en = X'ff' WHERE key = 'claim'",
+     "category 'claim': name_en is not text"),
+    ("UPDATE category_groups SET name_ar = X'ff'", "group 'top': name_ar is not text"),
+    ("UPDATE category_groups SET parent = X'ff' WHERE key = 'sub'",
+     "group 'sub': parent is not text"),
+    ("UPDATE relation_types SET to_category = X'00'", "to_category is not text"),
+    ("UPDATE project SET codebook_version = 'x'",
+     "project: codebook_version 'x' is not a whole number"),
+    ("UPDATE document_texts SET text = printf('%.*c', 11000000, 'x') WHERE document_id = 1",
+     "document 1: its text is 11,000,000 characters"),
 ]
 
 
@@ -174,3 +194,47 @@ def test_file_names_with_uri_characters(tmp_path, rich, name):
     path.write_bytes(rich.read_bytes())
     with ProjectReader.open(path) as r:
         assert r.text(1) == TEXT
+
+
+@pytest.mark.parametrize("statement,what", DAMAGED[6:], ids=[w for _, w in DAMAGED[6:]])
+def test_render_of_a_damaged_file_is_one_line_and_writes_nothing(rich, tmp_path, statement,
+                                                                 what):
+    """`annotator render` in its own process (a Qt error mid-drawing crashed it on exit),
+    without touching the project."""
+    import os
+    import subprocess
+    import sys
+
+    tamper(rich, statement)
+    before = rich.read_bytes()
+    out = tmp_path / "page.png"
+    run = subprocess.run([sys.executable, "-m", "annotator", "render", str(rich), "--doc",
+                          "1", "--out", str(out), "--page", "1"], capture_output=True,
+                         text=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.startswith(f"error: {rich}: damaged project file (")
+    assert what in run.stderr and run.stderr.count("\n") == 1, run.stderr
+    assert not out.exists() and rich.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [["render", "{f}", "--doc", "1", "--out", "{d}/o.png"],
+                                  ["docs", "{f}"], ["check", "{f}"],
+                                  ["merge", "{p}", "{f}"],
+                                  ["codebook", "{p}", "--import", "{d}/book.yaml"]])
+def test_a_fifo_where_a_file_belongs_is_refused_not_waited_on(rich, tmp_path, args):
+    """Opening a named pipe to read its header waits for a writer that never comes: every
+    command hung on a project (or codebook) that is a FIFO."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.annot"
+    os.mkfifo(fifo)
+    os.mkfifo(tmp_path / "book.yaml")
+    argv = [a.format(f=fifo, p=rich, d=tmp_path) for a in args]
+    run = subprocess.run([sys.executable, "-m", "annotator", *argv], capture_output=True,
+                         text=True, timeout=60,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.count("\n") == 1 and "not a regular file" in run.stderr, run.stderr

@@ -139,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         from ..core import crashlog  # a bug: one line for the user, details in a log file
 
-        print(f"error: {crashlog.report(exc)}", file=sys.stderr)
+        # the message may quote hostile data: escaped like every other error line
+        print(f"error: {one_line(crashlog.report(exc))}", file=sys.stderr)
         return 2
 
 

@@ -7,6 +7,7 @@ raised.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -73,16 +74,22 @@ def problems(project, quick: bool = False, progress: Progress | None = None,
     try:
         if quick:
             out += db.quick_damage(engine, have)
+            out += db.shape_damage(engine, have)
         else:
             with project._read() as s:
                 out += _rows(s, have, progress, cancel)
             # the rows _rows does not walk one by one (document metadata and times,
-            # choice values), by the same SQL scan export refuses a damaged file with
+            # choice values, values of the wrong type), by the same SQL scans export
+            # refuses a damaged file with
             out += db.quick_damage(engine, have & {"documents", "attributes"})
+            out += db.shape_damage(engine, have - ROWS_WALKED, skip={("coders", "name")})
     except DatabaseError as exc:
         out.append(f"database: cannot be read ({_why(exc)})")
     return out
 
+
+# the tables _rows validates row by row, column by column (shape_damage would say it twice)
+ROWS_WALKED = {"annotations", "relations", "document_notes", "assignments"}
 
 DAMAGE_SHOWN = 3
 
@@ -194,6 +201,19 @@ def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | No
                 validate.memo(row["text"], False)
             except validate.Invalid as exc:
                 out.append(f"{where}: {exc.message}")
+    if "codebook_versions" in have:  # what an undo reads (`recode --undo N`)
+        from .recode import operation
+
+        for number, raw in conn.execute(text(
+                "SELECT number, operation FROM codebook_versions ORDER BY number")):
+            try:
+                op = json.loads(raw) if isinstance(raw, str) else None
+            except ValueError:
+                op = None  # not a JSON object: shape_damage says so
+            try:
+                operation(op if isinstance(op, dict) else None)
+            except ValueError:
+                out.append(f"codebook version {number}: what it did cannot be read")
     if "assignments" in have:
         for doc_id, cid, status, updated in conn.execute(text(
                 "SELECT document_id, coder_id, status, updated FROM assignments "
@@ -224,7 +244,7 @@ def _group_problems(conn) -> list[str]:
             out.append(f"codebook: group '{key}' sits in group '{p}', which does not exist"
                        if p == parent else "")
         elif p in seen:
-            out.append(f"codebook: group '{key}' is in a loop of groups ({' > '.join(seen)})")
+            out.append(f"codebook: group '{key}' is in a loop of groups ({' > '.join(map(str, seen))})")
         elif len(seen) > MAX_GROUP_DEPTH:
             out.append(f"codebook: group '{key}' is nested more than {MAX_GROUP_DEPTH} deep")
     for key, group in conn.execute(text(

@@ -45,9 +45,14 @@ def write(details: str) -> Path:
     raise err or OSError("no free log file name")
 
 
+WHAT_SHOWN = 200  # characters of the bug's message in the user's line (the log has all)
+
+
 def report(exc: BaseException) -> str:
     """The one line for the user about a bug, after trying to keep its details."""
     what = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+    if len(what) > WHAT_SHOWN:  # a message quoting a megabyte of a damaged value
+        what = what[:WHAT_SHOWN - 3] + "..."
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     try:
         path = write(details)

@@ -277,6 +277,8 @@ _DAMAGE = [
     ("document_notes", "a time is not a date and time",
      "SELECT uuid FROM document_notes WHERE " + " OR ".join(
          _TIME.format(c=c) for c in ("created", "updated", "deleted"))),
+    ("document_texts", "text is missing",  # check's row walk says it too: quick only
+     "SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM document_texts)"),
     ("documents", "metadata is not a JSON object",
      "SELECT id FROM documents WHERE meta IS NOT NULL AND (json_valid(meta) = 0 "
      "OR json_type(meta) != 'object')"),
@@ -286,7 +288,7 @@ _DAMAGE = [
 ]
 _ROW_NAMES = {"annotations": "annotation", "relations": "relation",
               "assignments": "status of document", "documents": "document",
-              "document_notes": "note",
+              "document_notes": "note", "document_texts": "document",
               "attributes": "attribute"}
 
 
@@ -303,3 +305,105 @@ def quick_damage(engine: Engine, tables: set[str]) -> list[str]:
             for (label,) in conn.execute(text(sql)):
                 out.append(f"{_ROW_NAMES[table]} {label}: {what}")
     return out
+
+
+# --- the shape of every row ------------------------------------------------------------------
+# What each column must hold, from the models: a value of another type (a BLOB where text
+# belongs, text where a number does, NULL where the schema was rebuilt without NOT NULL)
+# fails deep inside a reader, an export or a drawing as an internal error. Found by one SQL
+# scan per table, so `check` lists it and every command names the damage instead.
+
+_TEXT_JSON = "(typeof({c}) != 'text' OR json_valid({c}) = 0)"
+_JSON_SHAPE = {  # (table, column) -> (SQL true when wrong, what it must be)
+    ("attributes", "values"): (  # not a list at all: _DAMAGE says so
+        "(typeof({c}) = 'text' AND json_valid({c}) AND json_type({c}) = 'array' AND EXISTS "
+        "(SELECT 1 FROM json_each({c}) WHERE type != 'object' "
+        "OR json_type(value, '$.key') IS NOT 'text' "
+        "OR coalesce(json_type(value, '$.name_ar'), 'text') != 'text' "
+        "OR coalesce(json_type(value, '$.name_en'), 'text') != 'text' "
+        "OR coalesce(json_type(value, '$.description'), 'text') != 'text'))",
+        "a list of values with text keys and names"),
+    ("codebook_versions", "codebook"): (f"({_TEXT_JSON} OR json_type({{c}}) != 'object')",
+                                        "a JSON object"),
+    ("codebook_versions", "changes"): (f"({_TEXT_JSON} OR json_type({{c}}) != 'array')",
+                                       "a JSON list"),
+    ("codebook_versions", "operation"): (  # SQLAlchemy stores None as JSON null
+        f"({_TEXT_JSON} OR json_type({{c}}) NOT IN ('object', 'null'))", "a JSON object"),
+}
+
+
+# columns _DAMAGE checks already (one line for one problem)
+_COVERED = {("annotations", c) for c in ("created", "updated", "deleted", "attrs")} | \
+    {("relations", c) for c in ("created", "updated", "deleted")} | \
+    {("document_notes", c) for c in ("created", "updated", "deleted")} | \
+    {("documents", c) for c in ("published", "created", "meta")} | {("assignments", "updated")}
+
+
+def _column_rule(table: str, col) -> tuple[str, str] | None:
+    """(SQL true when the value in column `col` is wrong, what it must be)."""
+    from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text
+
+    c = f'"{col.name}"'
+    kind = col.type
+    if (table, col.name) in _JSON_SHAPE:
+        wrong, what = _JSON_SHAPE[table, col.name]
+        wrong = wrong.format(c=c)
+    elif isinstance(kind, Boolean):
+        wrong, what = f"{c} NOT IN (0, 1)", "true or false"
+    elif isinstance(kind, Integer):
+        wrong, what = f"typeof({c}) != 'integer'", "a whole number"
+    elif isinstance(kind, DateTime):
+        wrong, what = f"(typeof({c}) != 'text' OR datetime({c}) IS NULL)", "a date and time"
+    elif isinstance(kind, JSON):
+        wrong, what = _TEXT_JSON.format(c=c), "JSON"
+    elif isinstance(kind, (String, Text)):
+        wrong, what = f"typeof({c}) != 'text'", "text"
+    else:
+        return None
+    if col.nullable or col.primary_key:
+        return f"({c} IS NOT NULL AND {wrong})", what
+    return f"({c} IS NULL OR {wrong})", what
+
+
+def shape_damage(engine: Engine, tables: set[str],
+                 skip: frozenset[tuple[str, str]] | set = frozenset()) -> list[str]:
+    """One line per row holding a value of the wrong type in a column of the models (and
+    per key given twice where the schema lost its UNIQUE), in the tables of `tables`;
+    `skip`: (table, column) pairs the caller checks itself."""
+    from .models import Base
+
+    out: list[str] = []
+    if engine.dialect.name != "sqlite":  # typeof() is SQLite's; a server types its columns
+        return out
+    with engine.connect() as conn:
+        for name, table in Base.metadata.tables.items():
+            if name not in tables:
+                continue
+            present = {r[1] for r in conn.execute(text(f'PRAGMA table_info("{name}")'))}
+            rules = [(col.name, *rule) for col in table.columns
+                     if col.name in present and (name, col.name) not in skip | _COVERED
+                     and (rule := _column_rule(name, col)) is not None]
+            if rules:
+                cases = " ".join(f"WHEN {wrong} THEN {i}" for i, (_, wrong, _) in
+                                 enumerate(rules))
+                sql = (f'SELECT rowid, CASE {cases} END FROM "{name}" WHERE '
+                       + " OR ".join(wrong for _, wrong, _ in rules) + " ORDER BY rowid")
+                for rowid, i in conn.execute(text(sql)):
+                    column, _, what = rules[i]
+                    out.append(f"{name} row {rowid}: {column} is not {what}")
+            unique = [col.name for col in table.columns
+                      if col.unique and col.name in present and (name, col.name) not in skip]
+            unique += [c.name for u in table.constraints
+                       if type(u).__name__ == "UniqueConstraint" and len(u.columns) == 1
+                       for c in u.columns if c.name in present and c.name not in unique]
+            for column in unique:
+                for (value,) in conn.execute(text(
+                        f'SELECT "{column}" FROM "{name}" WHERE "{column}" IS NOT NULL '
+                        f'GROUP BY "{column}" HAVING count(*) > 1 ORDER BY 1')):
+                    out.append(f"{name}: {column} {_shown(value)} is given twice")
+    return out
+
+
+def _shown(value) -> str:
+    s = repr(value)
+    return s if len(s) <= 40 else s[:37] + "..."

@@ -33,11 +33,24 @@ class ProjectLockedError(ProjectError):
 
 
 class CodebookError(AnnotatorError):
-    """A codebook is invalid; `problems` lists each field that is wrong."""
+    """A codebook is invalid; `problems` lists each field that is wrong. The message (one
+    line) names the first SHOWN, each cut to SHOWN_CHARS, and counts the rest: a hostile
+    file of 20,000 bad references or a key of megabytes still makes one readable line."""
+
+    SHOWN = 20
+    SHOWN_CHARS = 300
+    KEEP_LAST = False  # the last problem is what to do: shown after the count
 
     def __init__(self, path, problems: list[str] | str):
         self.problems = [problems] if isinstance(problems, str) else list(problems)
-        super().__init__(path, "; ".join(self.problems))
+        listed = self.problems[:-1] if self.KEEP_LAST else self.problems
+        shown = [p if len(p) <= self.SHOWN_CHARS else p[:self.SHOWN_CHARS - 3] + "..."
+                 for p in listed[:self.SHOWN]]
+        if len(listed) > len(shown):
+            shown.append(f"and {len(listed) - len(shown)} more problems")
+        if self.KEEP_LAST and self.problems:
+            shown.append(self.problems[-1])
+        super().__init__(path, "; ".join(shown))
 
 
 class NotFoundError(AnnotatorError):

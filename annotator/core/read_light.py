@@ -123,7 +123,10 @@ class ProjectReader:
             status = dict(con.execute(
                 "SELECT c.name, s.status FROM assignments s JOIN coders c "
                 "ON c.id = s.coder_id WHERE s.document_id = ?", (doc_id,)))
-            v = list(row)
+            v = list(_texts(row, f"document {doc_id}", _DOCUMENT_COLUMNS, text=(2, 7, 9),
+                            maybe=(1, 3, 4, 6, 10)))
+            if not _is_int(v[8]):
+                raise _Unreadable(f"document {doc_id}: length {v[8]!r} is not a whole number")
             v[5] = _time(v[5], "document", doc_id, "published")
             meta = _json(v.pop(), f"document {doc_id}: its metadata is not JSON")
             return DocumentInfo(*v, meta=meta or {}, annotations=counts, status=status)
@@ -134,6 +137,15 @@ class ProjectReader:
                                     (doc_id,)).fetchone()
         if row is None or row[0] is None:
             raise NotFoundError(self.path, f"no document with id {doc_id}")
+        if not isinstance(row[0], str):
+            raise ProjectError(self.path, f"damaged project file (document {doc_id}: its "
+                                          "text is not text); `annotator check` lists the "
+                                          "damage, `annotator backups` restores")
+        if len(row[0]) > MAX_TEXT_CHARS:  # more than any import lets in: drawn for minutes
+            raise ProjectError(self.path, f"damaged project file (document {doc_id}: its "
+                                          f"text is {len(row[0]):,} characters, more than "
+                                          "an article can be); `annotator check` lists the "
+                                          "damage, `annotator backups` restores")
         return row[0]
 
     def annotations(self, doc_id: int, coder: str | None = None,
@@ -157,14 +169,21 @@ class ProjectReader:
         if self._codebook is None:
             con = self._con
             with self._reading():
-                name, version, description = con.execute(
+                name, version, description = _texts(con.execute(
                     "SELECT codebook_name, codebook_version, codebook_description "
-                    "FROM project").fetchone()
+                    "FROM project").fetchone(), "project", ("codebook_name", "",
+                                                            "codebook_description"),
+                    text=(0, 2))
+                if not _is_int(version):
+                    raise _Unreadable(f"project: codebook_version {version!r} is not a whole "
+                                      "number")
                 attrs: dict[int, list] = {}
                 for r in con.execute(
                         'SELECT category_id, key, name_ar, name_en, type, "values", ordinal, '
                         "suggest, required, description FROM attributes "
                         "ORDER BY category_id, position, id"):
+                    r = _texts(r, f"attribute {r[1]!r}", _ATTRIBUTE_COLUMNS,
+                               text=(1, 2, 3, 4, 9))
                     attrs.setdefault(r[0], []).append(_Row(
                         key=r[1], name_ar=r[2], name_en=r[3], type=r[4],
                         values=_values(r[5], r[1]), ordinal=_bool(r[6]), suggest=_bool(r[7]),
@@ -173,20 +192,23 @@ class ProjectReader:
                     key=r[1], name_ar=r[2], name_en=r[3], color=r[4], hotkey=r[5], kind=r[6],
                     description=r[7], retired=_bool(r[8]), group_key=r[9],
                     attributes=attrs.get(r[0], [])))
-                    for r in con.execute(
+                    for r in _checked(con.execute(
                         "SELECT id, key, name_ar, name_en, color, hotkey, kind, description, "
                         "retired, group_key FROM categories WHERE retired IS 0 "
-                        "ORDER BY position")]
+                        "ORDER BY position"), "category", _CATEGORY_COLUMNS,
+                        text=(1, 2, 3, 4, 6, 7), maybe=(5, 9))]
                 rels = [RelationDef(key=r[0], name_ar=r[1], name_en=r[2], from_category=r[3],
                                     to_category=r[4], description=r[5])
-                        for r in con.execute(
+                        for r in _checked(con.execute(
                             "SELECT key, name_ar, name_en, from_category, to_category, "
-                            "description FROM relation_types ORDER BY id")]
+                            "description FROM relation_types ORDER BY id"), "relation type",
+                            _RELATION_COLUMNS, text=range(6), label=0)]
                 groups = [GroupDef(key=r[0], name_ar=r[1], name_en=r[2], description=r[3],
                                    parent=r[4])
-                          for r in con.execute(
+                          for r in _checked(con.execute(
                               "SELECT key, name_ar, name_en, description, parent "
-                              "FROM category_groups ORDER BY position")]
+                              "FROM category_groups ORDER BY position"), "group",
+                              _GROUP_COLUMNS, text=range(4), maybe=(4,), label=0)]
                 self._codebook = Codebook(name=name, version=version, description=description,
                                           categories=cats, relations=rels, groups=groups)
         return self._codebook
@@ -235,8 +257,15 @@ _NO_ATTRS = (None, "{}", "null")
 
 
 def _annotation(r) -> AnnotationInfo:
-    """The values Project.annotations gives (SQLAlchemy's conversions, by hand)."""
-    v = list(r)
+    """The values Project.annotations gives (SQLAlchemy's conversions, by hand); a value
+    of the wrong type, or a span that starts before the text, is damage (drawn, it would
+    fail inside Qt)."""
+    v = list(_texts(r, f"annotation {r[1]!r}", _NAMES, text=(1, 3, 4, 7),
+                    maybe=(12, 13, 14, 16)))
+    start, end = v[_NAMES.index("start")], v[_NAMES.index("end")]
+    if not (_is_int(start) and _is_int(end) and start >= 0):
+        raise _Unreadable(f"annotation {v[1]}: its span {start!r}-{end!r} is not a span of "
+                          "the text")
     for i in _TIMES:
         v[i] = _time(v[i], "annotation", v[1], _NAMES[i])
     raw = v[_ATTRS]
@@ -251,6 +280,41 @@ def _annotation(r) -> AnnotationInfo:
 
 class _Unreadable(ValueError):
     pass
+
+
+# more characters than an article can have: the import limit is MAX_DOCUMENT_BYTES of
+# UTF-8, which is at least one byte a character
+MAX_TEXT_CHARS = 10 * 1024 * 1024
+_DOCUMENT_COLUMNS = ("id", "uuid", "title", "outlet", "author", "published", "url",
+                     "language", "length", "sha256", "source_file", "meta")
+_ATTRIBUTE_COLUMNS = ("category_id", "key", "name_ar", "name_en", "type", "values",
+                      "ordinal", "suggest", "required", "description")
+_CATEGORY_COLUMNS = ("id", "key", "name_ar", "name_en", "color", "hotkey", "kind",
+                     "description", "retired", "group_key")
+_RELATION_COLUMNS = ("key", "name_ar", "name_en", "from_category", "to_category",
+                     "description")
+_GROUP_COLUMNS = ("key", "name_ar", "name_en", "description", "parent")
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _texts(row, what: str, columns, text=(), maybe=()):
+    """`row` if its columns `text` hold text and `maybe` text or NULL (a BLOB or NULL
+    where text belongs would fail deep in the drawing)."""
+    for i in text:
+        if not isinstance(row[i], str):
+            raise _Unreadable(f"{what}: {columns[i]} is not text")
+    for i in maybe:
+        if row[i] is not None and not isinstance(row[i], str):
+            raise _Unreadable(f"{what}: {columns[i]} is not text")
+    return row
+
+
+def _checked(rows, what: str, columns, text=(), maybe=(), label=1):
+    for r in rows:
+        yield _texts(r, f"{what} {r[label]!r}", columns, text, maybe)
 
 
 def _time(value, what: str, label, column: str) -> datetime | None:

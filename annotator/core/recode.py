@@ -160,11 +160,36 @@ class RecodeMixin:
         since are left as they are and counted), the codebook its old entry."""
         with self._read() as s:
             v = s.scalar(select(CodebookVersion).where(CodebookVersion.number == number))
-        op = (v.operation or {}) if v is not None else {}
-        if op.get("op") not in ("recode", "split"):
+            undone = [n for n, o in s.execute(select(CodebookVersion.number,
+                                                     CodebookVersion.operation))
+                      if isinstance(o, dict) and o.get("op") == "undo" and o.get("of") == number]
+        try:
+            op = operation(v.operation if v is not None else None)
+        except ValueError:
+            from .errors import ProjectError
+
+            raise ProjectError(self.path, f"damaged project file (codebook version {number}: "
+                                          "what it did cannot be read); `annotator check` "
+                                          "lists the damage, `annotator backups` restores"
+                               ) from None
+        if op is None:
             raise NotFoundError(self.path, f"version {number} is not a recode or split to undo")
+        if undone:
+            raise InputError(self.path, f"version {number} was undone already (version "
+                                        f"{undone[0]})")
         cb = self.codebook()
         revised = copy.deepcopy(cb)
+        # what the undo puts things back into must still be there (a split's source may
+        # be retired: its annotations are kept, and the moved ones go back among them)
+        cat = revised.category(op["category"])
+        if cat is None and (op["op"] == "recode" or self._category_id_or_none(op["category"])
+                            is None):
+            raise InputError(self.path, f"category '{op['category']}' is no longer in the "
+                                        f"codebook; version {number} cannot be undone")
+        if op["op"] == "recode" and cat.attribute(op["attribute"]) is None:
+            raise InputError(self.path, f"attribute '{op['category']}.{op['attribute']}' is "
+                                        f"no longer in the codebook; version {number} cannot "
+                                        "be undone")
         with self._tx() as s:
             rows = list(s.scalars(select(Annotation).where(
                 Annotation.uuid.in_(op["annotations"]))))
@@ -206,6 +231,10 @@ class RecodeMixin:
         self._codebook_committed(back)
         return result
 
+    def _category_id_or_none(self, key: str) -> int | None:
+        with self._read() as s:
+            return s.scalar(select(Category.id).where(Category.key == key))
+
     def _codebook_committed(self, uuids: list[str]) -> None:
         self._codebook = None
         self._category_ids = None
@@ -215,3 +244,25 @@ class RecodeMixin:
                 self._emit("annotation_updated", self.annotation(u))
             except NotFoundError:
                 pass
+
+
+_TEXTS = {"recode": ("category", "attribute", "old", "new"), "split": ("category", "new")}
+
+
+def operation(op) -> dict | None:
+    """A version's recorded recode or split, checked (None: the version is neither);
+    ValueError when it was edited into something an undo cannot read."""
+    if op is None or (isinstance(op, dict) and op.get("op") not in _TEXTS):
+        return None
+    ok = isinstance(op, dict) and all(isinstance(op.get(k), str) for k in _TEXTS[op["op"]]) \
+        and isinstance(op.get("annotations"), list) \
+        and all(isinstance(u, str) for u in op["annotations"])
+    if ok and op["op"] == "recode":
+        value = op.get("value")
+        ok = isinstance(op.get("position"), int) and isinstance(value, dict) \
+            and isinstance(value.get("key"), str) \
+            and set(value) <= {"key", "name_ar", "name_en", "description"} \
+            and all(isinstance(x, str) for x in value.values())
+    if not ok:
+        raise ValueError("not a recode or split as recorded")
+    return op

@@ -87,6 +87,8 @@ def check_is_project(path: Path) -> None:
         raise ProjectError(path, "no such project file")
     if path.is_dir():
         raise ProjectError(path, "is a folder, not a project file")
+    if not path.is_file():  # a named pipe would be waited on for ever, a device read
+        raise ProjectError(path, "not a regular file")
     try:
         with open(path, "rb") as fh:
             head = fh.read(16)

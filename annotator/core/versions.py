@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from .codebook import Codebook
 from .codebook.changes import Usage, conflicts, describe_changes
@@ -22,7 +22,10 @@ from .models import Annotation, Category, CodebookVersion, Relation, RelationTyp
 
 
 class CodebookConflictError(CodebookError):
-    """The new codebook does not fit stored work; `problems` lists each conflict."""
+    """The new codebook does not fit stored work; `problems` lists each conflict, the
+    last what to do."""
+
+    KEEP_LAST = True
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,8 @@ class VersionsMixin:
             from .read_light import category_def as _category_def
 
             retired = [_category_def(c) for c in s.scalars(
-                select(Category).where(Category.retired.is_(True)).order_by(Category.position))]
+                select(Category).where(Category.retired.is_(True))
+                .options(selectinload(Category.attributes)).order_by(Category.position))]
         return Codebook(name=cb.name, version=cb.version, description=cb.description,
                         categories=list(cb.categories) + retired,
                         relations=list(cb.relations), groups=list(cb.groups))

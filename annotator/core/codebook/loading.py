@@ -65,6 +65,9 @@ def load_codebook(path: str | os.PathLike) -> Codebook:
     """
     path = Path(path)
     fmt = codebook_format(path)
+    if path.exists() and not path.is_file():  # a named pipe: read for ever
+        raise InputError(path, "is a folder, not a codebook file" if path.is_dir() else
+                         "not a regular file")
     try:
         raw = path.read_bytes()
     except OSError as e:

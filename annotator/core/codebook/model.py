@@ -108,57 +108,60 @@ class Codebook:
     # -- look-ups --
 
     def group(self, key: str | None) -> GroupDef | None:
-        for g in self.groups:
-            if g.key == key:
-                return g
-        return None
+        """The (first) group with this key, or None."""
+        return None if key is None else _lookup(self, "groups", key)
 
     def group_path(self, key: str | None) -> list[GroupDef]:
         """The group `key` and the groups it sits in, outermost first ([] for None).
         Stops at a loop or a missing parent (validation refuses both in a file)."""
         out: list[GroupDef] = []
+        seen: set[str] = set()
         g = self.group(key)
-        while g is not None and g not in out:
-            out.insert(0, g)
+        while g is not None and g.key not in seen:
+            out.append(g)
+            seen.add(g.key)
             g = self.group(g.parent)
+        out.reverse()
         return out
 
     def category(self, key: str) -> CategoryDef | None:
-        for c in self.categories:
-            if c.key == key:
-                return c
-        return None
+        """The (first) category with this key, or None."""
+        return _lookup(self, "categories", key)
 
     def tree(self) -> list[tuple[int, GroupDef | CategoryDef]]:
         """Groups and categories in the order the editor, the palette and exports show
         them, each with its depth: depth first, a folder's categories before its groups
-        (so a codable parent code's own category leads its group), each in list order. A group in a loop or under a missing parent, and a category
-        filed in a missing group, are shown at the top level rather than lost."""
+        (so a codable parent code's own category leads its group), each in list order. A
+        group in a loop or under a missing parent, and a category filed in a missing
+        group, are shown at the top level rather than lost.
+
+        Linear in the size of the codebook, and without recursion: a stored codebook is
+        not validated, and a chain thousands deep (a hand edit) must still be shown."""
+        by_key: dict[str, GroupDef] = {}
+        for g in self.groups:
+            by_key.setdefault(g.key, g)
+        placed = _rooted(by_key)
         kids: dict[str | None, list[GroupDef]] = {}
-        placed = {g.key for g in self.groups if self._rooted(g)}
         for g in self.groups:
             kids.setdefault(g.parent if g.key in placed and g.parent in placed else None,
                             []).append(g)
         cats: dict[str | None, list[CategoryDef]] = {}
         for c in self.categories:
             cats.setdefault(c.group if c.group in placed else None, []).append(c)
-        out: list[tuple[int, GroupDef | CategoryDef]] = []
+        out: list[tuple[int, GroupDef | CategoryDef]] = [(0, c) for c in cats.get(None, [])]
         done: set[str] = set()
-
-        def walk(key: str | None, depth: int) -> None:
-            out.extend((depth, c) for c in cats.get(key, []))
-            for g in kids.get(key, []):
-                if g.key not in done:
-                    done.add(g.key)
-                    out.append((depth, g))
-                    walk(g.key, depth + 1)
-
-        walk(None, 0)
+        stack = [(0, iter(kids.get(None, ())))]
+        while stack:
+            depth, todo = stack[-1]
+            g = next(todo, None)
+            if g is None:
+                stack.pop()
+            elif g.key not in done:
+                done.add(g.key)
+                out.append((depth, g))
+                out.extend((depth + 1, c) for c in cats.get(g.key, ()))
+                stack.append((depth + 1, iter(kids.get(g.key, ()))))
         return out
-
-    def _rooted(self, g: GroupDef) -> bool:
-        path = self.group_path(g.key)
-        return path[0].parent is None
 
     def category_for_label(self, label: str) -> CategoryDef | None:
         """The category whose key, Arabic or English name is `label`.
@@ -216,6 +219,59 @@ class Codebook:
     def diff(self, other: Codebook) -> list[str]:
         """Human-readable differences that block a merge; empty iff fingerprints match."""
         return structural_diff(self, other)
+
+
+# --- look-ups by key ------------------------------------------------------------------------
+
+
+def _lookup(cb: Codebook, name: str, key: str):
+    """The first item of cb.<name> whose key is `key`, through an index by key kept on the
+    codebook (a lookup per group of a path, or per category of a tree, made codebooks of
+    thousands of groups quadratic). The lists are public and edited in place (the editor
+    replaces, renames, inserts), so a hit is checked against the list (the same object
+    still at its position, with that key) and the index is rebuilt when it is stale; a
+    miss scans the list, as before the index."""
+    items = getattr(cb, name)
+    index = cb.__dict__.get(f"_by_{name}")
+    if index is not None:
+        hit = index.get(key)
+        if hit is not None:
+            pos, obj = hit
+            if pos < len(items) and items[pos] is obj and obj.key == key:
+                return obj
+    found = next((x for x in items if x.key == key), None)
+    if found is not None:  # stale, or first use: index the list as it is now
+        index = {}
+        for pos, x in enumerate(items):
+            index.setdefault(x.key, (pos, x))
+        cb.__dict__[f"_by_{name}"] = index
+    return found
+
+
+def _rooted(by_key: dict[str, GroupDef]) -> set[str]:
+    """The keys of the groups whose chain of parents reaches the top level (not a loop,
+    not a missing parent), each chain followed once."""
+    known: dict[str, bool] = {}
+    for start in by_key:
+        path: list[str] = []
+        on_path: set[str] = set()
+        key: str | None = start
+        while True:
+            if key is None:
+                ok = True
+                break
+            if key in known:
+                ok = known[key]
+                break
+            if key in on_path or key not in by_key:
+                ok = False
+                break
+            path.append(key)
+            on_path.add(key)
+            key = by_key[key].parent
+        for k in path:
+            known[k] = ok
+    return {k for k, ok in known.items() if ok}
 
 
 # --- label matching ------------------------------------------------------------------------

@@ -32,6 +32,9 @@ _VALUE_SLUG = re.compile(r"[a-z0-9][a-z0-9_]*\Z")
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})\Z")
 
 _MISSING = object()
+# Did-you-mean hints compare a name with every key (difflib): a file of thousands of
+# unknown references would take minutes. The first few are hinted, the rest only named.
+_HINTS = 20
 # As deep as the REFI-QDA reader accepts a code tree (MAXQDA itself stops at 10 levels);
 # a longer chain is a damaged or hostile file.
 MAX_GROUP_DEPTH = 100
@@ -60,9 +63,18 @@ class _Parser:
     def __init__(self, path):
         self.path = path
         self.problems: list[str] = []
+        self.hints_left = _HINTS
 
     def problem(self, where: str, what: str) -> None:
         self.problems.append(f"{where}: {what}" if where else what)
+
+    def hint(self, value: str, known) -> str | None:
+        """The known key closest to `value` (for the first _HINTS misses), or None."""
+        if self.hints_left <= 0:
+            return None
+        self.hints_left -= 1
+        found = difflib.get_close_matches(value, sorted(known), n=1)
+        return found[0] if found else None
 
     def problems_at(self, where: str) -> bool:
         return any(p.startswith(f"{where}:") for p in self.problems)
@@ -189,9 +201,9 @@ class _Parser:
         known_groups = {g.key for _, g in groups}
         for where, c in categories:
             if c.group is not None and c.group not in known_groups:
-                hint = difflib.get_close_matches(c.group, sorted(known_groups), n=1)
+                hint = self.hint(c.group, known_groups)
                 self.problem(f"{where}.group", f"unknown group '{c.group}'"
-                             + (f" (did you mean '{hint[0]}'?)" if hint else
+                             + (f" (did you mean '{hint}'?)" if hint else
                                 " (list it under groups)"))
 
         hotkeys: dict[str, tuple[str, str]] = {}
@@ -358,9 +370,9 @@ class _Parser:
         for end in ("from_category", "to_category"):
             value = self.text(d, end, where, required=True)
             if value and value not in known:
-                hint = difflib.get_close_matches(value, sorted(known), n=1)
+                hint = self.hint(value, known)
                 self.problem(f"{where}.{end}", f"unknown category '{value}'"
-                             + (f" (did you mean '{hint[0]}'?)" if hint else ""))
+                             + (f" (did you mean '{hint}'?)" if hint else ""))
             ends.append(value)
         return RelationDef(key=key, name_ar=name_ar, name_en=name_en, from_category=ends[0],
                            to_category=ends[1], description=self.text(d, "description", where))

@@ -99,11 +99,12 @@ def map_codes(refi: RefiFile, base: Codebook | None) -> CodeMapping:
     if side is not None:
         _register(side.categories, side_targets)
     keys = {c.key for c in categories}
+    nexts: dict[str, int] = {}
     added: list[str] = []
+    in_file = {c.guid for c in refi.all_codes()}
     # names are matched against the project's own categories only, never against codes
     # of the same file (two codes named alike are two categories)
-    probe = Codebook(name="", categories=list(categories))
-    in_file = {c.guid for c in refi.all_codes()}
+    by_name = _ByName(categories, lambda c: category_guid(c.key) in in_file)
     taken: set[str] = set()  # project categories a code of this file was matched to
     groups = _Groups(refi, base, side, targets, side_targets)
 
@@ -127,15 +128,15 @@ def map_codes(refi: RefiFile, base: Codebook | None) -> CodeMapping:
         if not code.codable and code.guid in groups.codes:
             continue  # only a group
         # a project category of the same name (e.g. one an earlier import of this file
-        # made), unless the file has its own code for it or took it already
-        same = probe.category_for_label(code.name) if code.name else None
-        if same is not None and same.key not in taken \
-                and category_guid(same.key) not in in_file:
+        # made), unless the file has its own code for it or took it already (codes named
+        # alike take the categories named alike in turn: a second import adds none)
+        same = by_name.take(code.name, taken)
+        if same is not None:
             taken.add(same.key)
             targets[code.guid] = Target("category", same.key)
             groups.placed[same.key] = home
             continue
-        key = _unique(slug(code.name) or "code", keys)
+        key = _unique(slug(code.name) or "code", keys, nexts)
         keys.add(key)
         name = code.name or key
         cat = CategoryDef(key=key, name_ar=name, name_en=name,
@@ -181,8 +182,15 @@ class _Groups:
         self.added: list[str] = []
         self.placed: dict[str, str | None] = {}
         known = {group_guid(g.key): g for g in self.defs}
+        self.keys = {g.key for g in self.defs}
+        self.nexts: dict[str, int] = {}
+        self.by_name: dict[tuple, list[GroupDef]] = {}  # (parent, name) -> groups, reversed
+        for g in reversed(self.base):
+            for name in {_label_form(g.name_en), _label_form(g.name_ar)} - {""}:
+                self.by_name.setdefault((g.parent, name), []).append(g)
         side_by_guid = {group_guid(g.key): g for g in (side.groups if side else [])}
         self.codes: dict[str, str] = {}  # GUID of a group code -> group key
+        self.used: set[str] = set()  # the group keys in self.codes
         for code in refi.all_codes():  # parents come before their children
             if attribute_code(code):
                 continue
@@ -193,16 +201,17 @@ class _Groups:
             g = known.get(code.guid) or self._same_name(code.name, parent)
             if g is None:
                 mine = side_by_guid.get(code.guid)
-                taken = {d.key for d in self.defs}
-                key = mine.key if mine is not None and mine.key not in taken else \
-                    _unique(slug(code.name) or "group", taken)
+                key = mine.key if mine is not None and mine.key not in self.keys else \
+                    _unique(slug(code.name) or "group", self.keys, self.nexts)
                 name = code.name or key
                 g = GroupDef(key=key, name_ar=mine.name_ar if mine else name,
                              name_en=code.name or (mine.name_en if mine else key),
                              description=code.description, parent=parent)
                 self.defs.append(g)
+                self.keys.add(key)
                 self.added.append(key)
             self.codes[code.guid] = g.key
+            self.used.add(g.key)
 
     def prune(self, categories: list[CategoryDef]) -> None:
         """Drop the new groups nothing is filed in (their codes matched categories the
@@ -219,11 +228,10 @@ class _Groups:
     def _same_name(self, name: str, parent: str | None) -> GroupDef | None:
         """A project group of this name under the same parent that no code of the file
         took yet (two codes named alike in one file are two groups)."""
-        wanted = _label_form(name or "")
-        taken = set(self.codes.values())
-        return next((g for g in self.base if wanted and g.parent == parent
-                     and g.key not in taken
-                     and wanted in (_label_form(g.name_en), _label_form(g.name_ar))), None)
+        same = self.by_name.get((parent, _label_form(name or "")))
+        while same and same[-1].key in self.used:  # taken ones only ever stay taken
+            same.pop()
+        return same[-1] if same else None
 
     def home(self, code) -> str | None:
         """The group a category made of `code` is filed in: its own group when the code is
@@ -233,10 +241,39 @@ class _Groups:
         return self.codes.get(code.parent.guid) if code.parent is not None else None
 
 
-def _unique(key: str, keys: set[str]) -> str:
+def _unique(key: str, keys: set[str], nexts: dict[str, int]) -> str:
+    """`key`, or the first free `key_N`; `nexts` remembers where the search for each key
+    stopped (keys are only ever added), so 7,000 codes named alike are not 25 million
+    tries."""
     if key not in keys:
         return key
-    n = 2
+    n = nexts.get(key, 2)
     while f"{key[:KEY_LIMIT - 4]}_{n}" in keys:
         n += 1
+    nexts[key] = n + 1
     return f"{key[:KEY_LIMIT - 4]}_{n}"
+
+
+class _ByName:
+    """The project's categories by label (see Codebook.category_for_label: a key match
+    before a name match), each handed out once, in the codebook's order."""
+
+    def __init__(self, categories: list[CategoryDef], skip):
+        self.skip = skip  # a category never matched by name (the file has its own code)
+        self.index: tuple[dict[str, list[CategoryDef]], ...] = ({}, {})
+        for c in reversed(categories):
+            self.index[0].setdefault(_label_form(c.key), []).append(c)
+            for name in {_label_form(c.name_en), _label_form(c.name_ar)}:
+                self.index[1].setdefault(name, []).append(c)
+
+    def take(self, name: str, taken: set[str]) -> CategoryDef | None:
+        wanted = _label_form(name or "")
+        if not wanted:
+            return None
+        for index in self.index:
+            same = index.get(wanted)
+            while same and (same[-1].key in taken or self.skip(same[-1])):
+                same.pop()  # taken ones only ever stay taken
+            if same:
+                return same[-1]
+        return None
