@@ -531,3 +531,16 @@ def test_a_wide_qdc_is_not_searched_code_by_code(project, tmp_path, monkeypatch)
                    "</CodeBook>", encoding="utf-8")
     assert main(["codebook", str(project), "--import", str(qdc)]) == 0
     assert len(searched) <= 1
+
+
+def test_a_project_name_longer_than_its_column_is_cut(tmp_path):
+    """Another tool's project name fills the project's and the codebook's names (200
+    characters on a team's server)."""
+    qde = (f'<Project xmlns="urn:QDA-XML:project:1.0" name="{"ن" * 300}"><CodeBook><Codes>'
+           f'<Code guid="{uuid.uuid4()}" name="X" isCodable="true"/></Codes></CodeBook>'
+           "</Project>")
+    new = tmp_path / "long.annot"
+    new_from_qdpx(new, make_qdpx(tmp_path / "long.qdpx", qde))
+    with Project.open(new, readonly=True) as p:
+        assert p.codebook().name == "ن" * 200
+        assert p.name == "ن" * 200
