@@ -95,12 +95,30 @@ ROWS_WALKED = {"annotations", "relations", "document_notes", "assignments"}
 DAMAGE_SHOWN = 3
 
 
-def damage_summary(damage: list[str]) -> str:
+def damage_summary(damage: list[str], what: str = "project",
+                   advice: str = "`annotator check` lists them, `annotator backups` "
+                                 "restores") -> str:
     """One line for a damaged project: how many problems, the first few, what to do."""
     more = len(damage) - DAMAGE_SHOWN
-    return (f"damaged project ({len(damage)} problem{'s' if len(damage) != 1 else ''}: "
+    return (f"damaged {what} ({len(damage)} problem{'s' if len(damage) != 1 else ''}: "
             + "; ".join(damage[:DAMAGE_SHOWN]) + (f"; and {more} more" if more > 0 else "")
-            + "); `annotator check` lists them, `annotator backups` restores")
+            + f"); {advice}")
+
+
+def package_damage(package) -> list[str]:
+    """The damage a merge cannot read a coder's file past: tables missing, values of the
+    wrong type outside the rows a merge validates one by one as they come in (which it
+    names itself, row by row)."""
+    engine = package._engine
+    missing = missing_tables(engine)
+    out = [f"database: table '{t}' is missing" for t in missing]
+    have = set(Base.metadata.tables) - set(missing)
+    try:
+        out += db.quick_damage(engine, have & {"attributes"})
+        out += db.shape_damage(engine, have - ROWS_WALKED)
+    except DatabaseError as exc:
+        out.append(f"database: cannot be read ({_why(exc)})")
+    return out
 
 
 def damage_behind(path) -> str | None:
