@@ -82,6 +82,20 @@ CASES = [
     ("choice values not a list", ["UPDATE attributes SET \"values\" = '{}' "
                                   "WHERE key = 'claim_type'"],
      "choice values are not a JSON list"),
+    # a stored codebook that a codebook file could not be: the editor could not save it
+    ("category colour", ["UPDATE categories SET color = 'red; x' WHERE key = 'claim'"],
+     "codebook: category 'claim'.color: 'red; x' is not a colour"),
+    ("category kind", ["UPDATE categories SET kind = 'weird' WHERE key = 'claim'"],
+     "codebook: category 'claim'.kind: unknown kind 'weird'"),
+    ("category hotkey", ["UPDATE categories SET hotkey = 'zz' WHERE key = 'claim'"],
+     "codebook: category 'claim'.hotkey: 'zz' is not a hotkey"),
+    ("category key a line break", ["UPDATE categories SET key = 'cl' || char(10) || 'aim' "
+                                   "WHERE key = 'claim'"], "is not a key"),
+    ("attribute type", ["UPDATE attributes SET type = 'weird' WHERE key = 'claim_type'"],
+     "codebook: category 'claim'.attributes[0].type: unknown type 'weird'"),
+    ("group key empty", ["INSERT INTO category_groups (key, name_ar, name_en, description, "
+                         "position) VALUES ('', 'g', 'g', '', 0)"],
+     "codebook: groups[0].key: missing required field"),
     ("group in a loop", ["INSERT INTO category_groups (key, name_ar, name_en, description, "
                          "parent, position) VALUES ('g', 'g', 'g', '', 'g', 0)"],
      "group 'g' is in a loop of groups"),

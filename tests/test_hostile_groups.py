@@ -150,3 +150,30 @@ def test_reading_and_replacing_a_large_codebook_costs_a_fixed_number_of_queries(
         p.set_codebook(cb)
         assert len(queries) < 30, len(queries)
         assert p.codebook().categories[0].attributes == []
+
+
+def test_keys_and_the_name_longer_than_their_columns_are_refused():
+    """Keys are stored in VARCHAR(100) columns and the codebook's name in VARCHAR(200): a
+    longer one passed validation and SQLite, and would fail on a team's PostgreSQL
+    server with an internal error."""
+    def book(key, name="x"):
+        return {"name": name,
+                "groups": [{"key": key, "name_en": "G"}],
+                "categories": [{"key": key, "name_en": "C", "color": "#000000",
+                                "group": key,
+                                "attributes": [{"key": key, "name_en": "A",
+                                                "type": "choice", "values": [
+                                                    {"key": key, "name_en": "V"}]}]}],
+                "relations": [{"key": key, "name_en": "R", "from_category": key,
+                               "to_category": key}]}
+
+    Codebook.from_dict(book("k" * 100, "n" * 200))  # at the limits
+    with pytest.raises(CodebookError) as err:
+        Codebook.from_dict(book("k" * 101, "n" * 201))
+    too_long = "101 characters long (at most 100)"
+    assert err.value.problems == [
+        "name: 201 characters long (at most 200)",
+        f"categories[0].key: {too_long}",
+        f"categories[0].attributes[0].key: {too_long}",
+        f"categories[0].attributes[0].values[0].key: {too_long}",
+        f"groups[0].key: {too_long}", f"relations[0].key: {too_long}"]

@@ -238,3 +238,36 @@ def test_a_fifo_where_a_file_belongs_is_refused_not_waited_on(rich, tmp_path, ar
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert run.returncode == 1, run.stderr
     assert run.stderr.count("\n") == 1 and "not a regular file" in run.stderr, run.stderr
+
+
+def test_a_hot_journal_left_beside_the_file_is_named_not_called_read_only(rich, capsys):
+    """A program that stopped mid-write in rollback-journal mode leaves FILE-journal; a
+    read-only open cannot roll it back, and every reading command said the writable file
+    "is read-only; fix the permissions"."""
+    import subprocess
+    import sys
+
+    from annotator.cli import main
+
+    subprocess.run([sys.executable, "-c", (
+        "import os, sqlite3\n"
+        f"c = sqlite3.connect({str(rich)!r})\n"
+        "c.execute('PRAGMA journal_mode=DELETE').fetchone(); c.commit()\n"
+        "c.execute('BEGIN'); c.execute(\"UPDATE documents SET title = 'half'\")\n"
+        "c.execute('PRAGMA cache_size=1')\n"
+        "c.execute(\"CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL \"\n"
+        "          \"SELECT i + 1 FROM n WHERE i < 20000) SELECT printf('%.*c', 200, 'x') \"\n"
+        "          \"AS v FROM n\")\n"
+        "os._exit(0)\n")], check=True)
+    journal = rich.with_name(rich.name + "-journal")
+    assert journal.exists()
+    for args in (["docs", str(rich)], ["check", str(rich)]):
+        assert main(args) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "read-only" not in err, err
+        assert f"{journal.name}" in err and "open it for writing once" in err, err
+    with pytest.raises(ProjectError, match="half-written"):
+        ProjectReader.open(rich)
+    with Project.open(rich) as p:  # for writing: SQLite rolls the change back
+        assert p.document(1).title == "مقال" and p.check() == []
+    assert not journal.exists()

@@ -531,3 +531,130 @@ def test_a_wide_qdc_is_not_searched_code_by_code(project, tmp_path, monkeypatch)
                    "</CodeBook>", encoding="utf-8")
     assert main(["codebook", str(project), "--import", str(qdc)]) == 0
     assert len(searched) <= 1
+
+
+def test_a_project_name_longer_than_its_column_is_cut(tmp_path):
+    """Another tool's project name fills the project's and the codebook's names (200
+    characters on a team's server)."""
+    qde = (f'<Project xmlns="urn:QDA-XML:project:1.0" name="{"ن" * 300}"><CodeBook><Codes>'
+           f'<Code guid="{uuid.uuid4()}" name="X" isCodable="true"/></Codes></CodeBook>'
+           "</Project>")
+    new = tmp_path / "long.annot"
+    new_from_qdpx(new, make_qdpx(tmp_path / "long.qdpx", qde))
+    with Project.open(new, readonly=True) as p:
+        assert p.codebook().name == "ن" * 200
+        assert p.name == "ن" * 200
+
+
+def _grouped(path: Path) -> Path:
+    """A project whose sources are filed under Actors > Media."""
+    import copy
+
+    from annotator.core.codebook import GroupDef
+
+    with Project.open(path) as p:
+        cb = copy.deepcopy(p.codebook())
+        cb.groups = [GroupDef("actors", "a", "Actors"),
+                     GroupDef("media", "m", "Media", parent="actors")]
+        cb.category("source").group = "media"
+        p.set_codebook(cb)
+    return path
+
+
+def _coded(codes: str, coded: list[str], files: dict | None = None) -> str:
+    sels = "".join(SEL.replace("33333333-3333-4333-8333-333333333333", str(uuid.uuid4()))
+                   .replace("44444444-4444-4444-8444-444444444444", str(uuid.uuid4()))
+                   .replace("22222222-2222-4222-8222-222222222222", guid)
+                   .format(s=0, e=2) for guid in coded)
+    return project_qde(f"<CodeBook><Codes>{codes}</Codes></CodeBook>"
+                       + GOOD_SOURCE.format(sel=sels))
+
+
+def _clashes():
+    from annotator.core.exchange.refi_common import category_guid, group_guid
+
+    media, actors, kid = group_guid("media"), group_guid("actors"), str(uuid.uuid4())
+    source, claim = category_guid("source"), category_guid("claim")
+    return {
+        "a group's GUID on a codable code with codings": (
+            f'<Code guid="{media}" name="Media" isCodable="true"><Code guid="{kid}" '
+            'name="TV" isCodable="true"/></Code>', [media, kid]),
+        "a group's GUID on a leaf": (f'<Code guid="{actors}" name="Actors!" '
+                                     'isCodable="true"/>', [actors]),
+        "a group inside its own child": (
+            f'<Code guid="{media}" name="Media" isCodable="false"><Code guid="{actors}" '
+            f'name="Actors" isCodable="false"><Code guid="{kid}" name="K" isCodable="true"/>'
+            "</Code></Code>", [kid]),
+        "a category's GUID holding codes": (
+            f'<Code guid="{source}" name="Source" isCodable="true"><Code guid="{kid}" '
+            'name="Sub" isCodable="true"/></Code>', [source, kid]),
+        "a category's GUID as a folder of another": (
+            f'<Code guid="{claim}" name="Claim" isCodable="false"><Code guid="{source}" '
+            'name="Source" isCodable="true"/></Code>', [source]),
+        "the group GUID of a category's key": (
+            f'<Code guid="{group_guid("claim")}" name="Claim group" isCodable="false">'
+            f'<Code guid="{claim}" name="Claim" isCodable="true"/></Code>', [claim]),
+    }
+
+
+@pytest.mark.parametrize("case", list(_clashes()))
+def test_codes_with_the_guids_annotator_derives_import_twice_cleanly(project, tmp_path,
+                                                                     capsys, case):
+    """Codes carrying the GUIDs Annotator derives for its groups and categories, moved
+    elsewhere in the tree, codable or with codings: the import holds, and the same file
+    again adds nothing."""
+    codes, coded = _clashes()[case]
+    qdpx = make_qdpx(tmp_path / "clash.qdpx", _coded(codes, coded), TEXT)
+    _grouped(project)
+    assert main(["import", str(project), str(qdpx)]) == 0
+    with Project.open(project, readonly=True) as p:
+        first = (p.codebook(), len(p.annotations()), len(p.codebook_history()))
+        assert p.check() == []
+    assert main(["import", str(project), str(qdpx)]) == 0
+    capsys.readouterr()
+    with Project.open(project, readonly=True) as p:
+        assert (p.codebook(), len(p.annotations()), len(p.codebook_history())) == first
+        assert p.check() == []
+
+
+def test_a_sidecar_codebook_whose_groups_disagree_with_the_tree(project, tmp_path, capsys):
+    """The code tree files the categories; the sidecar's own groups only lend their keys
+    and names. A sidecar that is no codebook (its groups in a loop) refuses the file."""
+    import json
+
+    from annotator.core.exchange.refi_common import category_guid, group_guid
+
+    one, two = category_guid("one"), category_guid("two")
+    codes = (f'<Code guid="{group_guid("alpha")}" name="Alpha" isCodable="false">'
+             f'<Code guid="{one}" name="One" isCodable="true"/></Code>'
+             f'<Code guid="{two}" name="Two" isCodable="true"/>')
+
+    def side(groups, group="beta"):
+        return {"annotator/project.json": json.dumps({
+            "format": "annotator-refi", "codebook": {
+                "name": "x", "groups": groups,
+                "categories": [{"key": "one", "name_en": "One", "color": "#000000",
+                                "group": group},
+                               {"key": "two", "name_en": "Two", "color": "#000000"}]}}
+        ).encode(), **TEXT}
+
+    other = make_qdpx(tmp_path / "other.qdpx", _coded(codes, [one]), side(
+        [{"key": "beta", "name_en": "Beta"}, {"key": "alpha", "name_en": "Alpha",
+                                              "parent": "beta"}]))
+    for _ in range(2):
+        assert main(["import", str(project), str(other)]) == 0
+    with Project.open(project, readonly=True) as p:
+        cb = p.codebook()
+        assert [(g.key, g.parent) for g in cb.groups] == [("alpha", None)]
+        assert (cb.category("one").group, cb.category("two").group) == ("alpha", None)
+        assert len(p.annotations()) == 1 and p.check() == []
+    capsys.readouterr()
+    loop = make_qdpx(tmp_path / "loop.qdpx", _coded(codes, [one]), side(
+        [{"key": "alpha", "name_en": "Alpha", "parent": "beta"},
+         {"key": "beta", "name_en": "Beta", "parent": "alpha"}]))
+    before = dump(project)
+    assert main(["import", str(project), str(loop)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {loop}: annotator/project.json: codebook: groups[0]"
+                          ".parent: 'beta' makes a loop") and err.count("\n") == 1
+    assert dump(project) == before

@@ -286,3 +286,31 @@ def test_cli_allow_coders(study, capsys):
     assert main(["merge", str(study["project"]), str(study["mona"]),
                  "--allow-coders", "ali"]) == 0
     assert "annotations: 3 added" in capsys.readouterr().out
+
+
+# --- a package damaged in its codebook or its tables -----------------------------------------
+
+@pytest.mark.parametrize("edits, needle", [
+    (["DROP TABLE category_groups"], "table 'category_groups' is missing"),
+    (["DROP TABLE attributes"], "table 'attributes' is missing"),
+    (["UPDATE attributes SET \"values\" = 'nope' WHERE type = 'choice'"],
+     "choice values are not a JSON list"),
+    (["UPDATE attributes SET \"values\" = '[1, 2]' WHERE type = 'choice'"],
+     "values is not a list of values"),
+    (["UPDATE attributes SET \"values\" = '[{\"name_en\": \"x\"}]' WHERE type = 'choice'"],
+     "values is not a list of values"),
+    (["UPDATE categories SET key = X'ff' WHERE key = 'claim'"], "key is not text"),
+    (["UPDATE annotations SET attrs = printf('%.*c', 100000, '[')"], "not JSON"),
+])
+def test_a_package_damaged_beyond_its_rows_is_refused_in_one_line(study, capsys, edits,
+                                                                    needle):
+    """The damage was in the package, the check behind an unexpected error looked at the
+    project: each of these was an internal error."""
+    sql(study["mona"], "PRAGMA foreign_keys=OFF", *edits)
+    before = dump(study["project"])
+    code = main(["merge", str(study["project"]), str(study["mona"])])
+    err = capsys.readouterr().err
+    assert code == 1 and "internal error" not in err, err
+    assert err.startswith(f"error: {study['mona']}: ") and err.count("\n") == 1, err
+    assert needle in err, err
+    assert dump(study["project"]) == before

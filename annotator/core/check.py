@@ -8,6 +8,7 @@ raised.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -94,12 +95,30 @@ ROWS_WALKED = {"annotations", "relations", "document_notes", "assignments"}
 DAMAGE_SHOWN = 3
 
 
-def damage_summary(damage: list[str]) -> str:
+def damage_summary(damage: list[str], what: str = "project",
+                   advice: str = "`annotator check` lists them, `annotator backups` "
+                                 "restores") -> str:
     """One line for a damaged project: how many problems, the first few, what to do."""
     more = len(damage) - DAMAGE_SHOWN
-    return (f"damaged project ({len(damage)} problem{'s' if len(damage) != 1 else ''}: "
+    return (f"damaged {what} ({len(damage)} problem{'s' if len(damage) != 1 else ''}: "
             + "; ".join(damage[:DAMAGE_SHOWN]) + (f"; and {more} more" if more > 0 else "")
-            + "); `annotator check` lists them, `annotator backups` restores")
+            + f"); {advice}")
+
+
+def package_damage(package) -> list[str]:
+    """The damage a merge cannot read a coder's file past: tables missing, values of the
+    wrong type outside the rows a merge validates one by one as they come in (which it
+    names itself, row by row)."""
+    engine = package._engine
+    missing = missing_tables(engine)
+    out = [f"database: table '{t}' is missing" for t in missing]
+    have = set(Base.metadata.tables) - set(missing)
+    try:
+        out += db.quick_damage(engine, have & {"attributes"})
+        out += db.shape_damage(engine, have - ROWS_WALKED)
+    except DatabaseError as exc:
+        out.append(f"database: cannot be read ({_why(exc)})")
+    return out
 
 
 def damage_behind(path) -> str | None:
@@ -162,6 +181,8 @@ def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | No
             rtypes = relation_defs(s)
         except SQLAlchemyError as exc:
             out.append(f"codebook: its relation types cannot be read ({_why(exc)})")
+    if cats and {"project", "category_groups", "relation_types"} <= have:
+        out += _codebook_problems(conn, cats, rtypes)
     ends: dict[int, dict] = {}
     if "annotations" in have:
         for row in raw_rows(conn, "annotations", ANNOTATION_COLUMNS):
@@ -226,6 +247,52 @@ def _rows(s, have: set[str], progress: Progress | None, cancel: CancelToken | No
             except validate.Invalid as exc:
                 out.append(f"{where}: {exc.message}")
     return out
+
+
+_REFERENCES = re.compile(r"(groups\[\d+\]\.parent|categories\[\d+\]\.group): ")
+_ENTRY = re.compile(r"(categories|groups|relations)\[(\d+)\]")
+
+
+def _codebook_problems(conn, cats: dict[int, CategoryDef],
+                       rtypes: dict[int, RelationDef]) -> list[str]:
+    """The stored codebook checked as a codebook file is (a key that is not a key, a
+    colour, kind, hotkey or type that is none): what an editor or import never stores,
+    and the editor could not save back. Groups' references are _group_problems' to say."""
+    from .codebook import Codebook, GroupDef
+    from .errors import CodebookError
+
+    try:
+        name, version, description = conn.execute(text(
+            "SELECT codebook_name, codebook_version, codebook_description FROM project"
+        )).one()
+        order = [i for (i,) in conn.execute(text(
+            "SELECT id FROM categories ORDER BY retired, position, id")) if i in cats]
+        groups = [GroupDef(*r) for r in conn.execute(text(
+            "SELECT key, name_ar, name_en, description, parent FROM category_groups "
+            "ORDER BY position, id"))]
+        cb = Codebook(name=name, version=version, description=description,
+                      categories=[cats[i] for i in order], relations=list(rtypes.values()),
+                      groups=groups)
+        Codebook.from_dict(cb.to_dict())
+    except CodebookError as exc:
+        return [f"codebook: {_named(p, cb)}" for p in exc.problems
+                if not _REFERENCES.match(p)]
+    except Exception:  # noqa: BLE001 - values of the wrong type: shape_damage says so
+        return []
+    return []
+
+
+def _named(problem: str, cb) -> str:
+    """'categories[3].color: ...' as "category 'claim'.color: ..." (positions in a list
+    put together here mean nothing to the user)."""
+    m = _ENTRY.match(problem)
+    if m:
+        items = getattr(cb, m.group(1))
+        key = items[int(m.group(2))].key if int(m.group(2)) < len(items) else None
+        if isinstance(key, str) and key and key.isprintable():
+            what = {"categories": "category", "groups": "group", "relations": "relation"}
+            return f"{what[m.group(1)]} '{key}'{problem[m.end():]}"
+    return problem
 
 
 def _group_problems(conn) -> list[str]:

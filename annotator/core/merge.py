@@ -49,6 +49,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import db, validate
+from .check import damage_summary, package_damage
 from .codebook.changes import conflicts
 from .errors import ProjectError
 from .merge_report import KINDS, CodebookMismatchError, MergeReport, PackageRefusedError
@@ -105,6 +106,11 @@ def merge_packages(project: Project, paths: Sequence[Path], progress: Progress |
                 raise ProjectError(path, "is the project itself")
             pkg = Project.open(path, readonly=True)
             packages.append(pkg)
+            damage = package_damage(pkg)
+            if damage:  # what the rows cannot be read past (an unexpected error later)
+                raise ProjectError(path, damage_summary(
+                    damage, "package", "`annotator check` on it lists them; ask the coder "
+                                       "to send it again"))
             unreadable.append(_check_compatible(project, pkg))
         checkpoint(cancel)
         reports = [MergeReport(path=pkg.path, coder=pkg.info()["package_coder"],
@@ -170,7 +176,7 @@ def _check_compatible(project: Project, pkg: Project) -> str | None:
     # project no longer has, does.
     try:
         usage = pkg.usage()
-    except (ValueError, TypeError, AttributeError, SQLAlchemyError) as exc:
+    except (ValueError, TypeError, AttributeError, RecursionError, SQLAlchemyError) as exc:
         return f"{type(exc).__name__}: {exc}".splitlines()[0][:80]
     problems = conflicts(project.full_codebook(), pkg.full_codebook(), usage,
                          "the project", "the package")

@@ -130,6 +130,13 @@ def _disk_nearly_full(path: Path) -> bool:
 def explain_sqlite_error(path: Path, msg: str) -> ProjectError:
     """One line for an operational error of SQLite (`msg`: its message)."""
     if "readonly" in msg or "read-only" in msg:
+        journal = Path(f"{path}-journal") if isinstance(path, Path) else None
+        if journal is not None and journal.exists() and os.access(path, os.W_OK):
+            # a read-only open cannot roll back what a stopped program half wrote
+            return ProjectError(path, f"was left half-written by a program that stopped "
+                                      f"({journal.name} is beside it); open it for writing "
+                                      "once (the desktop app, or any command that changes "
+                                      "it) and the unfinished change is rolled back")
         return ProjectError(path, "is read-only; copy it somewhere you can write, or fix "
                                   "the permissions")
     if ("disk" in msg and "full" in msg) or _disk_nearly_full(path):

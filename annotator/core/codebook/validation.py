@@ -38,6 +38,9 @@ _HINTS = 20
 # As deep as the REFI-QDA reader accepts a code tree (MAXQDA itself stops at 10 levels);
 # a longer chain is a damaged or hostile file.
 MAX_GROUP_DEPTH = 100
+# The columns keys and the codebook's name are stored in (VARCHAR on a team's server).
+MAX_KEY = 100
+MAX_NAME = 200
 
 _FIELDS = {
     "codebook": ("name", "version", "description", "categories", "relations", "groups"),
@@ -138,6 +141,8 @@ class _Parser:
             self.problem(at, f"{value!r} is not a key: use lowercase letters, digits and _, "
                              f"starting with {first} (e.g. 'source_type')")
             return value if isinstance(value, str) else str(value)
+        if len(value) > MAX_KEY:
+            self.problem(at, f"{len(value)} characters long (at most {MAX_KEY})")
         return value
 
     def names(self, d: dict, where: str) -> tuple[str, str]:
@@ -176,6 +181,8 @@ class _Parser:
         if d is None:
             raise CodebookError(self.path, self.problems)
         name = self.text(d, "name", "", required=True)
+        if len(name) > MAX_NAME:
+            self.problem("name", f"{len(name)} characters long (at most {MAX_NAME})")
         version = d.get("version", 1)
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             self.problem("version", f"{version!r} is not a positive whole number")

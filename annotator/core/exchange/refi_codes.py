@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..codebook import CategoryDef, Codebook, GroupDef
 from ..codebook.model import _label_form
+from ..codebook.validation import MAX_NAME
 from ..errors import CodebookError, InputError
 from .refi_common import attribute_guid, category_guid, group_guid, value_guid
 from .refi_read import RefiFile
@@ -151,8 +152,8 @@ def map_codes(refi: RefiFile, base: Codebook | None) -> CodeMapping:
         have = {r.key for r in relations}
         relations += [r for r in side.relations if r.key not in have
                       and r.from_category in keys and r.to_category in keys]
-    name = (base.name if base else "") or (side.name if side else "") or refi.name or \
-        refi.path.stem
+    name = ((base.name if base else "") or (side.name if side else "") or refi.name or
+            refi.path.stem)[:MAX_NAME]  # another tool's project name may be any length
     groups.prune(categories)
     cb = Codebook(name=name, version=base.version if base else (side.version if side else 1),
                   description=(base.description if base else

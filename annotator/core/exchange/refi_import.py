@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..codebook.validation import MAX_NAME
 from ..progress import CancelToken, Progress, checkpoint
 from .refi_codes import map_codes
 from .refi_plan import plan_rows
@@ -60,7 +61,7 @@ def new_from_qdpx(project_path, path, name: str | None = None,
     checkpoint(cancel)
     project_path = Path(project_path)
     p = Project.create(project_path, codebook=mapping.codebook,
-                       name=name or refi.name or None)
+                       name=(name or refi.name or "")[:MAX_NAME] or None)
     try:
         with p:
             report = store(p, refi, mapping, plan, progress=progress, cancel=cancel)
