@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from ..core.errors import AnnotatorError
 from ..core.project import Project
@@ -332,6 +332,14 @@ class MainWindow(DeskWidgetsMixin, FollowMixin, CodingMixin, IncompleteMixin, Fi
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        editor = next((d for d in self.findChildren(QDialog, "codebookEditor")
+                       if d.isVisible() and d.unsaved()), None)
+        if editor is not None:  # its edits would go with the window: it asks first
+            event.ignore()
+            editor.raise_()
+            editor.activateWindow()
+            editor.reject()
+            return
         self.commit_edits()
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())

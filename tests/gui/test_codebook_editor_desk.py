@@ -413,3 +413,22 @@ def test_a_relations_mark_points_the_way_arabic_reads(qtbot, project):
     rel = item(ed, "[attributed_to]")
     assert rel.text(0).startswith("⇠ ")  # "⇢" pointed out of the row, right to left
     assert "(claim → source)" in rel.text(0)  # the keys, Latin, read left to right
+
+
+def test_closing_the_desk_asks_for_an_open_editors_unsaved_edits(qtbot, window):
+    """Quitting the app with the codebook editor open and edited: the editor asks first
+    (its edits went with the window without a word); answered, the desk closes."""
+    from annotator.gui.codebook_editor import open_editor
+
+    p = window.project
+    ed = open_editor(p, window, "sara")
+    qtbot.waitExposed(ed)
+    ed.activateWindow()
+    click_item(qtbot, ed, "[claim]")
+    fill(qtbot, ed.f_name_en, "Claims")
+    assert not window.close()  # refused: the editor's question is up
+    assert window.isVisible() and ed.isVisible()
+    answer_unsaved(qtbot, ed, "save")
+    qtbot.waitUntil(lambda: not ed.isVisible())
+    assert p.codebook().category("claim").name_en == "Claims"
+    assert window.close()  # nothing unsaved now: it closes at once
