@@ -432,3 +432,23 @@ def test_closing_the_desk_asks_for_an_open_editors_unsaved_edits(qtbot, window):
     qtbot.waitUntil(lambda: not ed.isVisible())
     assert p.codebook().category("claim").name_en == "Claims"
     assert window.close()  # nothing unsaved now: it closes at once
+
+
+def test_esc_in_a_field_takes_back_the_typing_and_keeps_the_editor_open(qtbot, project):
+    from PySide6.QtWidgets import QMessageBox
+
+    ed = editor(qtbot, project)
+    click_item(qtbot, ed, "[claim]")
+    before = ed.f_name_en.text()
+    ed.f_name_en.setFocus()
+    qtbot.waitUntil(ed.f_name_en.hasFocus)
+    QTest.keyClick(ed.f_name_en, Qt.Key_End)
+    QTest.keyClicks(ed.f_name_en, " typed")
+    QTest.keyClick(ed.f_name_en, Qt.Key_Escape)
+    assert ed.f_name_en.text() == before and ed.isVisible()
+    assert ed.findChild(QMessageBox, "unsavedBox") is None
+    assert ed.cb.category("claim").name_en == before and ed.undo.count() == 0
+    # Esc on the tree is still Close
+    focus_tree(qtbot, ed)
+    QTest.keyClick(ed.tree, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not ed.isVisible())

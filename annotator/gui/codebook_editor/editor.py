@@ -275,6 +275,17 @@ class CodebookEditor(FormMixin, StructureMixin, GroupsMixin, SavingMixin, QDialo
             self._commit_form()
         return False
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        """Esc in a form field takes back what was typed there (as in the desk's attribute
+        form); Esc elsewhere is the dialog's Close (which asks about unsaved edits)."""
+        if event.key() == Qt.Key_Escape and self.focusWidget() in (
+                self.f_key, self.f_name_en, self.f_name_ar, self.f_desc_en, self.f_color,
+                self.f_hotkey):
+            self._fill_form()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     # --- the tree -------------------------------------------------------------------
 
     def current_path(self) -> tuple:
