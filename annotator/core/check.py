@@ -303,14 +303,18 @@ def _group_problems(conn) -> list[str]:
     out = []
     parents = dict(conn.execute(text("SELECT key, parent FROM category_groups")).all())
     for key, parent in parents.items():
+        if parent is not None and parent not in parents:
+            # said once, for the group that names it; the groups inside it are fine
+            out.append(f"codebook: group '{key}' sits in group '{parent}', which does not "
+                       "exist")
+            continue
         seen, p = [key], parent
         while p is not None and p in parents and p not in seen and len(seen) <= MAX_GROUP_DEPTH:
             seen.append(p)
             p = parents[p]
         if p is not None and p not in parents:
-            out.append(f"codebook: group '{key}' sits in group '{p}', which does not exist"
-                       if p == parent else "")
-        elif p in seen:
+            continue  # a missing group further up: reported for the group that names it
+        if p in seen:
             out.append(f"codebook: group '{key}' is in a loop of groups ({' > '.join(map(str, seen))})")
         elif len(seen) > MAX_GROUP_DEPTH:
             out.append(f"codebook: group '{key}' is nested more than {MAX_GROUP_DEPTH} deep")
@@ -319,4 +323,4 @@ def _group_problems(conn) -> list[str]:
         if group not in parents:
             out.append(f"codebook: category '{key}' is filed in group '{group}', which "
                        "does not exist")
-    return [line for line in out if line]
+    return out
